@@ -1,0 +1,150 @@
+"""Frozen dataclasses passed from one pipeline stage to the next.
+
+Path -> ParsedDocument (pdf.py) -> CleanDocument (clean.py/layout) -> items (extract/) -> rows (store.py).
+Dicts appear only at the storage edge.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    number: int  # 1-based physical page number
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    path: str
+    file: str
+    sha256: str
+    size_bytes: int
+    pages: tuple[ParsedPage, ...]
+    metadata_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line in reading order, with the geometry furniture detection needs."""
+
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+    column: int = 0
+    gap_before: bool = False  # a paragraph break precedes this line
+
+
+@dataclass(frozen=True)
+class LaidOutPage:
+    number: int
+    width: float
+    height: float
+    columns: int
+    lines: tuple[Line, ...]
+    footnote_lines: tuple[Line, ...]
+    footnote_markers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    page: int
+    position: str  # "header" | "footer"
+    kind: str  # "running" | "page_number"
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanPage:
+    number: int
+    text: str
+    footnotes: str
+    columns: int
+    footnote_markers: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()  # lines printed bold or larger than the body
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    title: str | None
+    published: str | None  # ISO date
+    published_text: str | None
+    published_rule: str | None
+    family: str
+    family_rule: str | None
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    file: str
+    path: str
+    sha256: str
+    size_bytes: int
+    pages: tuple[CleanPage, ...]
+    furniture: tuple[Furniture, ...]
+    meta: ReportMeta
+
+    @property
+    def report_id(self) -> str:
+        return report_id_for(self.sha256)
+
+
+def report_id_for(sha256: str) -> str:
+    """A short id that is the same for the same bytes in every database."""
+    return sha256[:16]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str  # date|month|year_end|financial_year|immediate|relative|event|none
+    date: str | None = None
+    text: str | None = None
+    rule: str | None = None
+    start: int | None = None  # offsets in the item's text
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Addressee:
+    id: str | None  # canonical id, or None where no rule knows the phrase
+    text: str
+    rule: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    report_id: str
+    kind: str
+    number: str | None
+    label: str | None
+    parent: str | None
+    text: str
+    addressees: tuple[Addressee, ...]
+    addressee_text: str | None
+    deadline: Deadline
+    page: int
+    page_end: int
+    start: int  # character offset in the start page's text
+    end: int  # character offset in the end page's text
+    rules: tuple[str, ...]
+    sequence: int
+    doubts: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,286 @@
+"""The only module that imports sqlite_utils: schema, migrations and writes.
+
+Each report's rows are written in one transaction, so a crash leaves either all of a report or
+none of it. The schema version lives in PRAGMA user_version; migrations upgrade in place.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+import sqlite_utils
+
+from .errors import StoreError
+from .models import CleanDocument
+
+DEFAULT_DB = Path("extracted/hmicfrs.db")
+BUSY_TIMEOUT_MS = 60_000
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose `with conn:` blocks join an enclosing transaction instead of committing.
+
+    sqlite-utils wraps each insert chunk in `with conn:`, which would commit half a report; inside
+    `transaction()` those inner blocks must not commit.
+    """
+
+    outer_transaction = False
+
+    def __enter__(self):
+        if self.outer_transaction:
+            return self
+        return super().__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.outer_transaction:
+            return False
+        return super().__exit__(exc_type, exc, tb)
+
+
+def connect(path: Path | str, create: bool = True) -> sqlite_utils.Database:
+    """Open (and, where needed, create and migrate) the database."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise StoreError(f"no database at {path} (run `hmicfrs ingest` first)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(
+        str(path), factory=_Connection, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = sqlite_utils.Database(conn)
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    migrate(db, path)
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One IMMEDIATE transaction: a second writer waits for the first (up to the busy timeout)."""
+    conn: _Connection = db.conn  # type: ignore[assignment]
+    if conn.outer_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    conn.outer_transaction = True
+    try:
+        yield
+    except BaseException:
+        conn.outer_transaction = False
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.outer_transaction = False
+    # executescript() (used by FTS set-up) commits by itself; only commit what is still open.
+    if conn.in_transaction:
+        conn.execute("COMMIT")
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema and migrations. Each migration takes the database from version N-1 to N; never edit a
+# released one, add a new one.
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["reports"].create(
+        {
+            "id": str, "sha256": str, "file": str, "path": str, "title": str, "published": str,
+            "published_text": str, "published_rule": str, "family": str, "family_rule": str,
+            "pages": int, "size_bytes": int,
+        },
+        pk="id",
+        not_null={"sha256", "file", "pages"},
+    )
+    db["reports"].create_index(["sha256"], unique=True)
+    db["pages"].create(
+        {
+            "report_id": str, "number": int, "text": str, "footnotes": str, "columns": int,
+            "headings": str, "footnote_markers": str,
+        },
+        pk=("report_id", "number"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["furniture"].create(
+        {"report_id": str, "page": int, "seq": int, "position": str, "kind": str, "text": str},
+        pk=("report_id", "page", "seq"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["furniture"].create_index(["report_id", "page"])
+    db["ingest_errors"].create(
+        {"path": str, "sha256": str, "file": str, "code": str, "message": str, "first_seen": str},
+        pk=("path", "sha256"),
+    )
+    db["pages"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Extracted items, their addressees and each report's completeness check."""
+    db["items"].create(
+        {
+            "id": str, "report_id": str, "seq": int, "kind": str, "number": str, "label": str,
+            "parent": str, "text": str, "addressees": str, "addressee_text": str,
+            "deadline_kind": str, "deadline_date": str, "deadline_text": str, "deadline_rule": str,
+            "page": int, "page_end": int, "start": int, "end": int, "rules": str,
+            "needs_review": int, "doubts": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+        not_null={"report_id", "kind", "text"},
+    )
+    db["items"].create_index(["report_id", "seq"])
+    db["items"].create_index(["kind"])
+    db["items"].create_index(["deadline_date"])
+    db["item_addressees"].create(
+        {
+            "item_id": str, "report_id": str, "position": int, "addressee": str, "text": str,
+            "known": int, "rule": str,
+        },
+        pk=("item_id", "position"),
+        foreign_keys=[("item_id", "items", "id"), ("report_id", "reports", "id")],
+    )
+    db["item_addressees"].create_index(["addressee"])
+    db["report_checks"].create(
+        {
+            "report_id": str, "items_found": int, "stated_count": int, "stated_text": str,
+            "numbering_gaps": str, "numbering_duplicates": str, "needs_review": int, "notes": str,
+            "rules_fingerprint": str,
+        },
+        pk="report_id",
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["items"].enable_fts(["text", "addressee_text"], create_triggers=True, tokenize="porter")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None = None) -> list[int]:
+    """Bring the schema up to date, backing the database up first when it already holds data."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {current} is newer than this release supports ({SCHEMA_VERSION})"
+        )
+    if current == SCHEMA_VERSION:
+        return []
+    if current > 0 and path is not None:
+        backup(db, path.with_name(f"{path.name}.v{current}.bak"))
+    applied = []
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with transaction(db):
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied
+
+
+def backup(db: sqlite_utils.Database, target: Path | str) -> Path:
+    """A consistent copy through SQLite's backup API, safe while others read or write."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    destination = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(destination)
+    finally:
+        destination.close()
+    return target
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports
+
+
+def find_report(db: sqlite_utils.Database, sha256: str) -> dict | None:
+    rows = list(db.query("select id, file, title from reports where sha256 = ?", [sha256]))
+    return rows[0] if rows else None
+
+
+def known_hashes(db: sqlite_utils.Database) -> set[str]:
+    return {row[0] for row in db.execute("select sha256 from reports")}
+
+
+def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
+    """Replace everything stored for these bytes with this document, in the caller's transaction."""
+    report_id = doc.report_id
+    delete_report_rows(db, report_id)
+    db["reports"].insert(
+        {
+            "id": report_id, "sha256": doc.sha256, "file": doc.file, "path": doc.path,
+            "title": doc.meta.title, "published": doc.meta.published,
+            "published_text": doc.meta.published_text, "published_rule": doc.meta.published_rule,
+            "family": doc.meta.family, "family_rule": doc.meta.family_rule,
+            "pages": len(doc.pages), "size_bytes": doc.size_bytes,
+        },
+        alter=True,
+    )
+    db["pages"].insert_all(
+        (
+            {
+                "report_id": report_id, "number": page.number, "text": page.text,
+                "footnotes": page.footnotes, "columns": page.columns,
+                "headings": json.dumps(list(page.headings), ensure_ascii=False),
+                "footnote_markers": json.dumps(list(page.footnote_markers)),
+            }
+            for page in doc.pages
+        ),
+        pk=("report_id", "number"),
+        alter=True,
+    )
+    db["furniture"].insert_all(
+        (
+            {
+                "report_id": report_id, "page": item.page, "seq": seq, "position": item.position,
+                "kind": item.kind, "text": item.text,
+            }
+            for seq, item in enumerate(doc.furniture)
+        ),
+        pk=("report_id", "page", "seq"),
+        alter=True,
+    )
+    db.execute("delete from ingest_errors where sha256 = ? or path = ?", [doc.sha256, doc.path])
+
+
+def delete_report_rows(db: sqlite_utils.Database, report_id: str) -> None:
+    """Remove a report's derived rows (never review decisions, which live in their own tables)."""
+    for table in DERIVED_TABLES:
+        if db[table].exists():
+            db.execute(f"delete from [{table}] where report_id = ?", [report_id])
+    db.execute("delete from reports where id = ?", [report_id])
+
+
+# Children first, so foreign keys hold at every step.
+DERIVED_TABLES = ["item_addressees", "items", "report_checks", "furniture", "pages"]
+
+
+def record_error(db: sqlite_utils.Database, path: str, sha256: str | None, code: str, message: str) -> None:
+    with transaction(db):
+        db["ingest_errors"].upsert(
+            {
+                "path": path, "sha256": sha256 or "", "file": Path(path).name, "code": code,
+                "message": message,
+            },
+            pk=("path", "sha256"),
+        )
+        db.execute(
+            "update ingest_errors set first_seen = ? where path = ? and sha256 = ? and first_seen is null",
+            [datetime.now(timezone.utc).isoformat(timespec="seconds"), path, sha256 or ""],
+        )
+
+
+def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    return {name: db[name].count for name in sorted(db.table_names()) if not _is_fts_shadow(name)}
+
+
+def _is_fts_shadow(name: str) -> bool:
+    return "_fts" in name
