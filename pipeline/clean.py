@@ -23,15 +23,20 @@ _CID_ANYWHERE = re.compile(r"\(cid:\d+\)")
 _PRIVATE_BULLETS = re.compile("[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf06c\uf06e\u25aa\u25cf\u25e6\u2219\u2023\u2043\u25a0\u25a1]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_SOFT_HYPHEN_AT_LINE_END = re.compile("\u00ad[ ]*(?=\n)")
 
-# "effec-" at a line end followed by "tive" in lower case on the next line.
-_HYPHEN_LINE_END = re.compile(r"(?:^|(?<=[\s(“\"']))([A-Za-z]*[a-z])-$")
-_NEXT_LINE_FRAGMENT = re.compile(r"^([a-z][^\s]*)[ \t]*")
+# "effec-" at a line end followed by "tive" in lower case on the next line. Spaces around the
+# break are tolerated so that the result does not depend on whether whitespace was tidied first.
+_HYPHEN_LINE_END = re.compile(r"(?:^|(?<=[\s(“\"']))([A-Za-z]*[a-z])-[ ]*$")
+_NEXT_LINE_FRAGMENT = re.compile(r"^[ ]*([a-z][^\s]*)[ ]*")
 # Prefixes whose hyphen is part of the word ("self-assessment") rather than a line-break artefact.
+# Prefixes that are also ordinary syllables ("re-port", "pre-vention", "sub-ject", "inter-nal",
+# "under-standing", "over-sight") are left out: joining them is right far more often.
 _KEEP_HYPHEN_PREFIXES = frozenset(
-    "self non co cross well multi pre post anti inter intra semi sub counter ex long short high low "
-    "under over ill all far half quasi pseudo re".split()
+    "self non co cross well multi post anti semi counter ex long short high low ill all far half "
+    "quasi pseudo".split()
 )
+_VOWELS = frozenset("aeiou")
 
 # "services.12 The": a note number glued after a word and its punctuation. Requires a lower-case
 # word of three letters or more so that "S12", "COVID-19", "2023.1" and "4.12" stay unchanged.
@@ -42,11 +47,16 @@ def normalise_glyphs(text: str) -> str:
     """Ligatures to letters, bullet glyphs to "•", odd spaces to spaces, invisible characters out."""
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
+    # Odd spaces first, so a bullet indented with a no-break space is still seen at the line start.
+    text = _ODD_SPACES.sub(" ", text)
+    # A soft hyphen at a line end is a hyphenation point: make it a hyphen for rejoin_hyphenation.
+    text = _SOFT_HYPHEN_AT_LINE_END.sub("-", text)
     text = _CID_AT_LINE_START.sub(lambda m: f"{m.group(1)}{_BULLET} ", text)
-    text = _CID_ANYWHERE.sub("", text)
+    # Until stable: removing "(cid:2)" from "(cid:1(cid:2))" leaves a new "(cid:1)".
+    while _CID_ANYWHERE.search(text):
+        text = _CID_ANYWHERE.sub("", text)
     text = _PRIVATE_BULLETS.sub(_BULLET, text)
-    text = _INVISIBLE.sub("", text)
-    return _ODD_SPACES.sub(" ", text)
+    return _INVISIBLE.sub("", text)
 
 
 def rejoin_hyphenation(text: str) -> str:
@@ -57,8 +67,8 @@ def rejoin_hyphenation(text: str) -> str:
         head = _HYPHEN_LINE_END.search(lines[index])
         tail = _NEXT_LINE_FRAGMENT.match(lines[index + 1])
         if head and tail:
-            hyphen = "-" if head.group(1).lower() in _KEEP_HYPHEN_PREFIXES else ""
-            lines[index] = lines[index][:-1] + hyphen + tail.group(1)
+            hyphen = "-" if _keeps_hyphen(head.group(1), tail.group(1)) else ""
+            lines[index] = lines[index][: head.start(1)] + head.group(1) + hyphen + tail.group(1)
             rest = lines[index + 1][tail.end():]
             if rest.strip():
                 lines[index + 1] = rest
@@ -67,6 +77,18 @@ def rejoin_hyphenation(text: str) -> str:
             continue
         index += 1
     return "\n".join(lines)
+
+
+def _keeps_hyphen(head: str, tail: str) -> bool:
+    """Whether a word broken at a line end keeps its hyphen when re-joined.
+
+    "self-" + "assessment" keeps it, as does a doubled vowel ("re-" + "engage", "co-" + "operation"),
+    which English spells with a hyphen; "effec-" + "tive" does not.
+    """
+    prefix = head.lower()
+    if prefix in _KEEP_HYPHEN_PREFIXES:
+        return True
+    return len(prefix) <= 4 and prefix[-1] in _VOWELS and tail[0] == prefix[-1]
 
 
 def strip_glued_footnote_markers(text: str) -> str:
