@@ -81,12 +81,16 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, dry_run,
     options = IngestOptions(
         force=force, workers=workers, password=password, rules_dir=str(rules.directory), dry_run=dry_run
     )
+    extractor = _extractor(rules)
     show_bar = not quiet and len(files) > 1
     with click.progressbar(
         length=len(files), label="ingesting", file=sys.stderr, show_pos=True,
         item_show_func=lambda o: Path(o.path).name if o else None,
     ) if show_bar else _NoBar() as bar:
-        summary = ingest(db, files, options, progress=lambda outcome: bar.update(1, outcome))
+        summary = ingest(
+            db, files, options, progress=lambda outcome: bar.update(1, outcome),
+            on_document=lambda db_, doc: _extract_document(db_, doc, extractor),
+        )
     _print_summary(summary, dry_run)
     sys.exit(1 if summary.failed else 0)
 
@@ -112,6 +116,120 @@ def _print_summary(summary, dry_run: bool) -> None:
     )
     for outcome in failed:
         click.echo(f"  failed: {outcome.path}: {outcome.reason}", err=True)
+
+
+def _extractor(rules):
+    from .extract import Extractor
+    from .nlp import build_nlp
+
+    return Extractor(rules, build_nlp(rules))
+
+
+def _extract_document(db, doc, extractor) -> None:
+    """Extraction as part of ingest, inside the report's own transaction."""
+    from .extract import report_input, write_report_items
+
+    report = store.report_rows(db, [doc.report_id])[0]
+    items, check = extractor.extract(report_input(report, store.page_rows(db, doc.report_id)))
+    write_report_items(db, doc.report_id, items, check, extractor.rules.fingerprint)
+
+
+@cli.command("extract")
+@DB_OPTION
+@RULES_OPTION
+@click.option("--report", "reports", multiple=True, help="Only this report (id, sha256 or file name); repeatable.")
+@click.option("--dry-run", is_flag=True, help="Extract and summarise, but write nothing.")
+def extract_command(db_path, rules_dir, reports, dry_run):
+    """Re-run extraction over the stored pages (no PDF is re-read), e.g. after a rules edit."""
+    from .extract import extract_reports
+
+    rules = load_rules(rules_dir)
+    db = store.connect(db_path, create=False)
+    ids = _report_ids(db, reports) if reports else None
+    results = extract_reports(db, _extractor(rules), ids, dry_run=dry_run)
+    total = 0
+    for report, check in results:
+        total += check.items_found
+        flag = "  needs review: " + "; ".join(check.notes) if check.needs_review else ""
+        click.echo(f"{report['file']}: {check.items_found} items{flag}", err=True)
+    verb = "would write" if dry_run else "extracted"
+    click.echo(f"{verb} {total} items from {len(results)} reports (rules {rules.fingerprint})", err=True)
+
+
+def _report_ids(db, keys) -> list[str]:
+    ids = []
+    for key in keys:
+        rows = list(db.query("select id from reports where id = ? or sha256 = ? or file = ?", [key, key, key]))
+        if not rows:
+            raise click.UsageError(f"no report {key!r} in the database")
+        ids.append(rows[0]["id"])
+    return ids
+
+
+@cli.command("export")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True,
+              help="Output format (the export contract's objects; CSV flattens them).")
+@click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
+@click.option("--kind", default=None, help="Only items of this kind, e.g. recommendation.")
+@click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of stdout.")
+def export_command(db_path, fmt, report, kind, addressee, output):
+    """Export items in the public contract's shape."""
+    from .export import contract_objects, write
+
+    db = store.connect(db_path, create=False)
+    objects = contract_objects(db, report=report, kind=kind, addressee=addressee)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            count = write(objects, fmt, handle)
+    else:
+        count = write(objects, fmt, sys.stdout)
+    click.echo(f"exported {count} items", err=True)
+
+
+@cli.command("evaluate")
+@click.argument("gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--details", is_flag=True, help="List every miss (missed, invented, wrong field).")
+def evaluate_command(gold_dir, db_path, as_json, details):
+    """Precision, recall and field exactness of the extracted items against gold JSONL files."""
+    import json as json_module
+
+    from .evaluate import Score, load_gold, score_report
+    from .export import contract_objects
+
+    db = store.connect(db_path, create=False)
+    gold = load_gold(gold_dir)
+    overall = Score()
+    per_report = {}
+    missing = []
+    for stem, gold_items in gold.items():
+        rows = list(db.query("select id from reports where file = ?", [f"{stem}.pdf"]))
+        if not rows:
+            missing.append(stem)
+            continue
+        score = score_report(gold_items, contract_objects(db, report=rows[0]["id"]))
+        per_report[stem] = score
+        overall.add(score)
+    if as_json:
+        click.echo(json_module.dumps({"overall": overall.as_dict(), "reports": {k: v.as_dict() for k, v in per_report.items()},
+                                      "not_ingested": missing}, indent=2))
+    else:
+        header = f"{'report':52} {'gold':>4} {'found':>5} {'recall':>6} {'prec':>6} {'text':>6} {'page':>6} {'addr':>6} {'dline':>6}"
+        click.echo(header)
+        for stem, score in list(per_report.items()) + [("OVERALL", overall)]:
+            d = score.as_dict()
+            click.echo(f"{stem[:52]:52} {d['gold']:>4} {d['found']:>5} {d['recall']:>6.3f} {d['precision']:>6.3f} "
+                       f"{d['text']:>6.3f} {d['page']:>6.3f} {d['addressees']:>6.3f} {d['deadline']:>6.3f}")
+        if details:
+            for stem, score in per_report.items():
+                for miss in score.misses:
+                    click.echo(f"  {stem}: {miss}")
+    for stem in missing:
+        click.echo(f"not in the database: {stem}.pdf", err=True)
 
 
 @cli.group("rules")

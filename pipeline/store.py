@@ -284,3 +284,59 @@ def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
 
 def _is_fts_shadow(name: str) -> bool:
     return "_fts" in name
+
+
+# ---------------------------------------------------------------------------------------------
+# Items
+
+
+def report_rows(db: sqlite_utils.Database, report_ids: list[str] | None = None) -> list[dict]:
+    sql = "select id, sha256, file, title, published, family, pages from reports"
+    params: list = []
+    if report_ids:
+        sql += f" where id in ({', '.join('?' for _ in report_ids)})"
+        params = list(report_ids)
+    return list(db.query(sql + " order by file", params))
+
+
+def page_rows(db: sqlite_utils.Database, report_id: str) -> list[dict]:
+    return list(
+        db.query(
+            "select number, text, headings from pages where report_id = ? order by number", [report_id]
+        )
+    )
+
+
+def write_items(db: sqlite_utils.Database, report_id: str, item_rows: list[dict], addressee_rows: list[dict],
+                check_row: dict) -> None:
+    """Replace a report's extracted items (review decisions live elsewhere and are untouched)."""
+    db.execute("delete from item_addressees where report_id = ?", [report_id])
+    db.execute("delete from items where report_id = ?", [report_id])
+    db.execute("delete from report_checks where report_id = ?", [report_id])
+    if item_rows:
+        db["items"].insert_all(item_rows, pk="id", alter=True)
+    if addressee_rows:
+        db["item_addressees"].insert_all(addressee_rows, pk=("item_id", "position"), alter=True)
+    db["report_checks"].insert(check_row, pk="report_id", alter=True)
+
+
+def item_export_rows(db: sqlite_utils.Database, report: str | None = None, kind: str | None = None) -> list[dict]:
+    """Items joined to their report; `report` matches a report id, sha256 or file name."""
+    review_join, review_col = "", "null as review_status"
+    if db["reviews"].exists():
+        review_join = "left join reviews v on v.item_id = i.id"
+        review_col = "v.status as review_status"
+    sql = f"""
+        select i.*, r.file as report_file, r.sha256 as report_sha256, r.title as report_title,
+               r.published as report_published, {review_col}
+        from items i join reports r on r.id = i.report_id {review_join}
+        where 1 = 1
+    """
+    params: list = []
+    if report:
+        sql += " and (r.id = ? or r.sha256 = ? or r.file = ?)"
+        params += [report, report, report]
+    if kind:
+        sql += " and i.kind = ?"
+        params.append(kind)
+    return list(db.query(sql + " order by r.file, i.seq", params))

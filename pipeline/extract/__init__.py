@@ -1,0 +1,85 @@
+"""Extraction: stored pages -> items with addressees and deadlines -> item rows."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from ..models import Item
+from .document_text import StoredPage
+from .items import Extractor, ReportCheck, ReportInput
+
+__all__ = ["Extractor", "ReportInput", "ReportCheck", "StoredPage", "item_rows", "check_row", "report_input"]
+
+
+def report_input(report_row: dict, page_rows: list[dict]) -> ReportInput:
+    return ReportInput(
+        report_id=report_row["id"],
+        published=report_row.get("published"),
+        family=report_row.get("family") or "other",
+        pages=tuple(
+            StoredPage(
+                number=row["number"], text=row["text"] or "",
+                headings=tuple(json.loads(row["headings"] or "[]")),
+            )
+            for row in page_rows
+        ),
+    )
+
+
+def item_rows(items: list[Item]) -> tuple[list[dict], list[dict]]:
+    rows, addressee_rows = [], []
+    for item in items:
+        rows.append(
+            {
+                "id": item.id, "report_id": item.report_id, "seq": item.sequence, "kind": item.kind,
+                "number": item.number, "label": item.label, "parent": item.parent, "text": item.text,
+                "addressees": json.dumps([a.id for a in item.addressees if a.id]),
+                "addressee_text": item.addressee_text, "deadline_kind": item.deadline.kind,
+                "deadline_date": item.deadline.date, "deadline_text": item.deadline.text,
+                "deadline_rule": item.deadline.rule, "page": item.page, "page_end": item.page_end,
+                "start": item.start, "end": item.end, "rules": json.dumps(list(item.rules)),
+                "needs_review": int(bool(item.doubts)), "doubts": json.dumps(list(item.doubts)),
+            }
+        )
+        for position, addressee in enumerate(item.addressees):
+            addressee_rows.append(
+                {
+                    "item_id": item.id, "report_id": item.report_id, "position": position,
+                    "addressee": addressee.id, "text": addressee.text, "known": int(addressee.id is not None),
+                    "rule": addressee.rule,
+                }
+            )
+    return rows, addressee_rows
+
+
+def check_row(check: ReportCheck, fingerprint: str) -> dict:
+    row = asdict(check)
+    for key in ("numbering_gaps", "numbering_duplicates", "notes"):
+        row[key] = json.dumps(list(row[key]))
+    row["needs_review"] = int(check.needs_review)
+    row["rules_fingerprint"] = fingerprint
+    return row
+
+
+def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = None, dry_run: bool = False,
+                    progress=None) -> list[tuple[dict, ReportCheck]]:
+    """Re-run extraction over stored pages (never the PDFs), one transaction per report."""
+    from .. import store
+
+    results = []
+    for report in store.report_rows(db, report_ids):
+        items, check = extractor.extract(report_input(report, store.page_rows(db, report["id"])))
+        if not dry_run:
+            write_report_items(db, report["id"], items, check, extractor.rules.fingerprint)
+        results.append((report, check))
+        if progress:
+            progress(report, check)
+    return results
+
+
+def write_report_items(db, report_id: str, items: list[Item], check: ReportCheck, fingerprint: str) -> None:
+    from .. import store
+
+    rows, addressee_rows = item_rows(items)
+    with store.transaction(db):
+        store.write_items(db, report_id, rows, addressee_rows, check_row(check, fingerprint))

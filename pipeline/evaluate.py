@@ -1,0 +1,158 @@
+"""Compare extracted items with gold JSONL files (one per PDF, contract fields).
+
+Items are matched by kind and number where the gold item is numbered, else by the most similar
+text of the same kind. Precision and recall count matched items; the other figures are the share of
+matched items whose field is exactly right.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from .errors import PipelineError
+
+_TEXT_MATCH = 0.6
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+class GoldError(PipelineError):
+    code = "gold"
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    right: dict[str, int] = field(default_factory=lambda: {k: 0 for k in FIELDS})
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        self.gold += other.gold
+        self.found += other.found
+        self.matched += other.matched
+        for key in FIELDS:
+            self.right[key] += other.right[key]
+        self.misses += other.misses
+
+    def as_dict(self) -> dict:
+        ratio = lambda n, d: round(n / d, 4) if d else 1.0  # noqa: E731
+        result = {
+            "gold": self.gold, "found": self.found, "matched": self.matched,
+            "recall": ratio(self.matched, self.gold), "precision": ratio(self.matched, self.found),
+        }
+        for key in FIELDS:
+            result[key] = ratio(self.right[key], self.matched)
+        return result
+
+
+FIELDS = ("kind_number", "text", "page", "addressees", "deadline", "parent")
+
+
+def normalise_text(text: str | None) -> str:
+    text = (text or "").translate(_QUOTES)
+    return " ".join(text.split()).strip().lower()
+
+
+def load_gold(directory: Path) -> dict[str, list[dict]]:
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise GoldError(f"no gold folder at {directory}")
+    gold: dict[str, list[dict]] = {}
+    for path in sorted(directory.glob("*.jsonl")):
+        rows = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise GoldError(f"{path}:{number}: invalid JSON: {exc.msg}") from exc
+        gold[path.stem] = rows
+    return gold
+
+
+def score_report(gold_items: list[dict], found_items: list[dict]) -> Score:
+    score = Score(gold=len(gold_items), found=len(found_items))
+    pairs = _match(gold_items, found_items)
+    gold_key_to_found = {g.get("id"): f for g, f in pairs}
+    for gold_item, found in pairs:
+        score.matched += 1
+        checks = {
+            "kind_number": gold_item.get("kind") == found.get("kind") and (gold_item.get("number") or None) == (found.get("number") or None),
+            "text": normalise_text(gold_item.get("text")) == normalise_text(found.get("text")),
+            "page": gold_item.get("page") == found.get("page"),
+            "addressees": list(gold_item.get("addressees") or []) == list(found.get("addressees") or []),
+            "deadline": _deadline(gold_item) == _deadline(found),
+            "parent": _parent_ok(gold_item, found, gold_key_to_found),
+        }
+        for key, ok in checks.items():
+            score.right[key] += int(ok)
+            if not ok:
+                score.misses.append(f"{_label(gold_item)}: {key}: gold {_show(gold_item, key)} / found {_show(found, key)}")
+    matched_found = {id(f) for _g, f in pairs}
+    matched_gold = {id(g) for g, _f in pairs}
+    score.misses += [f"missed: {_label(g)}: {g.get('text', '')[:80]}" for g in gold_items if id(g) not in matched_gold]
+    score.misses += [f"invented: {_label(f)}: {f.get('text', '')[:80]}" for f in found_items if id(f) not in matched_found]
+    return score
+
+
+def _match(gold_items: list[dict], found_items: list[dict]) -> list[tuple[dict, dict]]:
+    pairs = []
+    free = list(found_items)
+    for gold_item in gold_items:
+        if gold_item.get("number"):
+            hit = next(
+                (f for f in free if f.get("kind") == gold_item.get("kind") and f.get("number") == gold_item.get("number")
+                 and _similar(gold_item, f) >= 0.3),
+                None,
+            )
+            if hit:
+                pairs.append((gold_item, hit))
+                free.remove(hit)
+    for gold_item in gold_items:
+        if any(g is gold_item for g, _f in pairs):
+            continue
+        best, best_ratio = None, _TEXT_MATCH
+        for candidate in free:
+            ratio = _similar(gold_item, candidate)
+            if ratio >= best_ratio:
+                best, best_ratio = candidate, ratio
+        if best is not None:
+            pairs.append((gold_item, best))
+            free.remove(best)
+    return pairs
+
+
+def _similar(a: dict, b: dict) -> float:
+    return SequenceMatcher(None, normalise_text(a.get("text"))[:600], normalise_text(b.get("text"))[:600]).ratio()
+
+
+def _deadline(item: dict) -> tuple:
+    deadline = item.get("deadline") or {}
+    return deadline.get("kind") or "none", deadline.get("date")
+
+
+def _parent_ok(gold_item: dict, found: dict, gold_key_to_found: dict) -> bool:
+    gold_parent = gold_item.get("parent")
+    if not gold_parent:
+        return not found.get("parent")
+    parent = gold_key_to_found.get(gold_parent)
+    return parent is not None and parent.get("id") == found.get("parent")
+
+
+def _label(item: dict) -> str:
+    head = " ".join((item.get("text") or "")[:30].split())
+    return f"{item.get('kind')} {item.get('number') or head}"
+
+
+def _show(item: dict, key: str) -> str:
+    if key == "kind_number":
+        return f"{item.get('kind')} {item.get('number')}"
+    if key == "deadline":
+        return str(_deadline(item))
+    if key == "text":
+        return repr((item.get("text") or "")[:160])
+    return repr(item.get(key))

@@ -1,0 +1,81 @@
+"""Items in the export contract's shape (../shared/contracts/export.md), as JSONL, JSON or CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterable, TextIO
+
+from . import store
+
+CSV_COLUMNS = [
+    "id", "report_file", "report_sha256", "report_title", "report_published", "kind", "number",
+    "label", "parent", "text", "addressees", "addressee_text", "deadline_kind", "deadline_date",
+    "deadline_text", "page", "page_end", "review_status",
+]
+
+
+def contract_objects(db, report: str | None = None, kind: str | None = None, addressee: str | None = None) -> list[dict]:
+    """Every item (as reviewed, where a person has reviewed it) as a contract object, in report order."""
+    objects = []
+    for row in store.item_export_rows(db, report=report, kind=kind):
+        addressees = json.loads(row["addressees"] or "[]")
+        if addressee and addressee not in addressees:
+            continue
+        objects.append(
+            {
+                "id": row["id"],
+                "report": {
+                    "file": row["report_file"], "sha256": row["report_sha256"],
+                    "title": row["report_title"], "published": row["report_published"],
+                },
+                "kind": row["kind"],
+                "number": row["number"],
+                "label": row["label"],
+                "parent": row["parent"],
+                "text": row["text"],
+                "addressees": addressees,
+                "addressee_text": row["addressee_text"],
+                "deadline": {"kind": row["deadline_kind"] or "none", "date": row["deadline_date"], "text": row["deadline_text"]},
+                "page": row["page"],
+                "page_end": row["page_end"],
+                "review_status": row["review_status"] or "pending",
+            }
+        )
+    return objects
+
+
+def write(objects: Iterable[dict], fmt: str, out: TextIO) -> int:
+    objects = list(objects)
+    if fmt == "jsonl":
+        for obj in objects:
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(objects, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for obj in objects:
+            writer.writerow(_flat(obj))
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return len(objects)
+
+
+def _flat(obj: dict) -> dict:
+    return {
+        "id": obj["id"], "report_file": obj["report"]["file"], "report_sha256": obj["report"]["sha256"],
+        "report_title": obj["report"]["title"], "report_published": obj["report"]["published"],
+        "kind": obj["kind"], "number": obj["number"], "label": obj["label"], "parent": obj["parent"],
+        "text": obj["text"], "addressees": ";".join(obj["addressees"]), "addressee_text": obj["addressee_text"],
+        "deadline_kind": obj["deadline"]["kind"], "deadline_date": obj["deadline"]["date"],
+        "deadline_text": obj["deadline"]["text"], "page": obj["page"], "page_end": obj["page_end"],
+        "review_status": obj["review_status"],
+    }
+
+
+def to_string(objects: Iterable[dict], fmt: str) -> str:
+    buffer = io.StringIO()
+    write(objects, fmt, buffer)
+    return buffer.getvalue()

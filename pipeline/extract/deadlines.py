@@ -1,0 +1,73 @@
+"""Deadlines: a rule finds the phrase, then only that span is turned into a date."""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..metadata import parse_date_phrase
+from ..models import Deadline
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "twenty-eight": 28, "fifty-six": 56,
+}
+_MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+NO_DEADLINE = Deadline(kind="none")
+
+
+def resolve(kind: str, groups: dict[str, str | None], published: str | None) -> str | None:
+    """The ISO date a deadline phrase stands for, or None where it names no date."""
+    if kind == "date" and groups.get("date"):
+        parsed = parse_date_phrase(groups["date"])
+        return _in_range(parsed)
+    if kind == "month" and groups.get("month") and groups.get("year"):
+        year, month = int(groups["year"]), _MONTHS[groups["month"].lower()]
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            return None
+        return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    if kind == "year_end" and groups.get("year"):
+        return _in_range(date(int(groups["year"]), 12, 31))
+    if kind == "financial_year" and groups.get("fy_start"):
+        return _in_range(date(int(groups["fy_start"]) + 1, 3, 31))
+    if kind == "relative" and groups.get("count") and groups.get("unit") and published:
+        return _in_range(add_period(date.fromisoformat(published), groups["count"], groups["unit"]))
+    return None
+
+
+def add_period(start: date, count_text: str, unit: str) -> date | None:
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text.lower())
+    if count is None:
+        return None
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return start + relativedelta(days=count)
+    if unit == "week":
+        return start + relativedelta(weeks=count)
+    if unit == "month":
+        return start + relativedelta(months=count)
+    if unit == "year":
+        return start + relativedelta(years=count)
+    return None
+
+
+def _in_range(value: date | None) -> str | None:
+    if value is None or not _MIN_YEAR <= value.year <= _MAX_YEAR:
+        return None
+    return value.isoformat()
+
+
+def deadline_from_span(span, published: str | None, rules_by_id) -> Deadline:
+    """A Deadline from a spaCy span labelled by the deadline component."""
+    rule = rules_by_id(span._.rule_id)
+    match = rule.regex.search(span.text)
+    groups = match.groupdict() if match else {}
+    text = " ".join(span.text.split())
+    return Deadline(
+        kind=span.label_, date=resolve(span.label_, groups, published), text=text, rule=rule.id,
+        start=span.start_char, end=span.end_char,
+    )

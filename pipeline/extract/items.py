@@ -1,0 +1,314 @@
+"""Segments -> Items: text, addressees, deadlines, one item per printed item, stable ids, doubts."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+
+from ..clean import collapse, rejoin_hyphenation
+from ..models import Addressee, Deadline, Item
+from ..rules import RuleSet
+from .addressees import SubjectFinder, addressees_in, subject_span
+from .deadlines import NO_DEADLINE, deadline_from_span
+from .document_text import DocumentText, StoredPage, join_pages
+from .segment import Profile, Segment, Segmenter, choose_profile
+
+_KIND_ABBREVIATIONS = {
+    "recommendation": "rec", "area_for_improvement": "afi", "cause_of_concern": "coc",
+    "matter_of_concern": "moc", "conclusion": "con",
+}
+_CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
+_FULL_TEXT_SHARE = 0.85
+_LONG_ITEM = 4000
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    report_id: str
+    published: str | None
+    family: str
+    pages: tuple[StoredPage, ...]
+
+
+@dataclass(frozen=True)
+class ReportCheck:
+    report_id: str
+    items_found: int
+    stated_count: int | None
+    stated_text: str | None
+    numbering_gaps: tuple[str, ...]
+    numbering_duplicates: tuple[str, ...]
+    needs_review: bool
+    notes: tuple[str, ...]
+
+
+class Extractor:
+    """Holds the compiled rules and the spaCy pipeline; extract() is pure given those."""
+
+    def __init__(self, rules: RuleSet, nlp):
+        self.rules = rules
+        self.nlp = nlp
+        self.finder = SubjectFinder(rules)
+        self._items_rules = rules.of("items.jsonl")
+
+    def _role(self, role: str):
+        return [r for r in self._items_rules if r.get("role") == role]
+
+    def extract(self, report: ReportInput) -> tuple[list[Item], ReportCheck]:
+        profile = choose_profile(self.rules, report.family)
+        doc = join_pages(list(report.pages))
+        if not profile.extract:
+            return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"])
+        segments = Segmenter(self.rules, profile).segment(doc)
+        drafts = [d for d in (self._draft(report, doc, s) for s in segments) if d is not None]
+        drafts = _one_per_printed_item(drafts)
+        shared = self._document_level(report, doc, profile)
+        items = self._finish(report, doc, drafts, profile, shared)
+        return items, self._check(report, doc, items, [])
+
+    # -- text ----------------------------------------------------------------------------------
+
+    def _draft(self, report: ReportInput, doc: DocumentText, segment: Segment):
+        body = collapse(rejoin_hyphenation(doc.text[segment.body_start : segment.end]))
+        if segment.leadin:
+            body = f"{segment.leadin} {body}".strip()
+        if not body or _looks_like_contents_entry(body):
+            return None
+        segment.kind = self._kind(segment, body)
+        return segment, body
+
+    # -- addressees and deadlines --------------------------------------------------------------
+
+    def _document_level(self, report: ReportInput, doc: DocumentText, profile: Profile):
+        """Coroners' reports: the recipients and the response deadline apply to every concern."""
+        if profile.addressees != "sent_to" and profile.deadline_scope != "document":
+            return None
+        parsed = self.nlp(doc.text)
+        deadline = NO_DEADLINE
+        if profile.deadline_scope == "document":
+            for span in parsed.spans["deadlines"]:
+                if span.label_ == "relative":
+                    deadline = deadline_from_span(span, report.published, self.rules.by_id)
+                    deadline = replace(deadline, start=None, end=None)
+                    break
+        addressees: list[Addressee] = []
+        text = None
+        if profile.addressees == "sent_to":
+            addressees, text = self._sent_to(doc, parsed)
+        return addressees, text, deadline
+
+    def _sent_to(self, doc: DocumentText, parsed):
+        marker = None
+        for rule in self._role("sent_to"):
+            marker = rule.regex.search(doc.text)
+            if marker:
+                break
+        if not marker:
+            return [], None
+        block_end = doc.text.find("\n1 ", marker.end())
+        block_end = block_end if block_end != -1 else min(len(doc.text), marker.end() + 600)
+        block = doc.text[marker.end() : block_end]
+        entries = [e for e in re.split(r"\n\s*\d{1,2}[.)]\s*", "\n" + block) if e.strip()]
+        personal = self._role("personal_recipient")
+        found: list[Addressee] = []
+        seen: set[str] = set()
+        cursor = marker.end()
+        for entry in entries:
+            entry_start = doc.text.find(entry.strip()[:20], cursor)
+            entry_end = entry_start + len(entry.strip()) if entry_start != -1 else cursor
+            cursor = max(cursor, entry_end)
+            spans = [s for s in parsed.spans["addressees"] if entry_start <= s.start_char < entry_end]
+            if spans:
+                span = spans[-1]  # "Chief Executive of X": the organisation is named last
+                if span.label_ not in seen:
+                    seen.add(span.label_)
+                    found.append(Addressee(span.label_, span.text, span._.rule_id))
+            elif not any(rule.regex.search(entry) for rule in personal):
+                found.append(Addressee(None, collapse(entry), None))
+        return found, "; ".join(collapse(e) for e in entries) or None
+
+    def _finish(self, report, doc, drafts, profile: Profile, shared) -> list[Item]:
+        texts = [body for _segment, body in drafts]
+        parsed_items = list(self.nlp.pipe(texts)) if texts else []
+        items: list[Item] = []
+        ids: dict[int, str] = {}
+        for sequence, ((segment, body), parsed) in enumerate(zip(drafts, parsed_items), start=1):
+            kind = segment.kind
+            addressees, addressee_text, deadline = self._who_and_when(report, parsed, shared, kind)
+            parent_id = ids.get(id(segment.parent)) if segment.parent is not None else None
+            item_id = _stable_id(report.report_id, kind, segment, body, segment.parent)
+            ids[id(segment)] = item_id
+            start_page, start_offset = doc.locate(segment.start)
+            end_page, end_offset = doc.locate(max(segment.start, segment.end))
+            doubts = _doubts(addressees, deadline, body, report)
+            items.append(
+                Item(
+                    id=item_id, report_id=report.report_id, kind=kind, number=segment.number,
+                    label=segment.label, parent=parent_id, text=body, addressees=tuple(addressees),
+                    addressee_text=addressee_text, deadline=deadline, page=start_page, page_end=end_page,
+                    start=start_offset, end=end_offset,
+                    rules=tuple(dict.fromkeys([profile.id, *segment.rules, *(a.rule for a in addressees if a.rule),
+                                               *([deadline.rule] if deadline.rule else [])])),
+                    sequence=sequence, doubts=tuple(doubts),
+                )
+            )
+        return items
+
+    def _kind(self, segment: Segment, body: str) -> str:
+        if segment.kind != "tagged":
+            return segment.kind
+        for rule in self._role("tag"):
+            match = rule.regex.search(body)
+            if match:
+                return "conclusion" if match.group("tag").lower().startswith("conclusion") else "recommendation"
+        return "recommendation"
+
+    def _who_and_when(self, report, parsed, shared, kind):
+        if shared is not None:
+            addressees, text, deadline = shared
+            return list(addressees), text, deadline
+        if kind in ("conclusion", "cause_of_concern") and not self.finder.modal_in(parsed.text):
+            return [], None, NO_DEADLINE
+        for sentence in parsed.sents:
+            modal = self.finder.modal_in(sentence.text)
+            if modal is None:
+                continue
+            base = sentence.start_char
+            deadline = NO_DEADLINE
+            for span in parsed.spans["deadlines"]:
+                if base <= span.start_char < sentence.end_char:
+                    deadline = deadline_from_span(span, report.published, self.rules.by_id)
+                    break
+            deadline_end = deadline.end - base if deadline.end is not None and deadline.start < base + modal.start() else None
+            start, end = subject_span(sentence.text, modal, self.finder, deadline_end)
+            subject = sentence.text[start:end]
+            spans = [s for s in parsed.spans["addressees"] if base + start <= s.start_char and s.end_char <= base + end]
+            if spans and self.finder.opens_with_clause(subject[: spans[0].start_char - base - start]):
+                start = spans[0].start_char - base
+                subject = sentence.text[start:end]
+            addressees = addressees_in(spans, base + start, base + end, subject) if subject.strip() else []
+            return addressees, (" ".join(subject.split()) or None), deadline
+        return [], None, NO_DEADLINE
+
+    # -- completeness --------------------------------------------------------------------------
+
+    def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str]) -> ReportCheck:
+        stated, stated_text = None, None
+        for rule in self._role("stated_count"):
+            match = rule.regex.search(doc.text)
+            if match:
+                stated, stated_text = _count_value(match.group("count")), " ".join(match.group(0).split())
+                break
+        gaps: list[str] = []
+        duplicates: list[str] = []
+        numbered = [i for i in items if i.number and i.number.isdigit() and i.parent is None]
+        shared_series = len({i.number for i in numbered}) == len(numbered)
+        # Committee lists number conclusions and recommendations in one series; inspection reports
+        # number each kind on its own.
+        series = {"all": numbered} if shared_series else {}
+        if not shared_series:
+            for item in numbered:
+                series.setdefault(item.kind, []).append(item)
+        for name, members in sorted(series.items()):
+            numbers = [i.number for i in members]
+            values = sorted(int(n) for n in numbers)
+            prefix = "" if name == "all" else f"{name} "
+            duplicates += [f"{prefix}{n}" for n in sorted({n for n in numbers if numbers.count(n) > 1}, key=int)]
+            if values:
+                gaps += [f"{prefix}{n}" for n in range(1, values[-1] + 1) if n not in values]
+        recommendations = sum(1 for i in items if i.kind == "recommendation")
+        notes = list(notes)
+        if stated is not None and stated != recommendations:
+            notes.append(f"report states {stated} recommendations, found {recommendations}")
+        if gaps:
+            notes.append("numbering gaps: " + ", ".join(gaps))
+        if duplicates:
+            notes.append("duplicate numbers: " + ", ".join(duplicates))
+        doubtful = sum(1 for i in items if i.doubts)
+        if doubtful:
+            notes.append(f"{doubtful} items in doubt")
+        needs_review = bool(gaps or duplicates or (stated is not None and stated != recommendations) or doubtful)
+        return ReportCheck(
+            report_id=report.report_id, items_found=len(items), stated_count=stated, stated_text=stated_text,
+            numbering_gaps=tuple(gaps), numbering_duplicates=tuple(duplicates), needs_review=needs_review,
+            notes=tuple(notes),
+        )
+
+
+def _looks_like_contents_entry(body: str) -> bool:
+    return len(body) < 120 and bool(_CONTENTS_ENTRY.search(body))
+
+
+def _one_per_printed_item(drafts):
+    """A summary list and the chapter text print the same item: keep the first full printing."""
+    groups: dict[tuple, list[int]] = {}
+    for index, (segment, body) in enumerate(drafts):
+        groups.setdefault(_identity(segment, body), []).append(index)
+    keep: set[int] = set()
+    for indexes in groups.values():
+        longest = max(len(drafts[i][1]) for i in indexes)
+        chosen = next(i for i in indexes if len(drafts[i][1]) >= longest * _FULL_TEXT_SHARE)
+        keep.add(chosen)
+        for other in indexes:
+            if other != chosen:
+                _adopt_children(drafts, drafts[other][0], drafts[chosen][0])
+    return [d for i, d in enumerate(drafts) if i in keep]
+
+
+def _adopt_children(drafts, old: Segment, new: Segment) -> None:
+    for segment, _body in drafts:
+        if segment.parent is old:
+            segment.parent = new
+
+
+def _identity(segment: Segment, body: str) -> tuple:
+    kind = segment.kind
+    parent = segment.parent.number if segment.parent is not None else None
+    if segment.number:
+        return kind, segment.number, parent
+    return kind, None, parent, _normalise(body)[:160]
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _stable_id(report_id: str, kind: str, segment: Segment, body: str, parent: Segment | None) -> str:
+    """The same report, kind and number give the same id on every run."""
+    abbreviation = _KIND_ABBREVIATIONS.get(kind, kind[:3])
+    scope = ""
+    if parent is not None and parent.number:
+        scope = f"{_KIND_ABBREVIATIONS.get(parent.kind, parent.kind[:3])}{parent.number}-"
+    if segment.number:
+        return f"{report_id}-{scope}{abbreviation}{segment.number}"
+    digest = hashlib.sha1(_normalise(body)[:200].encode()).hexdigest()[:8]
+    return f"{report_id}-{scope}{abbreviation}-{digest}"
+
+
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+}
+
+
+def _count_value(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    if text.startswith("twenty-"):
+        return 20 + _COUNT_WORDS.get(text.split("-", 1)[1], 0)
+    return _COUNT_WORDS.get(text)
+
+
+def _doubts(addressees: list[Addressee], deadline: Deadline, body: str, report: ReportInput) -> list[str]:
+    doubts = [f"unknown addressee: {a.text}" for a in addressees if a.id is None]
+    if deadline.kind not in ("none", "immediate", "event") and deadline.date is None:
+        doubts.append(f"deadline without a date: {deadline.text}")
+    if len(body) > _LONG_ITEM:
+        doubts.append("very long item: may have run past its end")
+    return doubts
+
+
+def extract_report(report: ReportInput, extractor: Extractor):
+    return extractor.extract(report)

@@ -1,0 +1,297 @@
+"""Find where each item starts and ends in a report's joined text, using the rules in items.jsonl.
+
+A single pass over the lines with a little state: the list section we are in (its kind and the
+last number seen), the open item, the lead-in that governs bullets, the open cause of concern.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..rules import Rule, RuleSet
+from .document_text import DocLine, DocumentText
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    family: str
+    extract: bool = True
+    heading_paragraphs: str = "single"  # or "until_heading"
+    addressees: str = "subject"  # or "sent_to"
+    deadline_scope: str = "sentence"  # or "document"
+
+
+def choose_profile(rules: RuleSet, family: str) -> Profile:
+    chosen = None
+    for rule in rules.of("profiles.jsonl"):
+        if rule.get("family") == family or (rule.get("family") == "*" and chosen is None):
+            chosen = rule
+    if chosen is None:
+        return Profile(id="profile.builtin", family=family)
+    return Profile(
+        id=chosen.id,
+        family=family,
+        extract=bool(chosen.get("extract", True)),
+        heading_paragraphs=str(chosen.get("heading_paragraphs", "single")),
+        addressees=str(chosen.get("addressees", "subject")),
+        deadline_scope=str(chosen.get("deadline_scope", "sentence")),
+    )
+
+
+@dataclass
+class Segment:
+    """An item's place in the text: mutable while the pass builds it, frozen into Item later."""
+
+    kind: str
+    number: str | None
+    label: str | None
+    start: int
+    body_start: int
+    end: int
+    rules: list[str]
+    leadin: str | None = None
+    leadin_rule: str | None = None
+    parent: "Segment | None" = None
+    has_body: bool = False
+    section_kind: str | None = None
+
+
+@dataclass
+class _Section:
+    kind: str
+    rule: str
+    last_number: int | None = None
+
+
+@dataclass
+class _State:
+    section: _Section | None = None
+    item: Segment | None = None
+    leadin: tuple[str, str, str] | None = None  # (text, rule id, kind)
+    cause: Segment | None = None
+    paragraph_start: int = 0
+    previous_ended_colon: bool = False
+    segments: list[Segment] = field(default_factory=list)
+
+
+def _is_label_only(text: str) -> bool:
+    return len(text.strip()) < 40 and not text.strip().endswith(",")
+
+
+class Segmenter:
+    def __init__(self, rules: RuleSet, profile: Profile):
+        items = rules.of("items.jsonl")
+        self.profile = profile
+        self.by_role: dict[str, list[Rule]] = {}
+        for rule in items:
+            self.by_role.setdefault(str(rule.get("role")), []).append(rule)
+
+    def _first(self, role: str, text: str) -> tuple[Rule, re.Match] | None:
+        for rule in self.by_role.get(role, []):
+            match = rule.regex.search(text)
+            if match:
+                return rule, match
+        return None
+
+    def segment(self, doc: DocumentText) -> list[Segment]:
+        state = _State()
+        lines = doc.lines
+        skip = 0
+        for index, line in enumerate(lines):
+            if skip:
+                skip -= 1
+                continue
+            skip = self._step(state, doc, lines, index, line)
+        self._close(state, doc, len(doc.text))
+        return state.segments
+
+    # -- one line ------------------------------------------------------------------------------
+
+    def _step(self, state: _State, doc: DocumentText, lines, index: int, line: DocLine) -> int:
+        text = line.text.strip()
+        if line.gap_before or state.item is None:
+            state.paragraph_start = line.start
+        if self._first("stop", text):
+            self._close(state, doc, line.start)
+            state.section, state.leadin, state.cause = None, None, None
+            return 0
+
+        heading = self._first("heading", text)
+        if heading and self._is_item_heading(lines, index, line, heading[1]):
+            rule, match = heading
+            if self._first("reference", text):
+                self._close(state, doc, line.start)
+                return 0
+            self._open(state, doc, line, rule, match, str(rule.get("kind")), match.groupdict().get("number"))
+            return 0
+
+        section, consumed = self._section_at(lines, index, line)
+        if section:
+            self._close(state, doc, line.start)
+            rule, _match = section
+            state.section = _Section(kind=str(rule.get("kind")), rule=rule.id)
+            state.leadin = None
+            if state.section.kind != "recommendation":
+                state.cause = None
+            return consumed
+
+        if self._continue_or_close(state, doc, lines, index, line):
+            return 0
+        self._maybe_start(state, doc, line, text)
+        state.previous_ended_colon = text.endswith(":")
+        return 0
+
+    @staticmethod
+    def _is_item_heading(lines, index: int, line: DocLine, match: re.Match) -> bool:
+        """"Recommendation 8" opening a line is a heading, not a wrapped mention in a sentence:
+        it is printed as a heading or carries a separator, and it does not continue a sentence."""
+        rest = line.text.strip()[match.end():]
+        marked = line.heading or not rest or bool(re.match(r"\s*$", match.group(0)[-1:]) is None)
+        if not marked:
+            return False
+        previous = lines[index - 1] if index else None
+        if previous is None or line.gap_before or previous.heading or previous.page != line.page:
+            return True
+        return previous.text.rstrip()[-1:] in ".:!?)”\"" or _is_label_only(previous.text)
+
+    def _section_at(self, lines, index: int, line: DocLine):
+        text = line.text.strip()
+        found = self._first("section", text)
+        if found:
+            return found, 0
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if line.heading and following is not None and following.heading:
+            found = self._first("section", f"{text} {following.text.strip()}")
+            if found:
+                return found, 1
+        return None, 0
+
+    def _continue_or_close(self, state: _State, doc: DocumentText, lines, index: int, line: DocLine) -> bool:
+        """True when the line was taken as part of the open item."""
+        item = state.item
+        if item is None:
+            return False
+        text = line.text.strip()
+        numbered = self._numbered(state, text)
+        bullet = self._first("bullet", text)
+        if numbered or (bullet and item.leadin and state.leadin):
+            self._close(state, doc, line.start)
+            return False
+        if self._first("paragraph_number", text):
+            self._close(state, doc, line.start)
+            return False
+        if line.heading and item.has_body:
+            if not self._next_starts_item(state, lines, index):
+                state.section = None
+            self._close(state, doc, line.start)
+            return False
+        if line.gap_before and item.has_body and not self._continues(state, text):
+            self._close(state, doc, line.start)
+            return False
+        if not line.heading or item.has_body:
+            item.has_body = True
+        item.end = line.end
+        if state.section and state.section.kind == "tagged" and self._first("tag", text):
+            self._close(state, doc, line.end)
+        state.previous_ended_colon = text.endswith(":")
+        return True
+
+    def _continues(self, state: _State, text: str) -> bool:
+        """A new paragraph inside an item: sub-items, bullets, lower-case runs, a list after a colon."""
+        if state.previous_ended_colon or text[:1].islower():
+            return True
+        if re.match(r"^\(?[a-z]{1,2}\)|^\(?[ivx]{1,4}\)", text):
+            return True
+        if self._first("bullet", text) and not (state.item and state.item.leadin):
+            return True
+        item = state.item
+        return bool(item and item.section_kind is None and self.profile.heading_paragraphs == "until_heading")
+
+    def _next_starts_item(self, state: _State, lines, index: int) -> bool:
+        for following in lines[index + 1 : index + 4]:
+            text = following.text.strip()
+            if self._numbered(state, text) or self._first("heading", text):
+                return True
+            if not following.heading:
+                return False
+        return False
+
+    def _numbered(self, state: _State, text: str):
+        if state.section is None:
+            return None
+        found = self._first("numbered", text)
+        if not found:
+            return None
+        number = int(found[1].group("number"))
+        last = state.section.last_number
+        if last is None or number == last + 1:
+            return found
+        return None
+
+    def _maybe_start(self, state: _State, doc: DocumentText, line: DocLine, text: str) -> None:
+        section = state.section
+        numbered = self._numbered(state, text)
+        if numbered and section:
+            rule, match = numbered
+            section.last_number = int(match.group("number"))
+            kind = section.kind
+            self._open(state, doc, line, rule, match, kind, match.group("number"), label=f"{match.group('number')}.")
+            state.item.rules.insert(0, section.rule)
+            return
+        in_context = (section is not None and section.kind in ("recommendation", "area_for_improvement")) or (
+            state.cause is not None
+        )
+        leadin = self._first("leadin", text)
+        if leadin and in_context:
+            paragraph = doc.text[state.paragraph_start : line.end]
+            kind = section.kind if section else "recommendation"
+            state.leadin = (" ".join(paragraph.split()), leadin[0].id, kind)
+            return
+        bullet = self._first("bullet", text)
+        if bullet and state.leadin:
+            leadin_text, leadin_rule, kind = state.leadin
+            segment = Segment(
+                kind=kind, number=None, label=None, start=line.start,
+                body_start=line.start + bullet[1].end(), end=line.end,
+                rules=[bullet[0].id, leadin_rule], leadin=leadin_text, leadin_rule=leadin_rule,
+                parent=state.cause if kind == "recommendation" else None, has_body=True,
+                section_kind=section.kind if section else None,
+            )
+            state.item = segment
+            return
+        if line.gap_before or state.paragraph_start == line.start:
+            unnumbered = self._first("unnumbered", text)
+            if unnumbered and section and section.kind == unnumbered[0].get("kind"):
+                rule = unnumbered[0]
+                state.item = Segment(
+                    kind=str(rule.get("kind")), number=None, label=None, start=line.start,
+                    body_start=line.start, end=line.end, rules=[section.rule, rule.id], has_body=True,
+                    section_kind=section.kind,
+                )
+        if not line.heading:
+            state.leadin = None if text.endswith(".") and state.leadin and not self._first("bullet", text) else state.leadin
+
+    def _open(self, state, doc, line, rule, match, kind, number, label=None) -> None:
+        self._close(state, doc, line.start)
+        label_text = label or " ".join(match.group(0).strip().rstrip(":.–—-").split()) or None
+        parent = state.cause if kind == "recommendation" else None
+        segment = Segment(
+            kind=kind, number=number, label=label_text, start=line.start,
+            body_start=line.start + match.end(), end=line.end, rules=[rule.id], parent=parent,
+            # A heading line carries only the item's title; the body starts on a plain line.
+            has_body=bool(line.text[match.end():].strip()) and not line.heading,
+            section_kind=state.section.kind if state.section else None,
+        )
+        state.item = segment
+        state.leadin = None
+        if kind == "cause_of_concern":
+            state.cause = segment
+        state.previous_ended_colon = line.text.rstrip().endswith(":")
+
+    def _close(self, state: _State, doc: DocumentText, at: int) -> None:
+        item = state.item
+        if item is None:
+            return
+        state.item = None
+        state.segments.append(item)
