@@ -13,7 +13,18 @@ from .models import LaidOutPage, Line, ParsedPage, Word
 _MARKER_SIZE_RATIO = 0.8
 # Footnotes are set this much smaller than the body text.
 _FOOTNOTE_SIZE_RATIO = 0.92
+# Furniture that may sit below the footnotes: up to two lines in the bottom 8% of the page.
+_FOOTER_BAND = 0.08
+_FOOTER_LINES = 2
 _MIN_COLUMN_LINES = 6
+# Full-width rows (titles, a full-width paragraph) may cross the gutter in up to this share of rows.
+_MAX_SPANNING_SHARE = 0.34
+# A gutter is wider than this many times the text size (word spaces are about a quarter of it)...
+_MIN_GUTTER_SPACES = 0.8
+# ...and narrower than this share of the page width (wider gaps are tables or label/value blocks).
+_MAX_GUTTER_SHARE = 0.15
+# Prose fills its column: the median line reaches this share of the way to the gutter.
+_MIN_COLUMN_FILL = 0.7
 
 
 def lay_out_page(page: ParsedPage) -> LaidOutPage:
@@ -77,53 +88,112 @@ def _is_marker(word: Word, words: list[Word], body_size: float) -> bool:
     return False
 
 
-def find_gutter(words: list[Word], width: float) -> float | None:
-    """An x in the middle of the page that no word crosses while text sits on both sides of it.
+def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
+    """The empty band between two columns of prose, as (left edge, right edge), or None.
 
     pdfplumber reads across both columns line by line; a gutter lets us read column by column.
+    A candidate x in the middle of the page must leave at least a few lines wholly on each side
+    of it; full-width rows (titles, a full-width paragraph) may cross it. The band around it must
+    then look like a gutter: wider than a word space (aligned spaces in a single column are not a
+    gutter), narrower than a table's gap, with both columns filled to it as prose is (a block of
+    short labels and values is read row by row).
     """
-    lo, hi = width * 0.3, width * 0.7
-    best: tuple[int, float] | None = None
-    step = 2.0
-    x = lo
-    rows = _row_keys(words)
-    while x <= hi:
-        if not any(w.x0 < x < w.x1 for w in words):
-            left_rows = {rows[i] for i, w in enumerate(words) if w.x1 <= x}
-            right_rows = {rows[i] for i, w in enumerate(words) if w.x0 >= x}
-            both = len(left_rows & right_rows)
-            if both >= _MIN_COLUMN_LINES and (best is None or both > best[0]):
-                best = (both, x)
-        x += step
-    if best is None:
+    rows = _rows(words)
+    if not rows:
         return None
-    total_rows = len(set(rows))
-    return best[1] if best[0] >= total_rows * 0.4 else None
+    size = median(w.size for w in words)
+    tried: set[tuple[float, float]] = set()
+    for x in _gutter_candidates(rows, width):
+        band = _band(rows, x)
+        if band is None or band in tried:
+            continue
+        tried.add(band)
+        if _looks_like_gutter(rows, band, size, width):
+            return band
+    return None
 
 
-def _row_keys(words: list[Word]) -> list[int]:
-    return [int(round(w.top / 3.0)) for w in words]
+def _gutter_candidates(rows: list[list[Word]], width: float) -> list[float]:
+    """x positions that leave enough rows wholly on each side, best first."""
+    scored: list[tuple[int, float]] = []
+    x = width * 0.3
+    while x <= width * 0.7:
+        crossing = sum(1 for row in rows if any(w.x0 < x < w.x1 for w in row))
+        if crossing <= len(rows) * _MAX_SPANNING_SHARE:
+            left = sum(1 for row in rows if _side_words(row, x, left=True) and not _crossed(row, x))
+            right = sum(1 for row in rows if _side_words(row, x, left=False) and not _crossed(row, x))
+            if min(left, right) >= _MIN_COLUMN_LINES:
+                scored.append((min(left, right), x))
+        x += 2.0
+    return [x for _count, x in sorted(scored, key=lambda pair: -pair[0])]
 
 
-def _order_columns(words: list[Word], gutter: float) -> list[Line]:
-    """Lines crossing the gutter (titles, full-width blocks) split the page into bands read in order."""
-    all_lines = _group_lines(words, column=0)
-    spanning_tops = sorted(line.top for line in all_lines if _crosses(line, words, gutter))
+def _crossed(row: list[Word], x: float) -> bool:
+    return any(w.x0 < x < w.x1 for w in row)
+
+
+def _side_words(row: list[Word], x: float, left: bool) -> list[Word]:
+    return [w for w in row if (w.x1 <= x if left else w.x0 >= x)]
+
+
+def _band(rows: list[list[Word]], x: float) -> tuple[float, float] | None:
+    """The empty band around x left by the rows that do not cross it."""
+    kept = [row for row in rows if not _crossed(row, x)]
+    lefts = [w.x1 for row in kept for w in _side_words(row, x, left=True)]
+    rights = [w.x0 for row in kept for w in _side_words(row, x, left=False)]
+    if not lefts or not rights:
+        return None
+    return (max(lefts), min(rights))
+
+
+def _looks_like_gutter(rows: list[list[Word]], band: tuple[float, float], size: float, width: float) -> bool:
+    left_edge, right_edge = band
+    if not (size * _MIN_GUTTER_SPACES <= right_edge - left_edge <= width * _MAX_GUTTER_SHARE):
+        return False
+    middle = (left_edge + right_edge) / 2
+    columns = [row for row in rows if not _spans(row, band)]
+    left_parts = [part for row in columns if (part := _side_words(row, middle, left=True))]
+    right_parts = [part for row in columns if (part := _side_words(row, middle, left=False))]
+    left_start = min(w.x0 for part in left_parts for w in part)
+    right_end = max(w.x1 for part in right_parts for w in part)
+    left_fill = median((max(w.x1 for w in part) - left_start) / (left_edge - left_start) for part in left_parts)
+    right_fill = median((right_end - min(w.x0 for w in part)) / (right_end - right_edge) for part in right_parts)
+    return min(left_fill, right_fill) >= _MIN_COLUMN_FILL
+
+
+def _spans(row: list[Word], band: tuple[float, float]) -> bool:
+    """A row with a word inside the gutter band is full width (a title, a full-width paragraph)."""
+    left_edge, right_edge = band
+    return any(w.x1 > left_edge + 0.5 and w.x0 < right_edge - 0.5 for w in row)
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into printed rows across the whole page width."""
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    rows: list[list[Word]] = []
+    for word in ordered:
+        if rows and abs(word.top - rows[-1][0].top) <= max(2.5, word.size * 0.3):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return rows
+
+
+def _order_columns(words: list[Word], gutter: tuple[float, float]) -> list[Line]:
+    """Full-width rows split the page into bands, each read left column then right column."""
+    middle = (gutter[0] + gutter[1]) / 2
     ordered: list[Line] = []
-    band_start = -1.0
-    for cut in spanning_tops + [float("inf")]:
-        band = [w for w in words if band_start < w.top < cut - 0.5]
-        left = [w for w in band if w.x1 <= gutter]
-        right = [w for w in band if w.x0 >= gutter]
-        ordered += _group_lines(left, column=1) + _group_lines(right, column=2)
-        if cut != float("inf"):
-            ordered += [line for line in all_lines if abs(line.top - cut) < 0.01]
-        band_start = cut + 0.5
-    return ordered
-
-
-def _crosses(line: Line, words: list[Word], gutter: float) -> bool:
-    return any(w.x0 < gutter < w.x1 and abs(w.top - line.top) < 2.5 for w in words)
+    left: list[Word] = []
+    right: list[Word] = []
+    for row in _rows(words):
+        if _spans(row, gutter):
+            ordered += _group_lines(left, column=1) + _group_lines(right, column=2)
+            ordered.append(_make_line(sorted(row, key=lambda w: w.x0), column=0))
+            left, right = [], []
+        else:
+            left += _side_words(row, middle, left=True)
+            right += _side_words(row, middle, left=False)
+    return ordered + _group_lines(left, column=1) + _group_lines(right, column=2)
 
 
 def _group_lines(words: list[Word], column: int) -> list[Line]:
@@ -195,6 +265,15 @@ def _split_footnotes(lines: list[Line], body_size: float, height: float) -> tupl
     """Footnotes: a block of smaller lines at the page foot that opens with a note number."""
     cut = len(lines)
     index = len(lines) - 1
+    # A footer printed at body size under the notes (a page number, a running footer) must not
+    # hide the note block above it.
+    footer_top = height * (1 - _FOOTER_BAND)
+    skipped = 0
+    while index >= 0 and skipped < _FOOTER_LINES and lines[index].top >= footer_top:
+        if lines[index].size < body_size * _FOOTNOTE_SIZE_RATIO:
+            break
+        index -= 1
+        skipped += 1
     while index >= 0:
         line = lines[index]
         small = line.size < body_size * _FOOTNOTE_SIZE_RATIO

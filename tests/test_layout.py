@@ -1,0 +1,190 @@
+"""Positioned words -> lines in reading order: columns, full-width blocks, markers, footnotes, gaps."""
+from __future__ import annotations
+
+from conftest import A4_WIDTH, page_of, words_of
+
+from pipeline.layout import find_gutter, lay_out_page
+
+LEFT_X, RIGHT_X = 57.0, 308.0  # two 230pt columns with a 21pt gutter
+LEADING = 14.0
+
+LEFT_TEXT = [
+    "Left one the force has improved how it",
+    "Left two records crime and how it keeps",
+    "Left three victims informed about the",
+    "Left four progress of their case. It has",
+    "Left five put in place a new system to",
+    "Left six make sure that officers update",
+    "Left seven victims within five days and",
+    "Left eight that supervisors check this.",
+]
+RIGHT_TEXT = [
+    "Right one However, the force does not",
+    "Right two always record the outcome of",
+    "Right three investigations accurately,",
+    "Right four and some victims were not",
+    "Right five told that their case had been",
+    "Right six closed. The force should make",
+    "Right seven sure that every victim is told",
+    "Right eight when their case is closed.",
+]
+
+
+def texts(page):
+    return [line.text for line in page.lines]
+
+
+def column_rows(start: float, left: list[str], right: list[str]):
+    rows = []
+    for index, (l_text, r_text) in enumerate(zip(left, right)):
+        top = start + index * LEADING
+        rows.append(words_of(l_text, LEFT_X, top) + words_of(r_text, RIGHT_X, top))
+    return rows
+
+
+def test_two_columns_are_read_column_by_column_under_a_full_width_title():
+    title = words_of("Causes of concern and recommendations for the force", LEFT_X, 60, size=16, bold=True)
+    page = page_of([title, *column_rows(100, LEFT_TEXT, RIGHT_TEXT)])
+    laid = lay_out_page(page)
+    assert laid.columns == 2
+    assert texts(laid) == [
+        "Causes of concern and recommendations for the force",
+        *LEFT_TEXT,
+        *RIGHT_TEXT,
+    ]
+    assert [line.column for line in laid.lines] == [0] + [1] * 8 + [2] * 8
+
+
+def test_full_width_heading_between_two_column_blocks_stays_in_place():
+    heading = words_of("Areas for improvement identified in this inspection report", LEFT_X, 100 + 5 * LEADING, size=12, bold=True)
+    upper = column_rows(100, LEFT_TEXT[:4], RIGHT_TEXT[:4])
+    lower = column_rows(100 + 7 * LEADING, LEFT_TEXT[4:], RIGHT_TEXT[4:])
+    laid = lay_out_page(page_of([*upper, heading, *lower]))
+    assert laid.columns == 2
+    assert texts(laid) == [
+        *LEFT_TEXT[:4],
+        *RIGHT_TEXT[:4],
+        "Areas for improvement identified in this inspection report",
+        *LEFT_TEXT[4:],
+        *RIGHT_TEXT[4:],
+    ]
+
+
+RAGGED = [
+    "Current membership",
+    "Dame Karen Bradley (Conservative; Staffordshire Moorlands) (Chair)",
+    "Shaun Davies (Labour; Telford)",
+    "Mr Paul Kohler (Liberal Democrat; Wimbledon)",
+    "Ben Maguire (Liberal Democrat; North Cornwall)",
+    "Robbie Moore (Conservative; Keighley and Ilkley)",
+    "Margaret Mullane (Labour; Dagenham and Rainham)",
+    "Chris Murray (Labour; Edinburgh East and Musselburgh)",
+    "Joani Reid (Labour; East Kilbride and Strathaven)",
+    "Jake Richards (Labour; Rother Valley)",
+    "Powers",
+    "The Committee is one of the departmental select committees, the powers",
+]
+
+
+def test_single_column_with_short_ragged_lines_is_not_split():
+    rows = [words_of(text, 72, 100 + i * LEADING) for i, text in enumerate(RAGGED)]
+    laid = lay_out_page(page_of(rows))
+    assert laid.columns == 1
+    assert texts(laid) == RAGGED
+
+
+def test_single_column_whose_word_gaps_line_up_is_not_split():
+    """Words of equal width leave a narrow channel of aligned spaces: not a gutter."""
+    rows = [words_of("aaaaaaaaaa " * 8, 72, 100 + i * LEADING) for i in range(12)]
+    assert find_gutter([w for row in rows for w in row], A4_WIDTH) is None
+    assert lay_out_page(page_of(rows)).columns == 1
+
+
+def test_table_of_short_labels_and_values_is_read_row_by_row():
+    """A label/value block (cover details) is not two columns of prose."""
+    pairs = [("Force:", "Northshire Police"), ("Published:", "March 2023"), ("Type:", "PEEL"),
+             ("Period:", "2021 to 2022"), ("Contact:", "HMICFRS"), ("Pages:", "42"), ("Status:", "Final")]
+    rows = [words_of(label, 72, 100 + i * LEADING) + words_of(value, 320, 100 + i * LEADING)
+            for i, (label, value) in enumerate(pairs)]
+    laid = lay_out_page(page_of(rows))
+    assert laid.columns == 1
+    assert texts(laid) == [f"{label} {value}" for label, value in pairs]
+
+
+def test_superscript_marker_is_separated_from_the_word_it_is_glued_to():
+    body = words_of("across local services in the area", 72, 100)
+    services = body[2]
+    marker = type(services)("12", services.x1 + 0.2, services.x1 + 6.8, 99.0, 105.0, 6.0, False)
+    rest = words_of("and the force agreed", 72, 114)
+    laid = lay_out_page(page_of([body + [marker], rest]))
+    assert texts(laid) == ["across local services in the area", "and the force agreed"]
+    assert laid.footnote_markers == ("12",)
+
+
+def test_numbers_at_body_size_are_not_markers():
+    rows = [words_of("in 12 forces and 3 regions", 72, 100), words_of("see paragraph 4.12", 72, 114)]
+    laid = lay_out_page(page_of(rows))
+    assert texts(laid) == ["in 12 forces and 3 regions", "see paragraph 4.12"]
+    assert laid.footnote_markers == ()
+
+
+BODY = [f"Body line {i} of the report, at the size of the body text" for i in range(10)]
+NOTES = [
+    "12 Home Office, Police workforce statistics, England and Wales, 2023.",
+    "continued on a second line of the footnote",
+    "13 HMICFRS, PEEL 2021/22 inspection of the force.",
+]
+
+
+def _page_with_footnotes(footer: str | None):
+    rows = [words_of(text, 72, 100 + i * LEADING) for i, text in enumerate(BODY)]
+    rows += [words_of(text, 72, 730 + i * 10, size=8) for i, text in enumerate(NOTES)]
+    if footer:
+        rows.append(words_of(footer, 290, 800))
+    return lay_out_page(page_of(rows))
+
+
+def test_footnote_block_at_the_foot_is_kept_apart():
+    laid = _page_with_footnotes(None)
+    assert texts(laid) == BODY
+    assert [line.text for line in laid.footnote_lines] == NOTES
+
+
+def test_footnote_block_above_a_body_size_page_number_is_kept_apart():
+    laid = _page_with_footnotes("5")
+    assert texts(laid) == BODY + ["5"]
+    assert [line.text for line in laid.footnote_lines] == NOTES
+
+
+def test_footnote_block_above_a_running_footer_is_kept_apart():
+    laid = _page_with_footnotes("Northshire PEEL 2023")
+    assert texts(laid) == BODY + ["Northshire PEEL 2023"]
+    assert [line.text for line in laid.footnote_lines] == NOTES
+
+
+def test_small_print_without_a_note_number_stays_in_the_body():
+    rows = [words_of(text, 72, 100 + i * LEADING) for i, text in enumerate(BODY)]
+    rows.append(words_of("Source: Home Office data, 2023", 72, 740, size=8))
+    laid = lay_out_page(page_of(rows))
+    assert texts(laid)[-1] == "Source: Home Office data, 2023"
+    assert laid.footnote_lines == ()
+
+
+def test_small_numbered_lines_high_on_the_page_are_not_footnotes():
+    rows = [words_of("1 A small numbered caption", 72, 100, size=8)]
+    rows += [words_of(text, 72, 130 + i * LEADING) for i, text in enumerate(BODY)]
+    laid = lay_out_page(page_of(rows))
+    assert texts(laid)[0] == "1 A small numbered caption"
+    assert laid.footnote_lines == ()
+
+
+def test_paragraph_gaps():
+    tops = [100, 114, 128, 160, 174, 188, 220]
+    rows = [words_of(f"line {i} of text", 72, top) for i, top in enumerate(tops)]
+    laid = lay_out_page(page_of(rows))
+    assert [line.gap_before for line in laid.lines] == [False, False, False, True, False, False, True]
+
+
+def test_empty_page():
+    laid = lay_out_page(page_of([]))
+    assert laid.lines == () and laid.footnote_lines == () and laid.columns == 1
