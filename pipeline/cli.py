@@ -250,5 +250,10 @@ def rules_check(rules_dir):
     click.echo(f"ok: {len(rules.rules)} rules in {rules.directory} (fingerprint {rules.fingerprint})", err=True)
 
 
+from .cli_review import register as _register_review  # noqa: E402
+
+_register_review(cli)
+
+
 def main() -> None:
     cli(prog_name="hmicfrs")

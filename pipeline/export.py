@@ -6,7 +6,7 @@ import io
 import json
 from typing import Iterable, TextIO
 
-from . import store
+from .review import effective_items
 
 CSV_COLUMNS = [
     "id", "report_file", "report_sha256", "report_title", "report_published", "kind", "number",
@@ -18,10 +18,8 @@ CSV_COLUMNS = [
 def contract_objects(db, report: str | None = None, kind: str | None = None, addressee: str | None = None) -> list[dict]:
     """Every item (as reviewed, where a person has reviewed it) as a contract object, in report order."""
     objects = []
-    for row in store.item_export_rows(db, report=report, kind=kind):
-        addressees = json.loads(row["addressees"] or "[]")
-        if addressee and addressee not in addressees:
-            continue
+    for row in effective_items(db, report=report, kind=kind, addressee=addressee):
+        addressees = row["addressees"]
         objects.append(
             {
                 "id": row["id"],
@@ -39,7 +37,9 @@ def contract_objects(db, report: str | None = None, kind: str | None = None, add
                 "deadline": {"kind": row["deadline_kind"] or "none", "date": row["deadline_date"], "text": row["deadline_text"]},
                 "page": row["page"],
                 "page_end": row["page_end"],
-                "review_status": row["review_status"] or "pending",
+                "review_status": row["review_status"],
+                "changed_since_review": row["changed_since_review"],
+                "source": row["source"],
             }
         )
     return objects

@@ -157,7 +157,48 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db["items"].enable_fts(["text", "addressee_text"], create_triggers=True, tokenize="porter")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """People's work: review decisions, corrections, hand-added items, tracking and the audit log.
+
+    These tables are keyed by the item's stable id and are never written by ingest or extract.
+    """
+    db["reviews"].create(
+        {"item_id": str, "status": str, "by": str, "at": str, "note": str, "snapshot": str, "snapshot_hash": str},
+        pk="item_id",
+    )
+    db["corrections"].create(
+        {"item_id": str, "field": str, "value": str, "by": str, "at": str, "note": str},
+        pk=("item_id", "field"),
+    )
+    db["manual_items"].create(
+        {
+            "id": str, "report_id": str, "kind": str, "number": str, "label": str, "parent": str,
+            "text": str, "addressees": str, "addressee_text": str, "deadline_kind": str,
+            "deadline_date": str, "deadline_text": str, "page": int, "page_end": int,
+            "added_by": str, "added_at": str, "note": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["tracking"].create(
+        {
+            "item_id": str, "status": str, "level": int, "owner": str, "evidence": str,
+            "closed_on": str, "due_revised": str, "due_reason": str, "due_changed_on": str,
+            "updated_by": str, "updated_at": str,
+        },
+        pk="item_id",
+    )
+    db["audit_log"].create(
+        {
+            "id": int, "at": str, "by": str, "item_id": str, "action": str, "field": str,
+            "old": str, "new": str, "note": str,
+        },
+        pk="id",
+    )
+    db["audit_log"].create_index(["item_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -321,15 +362,11 @@ def write_items(db: sqlite_utils.Database, report_id: str, item_rows: list[dict]
 
 
 def item_export_rows(db: sqlite_utils.Database, report: str | None = None, kind: str | None = None) -> list[dict]:
-    """Items joined to their report; `report` matches a report id, sha256 or file name."""
-    review_join, review_col = "", "null as review_status"
-    if db["reviews"].exists():
-        review_join = "left join reviews v on v.item_id = i.id"
-        review_col = "v.status as review_status"
-    sql = f"""
+    """Extracted items joined to their report; `report` matches a report id, sha256 or file name."""
+    sql = """
         select i.*, r.file as report_file, r.sha256 as report_sha256, r.title as report_title,
-               r.published as report_published, {review_col}
-        from items i join reports r on r.id = i.report_id {review_join}
+               r.published as report_published
+        from items i join reports r on r.id = i.report_id
         where 1 = 1
     """
     params: list = []
@@ -340,3 +377,51 @@ def item_export_rows(db: sqlite_utils.Database, report: str | None = None, kind:
         sql += " and i.kind = ?"
         params.append(kind)
     return list(db.query(sql + " order by r.file, i.seq", params))
+
+
+# ---------------------------------------------------------------------------------------------
+# Review overlay
+
+
+def manual_item_rows(db: sqlite_utils.Database, report: str | None = None) -> list[dict]:
+    sql = """
+        select m.*, null as seq, null as start, null as "end", r.file as report_file,
+               r.sha256 as report_sha256, r.title as report_title, r.published as report_published
+        from manual_items m join reports r on r.id = m.report_id where 1 = 1
+    """
+    params: list = []
+    if report:
+        sql += " and (r.id = ? or r.sha256 = ? or r.file = ?)"
+        params += [report, report, report]
+    return list(db.query(sql, params))
+
+
+def page_text(db: sqlite_utils.Database, report_id: str, number: int | None) -> str | None:
+    rows = list(db.query("select text from pages where report_id = ? and number = ?", [report_id, number]))
+    return rows[0]["text"] if rows else None
+
+
+def upsert_review(db: sqlite_utils.Database, row: dict) -> None:
+    db["reviews"].upsert(row, pk="item_id")
+
+
+def upsert_correction(db: sqlite_utils.Database, row: dict) -> None:
+    db["corrections"].upsert(row, pk=("item_id", "field"))
+
+
+def insert_manual_item(db: sqlite_utils.Database, row: dict) -> None:
+    if db["manual_items"].count_where("id = ?", [row["id"]]):
+        raise StoreError(f"item {row['id']} was already added")
+    db["manual_items"].insert(row, pk="id")
+
+
+def audit(db: sqlite_utils.Database, *, by: str, item_id: str | None, action: str, field: str | None,
+          old: str | None, new: str | None, note: str | None, at: str) -> None:
+    db["audit_log"].insert(
+        {"at": at, "by": by, "item_id": item_id, "action": action, "field": field, "old": old, "new": new, "note": note},
+        pk="id",
+    )
+
+
+def upsert_tracking(db: sqlite_utils.Database, row: dict) -> None:
+    db["tracking"].upsert(row, pk="item_id")

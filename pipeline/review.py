@@ -1,0 +1,270 @@
+"""Review decisions as an overlay on what extraction produced; decisions are never lost.
+
+Decisions live in their own tables keyed by the item's stable id (reviews, corrections,
+manual_items, audit_log). Extraction rewrites `items` freely; this module merges the two:
+- an item reviewed and later extracted differently is flagged "changed since review";
+- an item reviewed and no longer extracted is rebuilt from the snapshot taken at review time.
+"""
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from datetime import date, datetime, timezone
+
+from . import store
+from .errors import ReviewError
+from .rules import RuleSet, load_rules
+
+REVIEW_FIELDS = ("text", "kind", "number", "addressees", "deadline_date", "deadline_kind", "deadline_text", "parent")
+KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "matter_of_concern", "conclusion")
+DEADLINE_KINDS = ("date", "month", "year_end", "financial_year", "immediate", "relative", "event", "none")
+STATUSES = ("pending", "accepted", "corrected", "rejected")
+_ACTIONS = {"accepted": "accept", "rejected": "reject", "corrected": "correct"}
+_REPORT_FIELDS = ("report_file", "report_sha256", "report_title", "report_published")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def extracted_values(row: dict) -> dict:
+    values = {field: row.get(field) for field in REVIEW_FIELDS}
+    if isinstance(values["addressees"], str):
+        values["addressees"] = json.loads(values["addressees"] or "[]")
+    values["addressees"] = list(values["addressees"] or [])
+    return values
+
+
+def values_hash(values: dict) -> str:
+    return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading: the effective items
+
+
+def effective_items(db, report: str | None = None, kind: str | None = None, addressee: str | None = None) -> list[dict]:
+    """Every item as people should see it: extracted values, corrected where corrected."""
+    reviews = {row["item_id"]: row for row in db.query("select * from reviews")}
+    corrections: dict[str, dict] = {}
+    for row in db.query("select item_id, field, value from corrections"):
+        corrections.setdefault(row["item_id"], {})[row["field"]] = json.loads(row["value"])
+    rows = []
+    seen: set[str] = set()
+    for row in store.item_export_rows(db, report=report):
+        seen.add(row["id"])
+        rows.append(_overlay(dict(row), reviews.get(row["id"]), corrections.get(row["id"]), "extracted"))
+    for row in store.manual_item_rows(db, report=report):
+        seen.add(row["id"])
+        review = reviews.get(row["id"]) or {"status": "accepted"}
+        rows.append(_overlay(dict(row), review, corrections.get(row["id"]), "manual", changed=False))
+    report_rows = {r["id"]: r for r in store.report_rows(db)}
+    for item_id, review in reviews.items():
+        if item_id in seen or not review.get("snapshot"):
+            continue
+        snapshot = json.loads(review["snapshot"])
+        if report and report not in (snapshot.get("report_id"), snapshot.get("report_sha256"), snapshot.get("report_file")):
+            continue
+        if snapshot.get("report_id") not in report_rows:
+            continue
+        snapshot["missing_since_review"] = True
+        rows.append(_overlay(snapshot, review, corrections.get(item_id), "extracted", changed=True))
+    if kind:
+        rows = [r for r in rows if r["kind"] == kind]
+    if addressee:
+        rows = [r for r in rows if addressee in r["addressees"]]
+    rows.sort(key=lambda r: (r.get("report_file") or "", r.get("page") or 0, r.get("seq") or 0, r["id"]))
+    return rows
+
+
+def _overlay(row: dict, review: dict | None, corrected: dict | None, source: str, changed: bool | None = None) -> dict:
+    extracted = extracted_values(row)
+    row["extracted"] = extracted
+    row["addressees"] = extracted["addressees"]
+    row["review_status"] = review["status"] if review else "pending"
+    row["source"] = source
+    if changed is None:
+        changed = bool(review and review.get("snapshot_hash") and review["snapshot_hash"] != values_hash(extracted))
+    row["changed_since_review"] = changed
+    if review and review.get("snapshot"):
+        row["reviewed_values"] = extracted_values(json.loads(review["snapshot"]))
+    for field, value in (corrected or {}).items():
+        row[field] = value
+    return row
+
+
+def find_item(db, item_id: str) -> dict:
+    for row in effective_items(db):
+        if row["id"] == item_id:
+            return row
+    raise ReviewError(f"no item {item_id!r} (see `hmicfrs review list`)")
+
+
+def list_items(db, status: str | None = None, report: str | None = None) -> list[dict]:
+    rows = effective_items(db, report=report)
+    if status == "changed":
+        return [r for r in rows if r["changed_since_review"]]
+    if status:
+        return [r for r in rows if r["review_status"] == status]
+    return rows
+
+
+def context_of(db, row: dict, chars: int = 400) -> str:
+    """The item's page text around it: the evidence a reviewer checks it against."""
+    text = store.page_text(db, row["report_id"], row["page"]) or ""
+    start = max(0, (row.get("start") or 0) - chars // 4)
+    return text[start : start + len(row["text"]) + chars]
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing decisions
+
+
+def accept(db, item_id: str, by: str | None = None, note: str | None = None) -> dict:
+    return _decide(db, item_id, "accepted", by, note)
+
+
+def reject(db, item_id: str, by: str | None = None, note: str | None = None) -> dict:
+    return _decide(db, item_id, "rejected", by, note)
+
+
+def _decide(db, item_id: str, status: str, by: str | None, note: str | None) -> dict:
+    row = find_item(db, item_id)
+    by = by or default_reviewer()
+    with store.transaction(db):
+        _write_review(db, row, status, by, note)
+    return find_item(db, item_id)
+
+
+def _write_review(db, row: dict, status: str, by: str, note: str | None) -> None:
+    old = row["review_status"]
+    snapshot = {key: row.get(key) for key in ("id", "report_id", "seq", "label", "page", "page_end", "start", "end",
+                                               "addressee_text", *_REPORT_FIELDS)}
+    snapshot.update(row["extracted"])
+    store.upsert_review(db, {
+        "item_id": row["id"], "status": status, "by": by, "at": now(), "note": note,
+        "snapshot": json.dumps(snapshot, ensure_ascii=False), "snapshot_hash": values_hash(row["extracted"]),
+    })
+    if old != status or row["changed_since_review"]:
+        store.audit(db, by=by, item_id=row["id"], action=_ACTIONS[status],
+                    field="review_status", old=old, new=status, note=note, at=now())
+
+
+def correct(db, item_id: str, changes: dict[str, str], by: str | None = None, note: str | None = None,
+            rules: RuleSet | None = None) -> dict:
+    row = find_item(db, item_id)
+    values = validate_changes(db, changes, rules)
+    by = by or default_reviewer()
+    with store.transaction(db):
+        _apply_correction(db, row, values, by, note)
+    return find_item(db, item_id)
+
+
+def _apply_correction(db, row: dict, values: dict, by: str, note: str | None) -> None:
+    for field, value in values.items():
+        old = row.get(field)
+        if old == value:
+            continue
+        store.upsert_correction(db, {
+            "item_id": row["id"], "field": field, "value": json.dumps(value, ensure_ascii=False), "by": by,
+            "at": now(), "note": note,
+        })
+        store.audit(db, by=by, item_id=row["id"], action="correct", field=field, old=_text(old), new=_text(value),
+                    note=note, at=now())
+    _write_review(db, row, "corrected", by, note)
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+
+
+def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None) -> dict:
+    """Typed values from FIELD=VALUE text; raises ReviewError naming the first bad field."""
+    values = {}
+    for field, raw in changes.items():
+        if field not in REVIEW_FIELDS:
+            raise ReviewError(f"unknown field {field!r}: use one of {', '.join(REVIEW_FIELDS)}")
+        raw = None if raw is None else str(raw).strip()
+        if field == "addressees":
+            ids = [part.strip() for part in (raw or "").split(",") if part.strip()]
+            unknown = [i for i in ids if i not in known_addressees(db, rules)]
+            if unknown:
+                raise ReviewError(f"unknown addressee id(s): {', '.join(unknown)}")
+            values[field] = list(dict.fromkeys(ids))
+        elif field == "kind":
+            if raw not in KINDS:
+                raise ReviewError(f"kind must be one of {', '.join(KINDS)}, not {raw!r}")
+            values[field] = raw
+        elif field == "deadline_kind":
+            if raw not in DEADLINE_KINDS:
+                raise ReviewError(f"deadline_kind must be one of {', '.join(DEADLINE_KINDS)}, not {raw!r}")
+            values[field] = raw
+        elif field == "deadline_date":
+            values[field] = parse_iso_date(raw) if raw else None
+        elif field == "parent":
+            if raw and not any(r["id"] == raw for r in effective_items(db)):
+                raise ReviewError(f"parent {raw!r} is not an item id")
+            values[field] = raw or None
+        elif field == "text":
+            if not raw:
+                raise ReviewError("text cannot be empty")
+            values[field] = " ".join(raw.split())
+        else:
+            values[field] = raw or None
+    return values
+
+
+def parse_iso_date(raw: str) -> str:
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ReviewError(f"bad date {raw!r}: use YYYY-MM-DD") from exc
+    if not 1990 <= value.year <= 2100:
+        raise ReviewError(f"date out of range: {raw}")
+    return value.isoformat()
+
+
+def known_addressees(db, rules: RuleSet | None = None) -> set[str]:
+    rules = rules or load_rules()
+    known = {str(r.get("addressee")) for r in rules.of("addressees.jsonl") if r.get("addressee") != "{slug}"}
+    known |= {row[0] for row in db.execute("select distinct addressee from item_addressees where addressee is not null")}
+    return known
+
+
+def add_item(db, report: str, kind: str, text: str, number: str | None = None, label: str | None = None,
+             page: int | None = None, addressees: str | None = None, deadline_kind: str | None = None,
+             deadline_date: str | None = None, deadline_text: str | None = None, parent: str | None = None,
+             by: str | None = None, note: str | None = None) -> dict:
+    """A missing item added by hand: stored apart, never touched by extraction."""
+    reports = [r for r in store.report_rows(db) if report in (r["id"], r["sha256"], r["file"])]
+    if not reports:
+        raise ReviewError(f"no report {report!r} in the database")
+    report_row = reports[0]
+    values = validate_changes(db, {k: v for k, v in {
+        "kind": kind, "text": text, "addressees": addressees or "", "deadline_kind": deadline_kind or "none",
+        "deadline_date": deadline_date or "", "parent": parent or "",
+    }.items()})
+    by = by or default_reviewer()
+    digest = hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:8]
+    item_id = f"{report_row['id']}-manual-{number or digest}"
+    row = {
+        "id": item_id, "report_id": report_row["id"], "kind": values["kind"], "number": number,
+        "label": label, "parent": values["parent"], "text": values["text"],
+        "addressees": json.dumps(values["addressees"]), "addressee_text": None,
+        "deadline_kind": values["deadline_kind"], "deadline_date": values["deadline_date"],
+        "deadline_text": deadline_text, "page": page, "page_end": page, "added_by": by, "added_at": now(), "note": note,
+    }
+    with store.transaction(db):
+        store.insert_manual_item(db, row)
+        store.audit(db, by=by, item_id=item_id, action="add", field=None, old=None, new=values["text"], note=note, at=now())
+    return find_item(db, item_id)

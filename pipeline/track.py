@@ -1,0 +1,113 @@
+"""Tracking items to closure for the user's own organisation, and the committee status table."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from . import store
+from .errors import ReviewError
+from .review import default_reviewer, effective_items, find_item, now, parse_iso_date
+
+TRACK_STATUSES = ("open", "in_progress", "closed")
+LEVELS = (1, 2, 3, 4)
+DUE_SOON_DAYS = 90
+_TYPE_ROWS = (
+    ("cause_of_concern", "Cause of concern"),
+    ("recommendation", "Recommendation"),
+    ("area_for_improvement", "AFI"),
+)
+
+
+def tracking_rows(db) -> dict[str, dict]:
+    return {row["item_id"]: row for row in db.query("select * from tracking")}
+
+
+def track(db, item_id: str, *, status: str | None = None, level: int | None = None, owner: str | None = None,
+          evidence: str | None = None, closed_on: str | None = None, due: str | None = None,
+          reason: str | None = None, by: str | None = None) -> dict:
+    """Update an item's tracking; a revised due date needs a reason, so a deadline never slips silently."""
+    find_item(db, item_id)
+    by = by or default_reviewer()
+    if status is not None and status not in TRACK_STATUSES:
+        raise ReviewError(f"status must be one of {', '.join(TRACK_STATUSES)}")
+    if level is not None and level not in LEVELS:
+        raise ReviewError("level must be 1, 2, 3 or 4")
+    if due is not None and not reason:
+        raise ReviewError("a revised due date needs --reason")
+    current = tracking_rows(db).get(item_id) or {"item_id": item_id, "status": "open"}
+    updated = dict(current)
+    changes = {
+        "status": status, "level": level, "owner": owner, "evidence": evidence,
+        "closed_on": parse_iso_date(closed_on) if closed_on else None,
+        "due_revised": parse_iso_date(due) if due else None,
+    }
+    if status == "closed" and not closed_on and not current.get("closed_on"):
+        changes["closed_on"] = date.today().isoformat()
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if "due_revised" in changes:
+        changes["due_reason"] = reason
+        changes["due_changed_on"] = date.today().isoformat()
+    stamp = now()
+    with store.transaction(db):
+        for field, value in changes.items():
+            if current.get(field) != value:
+                store.audit(db, by=by, item_id=item_id, action="track", field=field,
+                            old=None if current.get(field) is None else str(current.get(field)),
+                            new=str(value), note=reason if field.startswith("due") else None, at=stamp)
+        updated.update(changes)
+        updated.update({"updated_by": by, "updated_at": stamp})
+        store.upsert_tracking(db, updated)
+    return updated
+
+
+def tracked_items(db, today: date | None = None) -> list[dict]:
+    """Effective items (rejected ones left out) with tracking, due date and overdue worked out."""
+    today = today or date.today()
+    tracking = tracking_rows(db)
+    rows = []
+    for item in effective_items(db):
+        if item["review_status"] == "rejected":
+            continue
+        state = tracking.get(item["id"], {})
+        due = state.get("due_revised") or item.get("deadline_date")
+        status = state.get("status") or "open"
+        item = dict(item)
+        item.update({
+            "track_status": status, "level": state.get("level"), "owner": state.get("owner"),
+            "evidence": state.get("evidence"), "closed_on": state.get("closed_on"),
+            "due": due, "due_extracted": item.get("deadline_date"), "due_revised": state.get("due_revised"),
+            "due_reason": state.get("due_reason"),
+            "overdue": bool(due and status != "closed" and date.fromisoformat(due) < today),
+            "due_soon": bool(due and status != "closed" and today <= date.fromisoformat(due) <= today + timedelta(days=DUE_SOON_DAYS)),
+        })
+        rows.append(item)
+    return rows
+
+
+def status_summary(db, today: date | None = None) -> dict:
+    """The committee paper's table: open, closed and total by type and level; plus what needs attention."""
+    items = tracked_items(db, today)
+    table = []
+    for kind, name in _TYPE_ROWS:
+        of_kind = [i for i in items if i["kind"] == kind]
+        levels = sorted({i["level"] for i in of_kind if i["level"]})
+        groups = [(f"{name} Level {level}", [i for i in of_kind if i["level"] == level]) for level in levels]
+        unlevelled = [i for i in of_kind if not i["level"]]
+        if unlevelled or not groups:
+            groups.append((name if not levels else f"{name} (no level)", unlevelled))
+        for label, members in groups:
+            closed = sum(1 for i in members if i["track_status"] == "closed")
+            table.append({"type": label, "open": len(members) - closed, "closed": closed, "total": len(members)})
+    others = sorted({i["kind"] for i in items} - {k for k, _n in _TYPE_ROWS})
+    for kind in others:
+        members = [i for i in items if i["kind"] == kind]
+        closed = sum(1 for i in members if i["track_status"] == "closed")
+        table.append({"type": kind.replace("_", " ").capitalize(), "open": len(members) - closed,
+                      "closed": closed, "total": len(members)})
+    return {
+        "table": table,
+        "pending_review": sum(1 for i in items if i["review_status"] == "pending"),
+        "changed_since_review": sum(1 for i in items if i["changed_since_review"]),
+        "overdue": sum(1 for i in items if i["overdue"]),
+        "due_next_90_days": sum(1 for i in items if i["due_soon"]),
+        "today": (today or date.today()).isoformat(),
+    }
