@@ -12,34 +12,52 @@ from .models import Furniture, LaidOutPage, Line
 
 _BAND = 0.13  # the top and bottom 13% of a page hold its furniture
 _EDGE_LINES = 3  # how many lines at each end of a page may be furniture
+# Furniture is printed in the same place on every page it is on: within 1% of the page height.
+_SAME_PLACE = 0.01
+# An edge line is running furniture when it recurs in place on this share of the pages (and on at
+# least three: in a shorter document, or a form printed twice, a repeat is as likely to be body).
+_EDGE_SHARE = 0.3
+_MIN_REPEATS = 3
+# A line anywhere else on the page must recur in place on half the pages of a 4+ page document.
+_ANYWHERE_SHARE = 0.5
+_ANYWHERE_MIN_PAGES = 4
+_ROMAN = r"(?=[ivxIVX])(?:x{0,3}(?:ix|iv|v?i{0,3})|X{0,3}(?:IX|IV|V?I{0,3}))"
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
-    re.IGNORECASE,
+    rf"^(?:(?i:page)\s+)?(?:\d{{1,4}}|{_ROMAN})(?:\s*(?:(?i:of)|/)\s*\d{{1,4}})?$|^[-–—]\s*\d{{1,4}}\s*[-–—]$"
 )
 _DIGITS = re.compile(r"\d+")
+_LEADING_PAGE_NUMBER = re.compile(r"^\d{1,4}\s+(?=\S)")
+_TRAILING_PAGE_NUMBER = re.compile(r"(?<=\S)\s+\d{1,4}$")
 
 
 def furniture_key(text: str) -> str:
-    """Lines equal but for their page number share a key ("12 Title" and "13 Title")."""
+    """Lines equal but for their page number share a key: "12 Title", "Title 13" and "Title"."""
+    text = text.strip()
+    # One number at one end is the page number: "12 Annual report 2023" and "Annual report 2023 13".
+    stripped = _LEADING_PAGE_NUMBER.sub("", text)
+    text = stripped if stripped != text else _TRAILING_PAGE_NUMBER.sub("", text)
     return " ".join(_DIGITS.sub("#", text.lower()).split())
 
 
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text.strip()))
+    text = text.strip()
+    return bool(text) and bool(_PAGE_NUMBER.match(text))
 
 
 def find_furniture(pages: list[LaidOutPage]) -> dict[int, dict[int, Furniture]]:
     """For each page number, the indexes (into body lines then footnote lines) that are furniture."""
     count = len(pages)
-    edge_keys: dict[tuple[str, str], set[int]] = defaultdict(set)
-    anywhere: dict[str, set[int]] = defaultdict(set)
+    edge_places: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    anywhere_places: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for page in pages:
         for position, _index, line in _edge_lines(page):
-            edge_keys[(position, furniture_key(line.text))].add(page.number)
+            edge_places[(position, furniture_key(line.text))].append((page.number, line.top / page.height))
         for line in page.lines:
-            anywhere[furniture_key(line.text)].add(page.number)
-    edge_threshold = max(2, math.ceil(count * 0.3)) if count >= 3 else count + 1
-    global_threshold = math.ceil(count * 0.5) if count >= 4 else count + 1
+            anywhere_places[furniture_key(line.text)].append((page.number, line.top / page.height))
+    edge_threshold = max(_MIN_REPEATS, math.ceil(count * _EDGE_SHARE))
+    anywhere_threshold = math.ceil(count * _ANYWHERE_SHARE) if count >= _ANYWHERE_MIN_PAGES else count + 1
+    edge_pages = {key: _pages_in_place(places) for key, places in edge_places.items()}
+    anywhere_pages = {key: _pages_in_place(places) for key, places in anywhere_places.items()}
 
     found: dict[int, dict[int, Furniture]] = {}
     for page in pages:
@@ -48,15 +66,29 @@ def find_furniture(pages: list[LaidOutPage]) -> dict[int, dict[int, Furniture]]:
             key = furniture_key(line.text)
             if is_page_number(line.text):
                 marks[index] = Furniture(page.number, position, "page_number", line.text)
-            elif len(edge_keys[(position, key)]) >= edge_threshold and _has_letters(key):
+            elif _has_letters(key) and _recurs(edge_pages[(position, key)], page.number, edge_threshold):
                 marks[index] = Furniture(page.number, position, "running", line.text)
         for index, line in enumerate(page.lines):
             key = furniture_key(line.text)
-            if index not in marks and len(anywhere[key]) >= global_threshold and _has_letters(key):
+            if index not in marks and _has_letters(key) and _recurs(anywhere_pages[key], page.number, anywhere_threshold):
                 position = "header" if line.top < page.height / 2 else "footer"
                 marks[index] = Furniture(page.number, position, "running", line.text)
         found[page.number] = marks
     return found
+
+
+def _pages_in_place(places: list[tuple[int, float]]) -> set[int]:
+    """The most pages on which the line is printed at (nearly) the same height."""
+    best: set[int] = set()
+    for _page, top in places:
+        pages = {page for page, other in places if abs(other - top) <= _SAME_PLACE}
+        if len(pages) > len(best):
+            best = pages
+    return best
+
+
+def _recurs(pages: set[int], page: int, threshold: int) -> bool:
+    return page in pages and len(pages) >= threshold
 
 
 def _has_letters(key: str) -> bool:
