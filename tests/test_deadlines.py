@@ -1,0 +1,116 @@
+"""Deadlines through the real pipeline: phrase -> (kind, date), with near-misses that are no deadline.
+
+Each case is one "Recommendation 1" item on a synthetic page of a report published 2023-03-08, run
+through build_nlp(load_rules()) and the Extractor, so the rule files, the spaCy components and the
+sentence logic are all exercised together.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Extractor, ReportInput, StoredPage
+from pipeline.nlp import build_nlp
+from pipeline.rules import load_rules
+
+PUBLISHED = "2023-03-08"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    rules = load_rules()
+    return Extractor(rules, build_nlp(rules))
+
+
+def only_item(extractor: Extractor, body: str, published: str | None = PUBLISHED):
+    report = ReportInput(
+        report_id="r1", published=published, family="hmicfrs_thematic",
+        pages=(StoredPage(1, f"Recommendation 1\n{body}\n", ("Recommendation 1",)),),
+    )
+    items, _check = extractor.extract(report)
+    assert len(items) == 1, [i.text for i in items]
+    return items[0]
+
+
+# (item text, deadline kind, ISO date, deadline text as printed)
+DEADLINES = [
+    ("By 31 March 2024, chief constables should make sure their officers are trained in vetting.",
+     "date", "2024-03-31", "By 31 March 2024"),
+    ("Chief constables should publish their vetting plans no later than 30 September 2024.",
+     "date", "2024-09-30", "no later than 30 September 2024"),
+    ("By 1 May 2024, chief constables should review their vetting decisions.",
+     "date", "2024-05-01", "By 1 May 2024"),
+    ("By April 2025, chief constables should review their vetting decisions.",
+     "month", "2025-04-30", "By April 2025"),
+    ("By February 2024, chief constables should review their vetting decisions.",
+     "month", "2024-02-29", "By February 2024"),
+    ("Chief constables should review their vetting decisions by the end of 2024.",
+     "year_end", "2024-12-31", "by the end of 2024"),
+    ("Chief constables should review their vetting decisions by the end of the 2024/25 financial year.",
+     "financial_year", "2025-03-31", "by the end of the 2024/25 financial year"),
+    ("With immediate effect, chief constables should stop using the old vetting form.",
+     "immediate", None, "With immediate effect"),
+    ("Within six months of the publication of this report, chief constables should review their vetting decisions.",
+     "relative", "2023-09-08", "Within six months of the publication of this report"),
+    ("Within three months, chief constables should review their vetting decisions.",
+     "relative", "2023-06-08", "Within three months"),
+    ("Once the College of Policing has published its revised guidance, chief constables should adopt it.",
+     "event", None, None),
+    ("Chief constables should review their vetting decisions.",
+     "none", None, None),
+]
+
+
+@pytest.mark.parametrize("body, kind, date, text", DEADLINES, ids=[d[1] + ":" + d[0][:30] for d in DEADLINES])
+def test_deadline_phrase(extractor, body, kind, date, text):
+    deadline = only_item(extractor, body).deadline
+    assert (deadline.kind, deadline.date) == (kind, date)
+    if text is not None:
+        assert deadline.text == text
+    if kind == "none":
+        assert deadline.text is None
+    else:
+        assert deadline.rule, "the rule that found the deadline is recorded"
+
+
+def test_event_deadline_names_the_event(extractor):
+    deadline = only_item(extractor, DEADLINES[10][0]).deadline
+    assert deadline.text.startswith("Once the College of Policing has published")
+
+
+def test_relative_deadline_without_publication_date_has_no_date(extractor):
+    item = only_item(extractor, "Within six months, chief constables should review their vetting decisions.", published=None)
+    assert (item.deadline.kind, item.deadline.date) == ("relative", None)
+
+
+def test_relative_deadline_counts_calendar_months_from_publication(extractor):
+    body = "Within twelve months of the publication of this report, chief constables should review their vetting."
+    assert only_item(extractor, body, published="2024-01-15").deadline.date == "2025-01-15"
+
+
+# Near-misses: a date is printed, but it is not the item's deadline.
+NOT_DEADLINES = [
+    # narrative after the modal sentence, inside the item
+    "Chief constables should review their vetting procedures. By 2016, the force had already reviewed its own.",
+    "Chief constables should review their vetting procedures. By 31 March 2016, the force had already reviewed its own.",
+    # a date in a sentence without the modal verb, before the modal sentence
+    "In March 2022 the force published a vetting policy that took effect on 1 April 2022. "
+    "Chief constables should review their vetting procedures.",
+    "The force told us it would finish its review by 31 May 2024. Chief constables should check progress.",
+    # "may" is a verb, never a month
+    "Chief constables should decide whether officers may carry out their own vetting checks.",
+    "Chief constables should review the plan they agreed in May.",
+    "We recommend that chief constables review whether staff may work from home.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_DEADLINES, ids=[b[:40] for b in NOT_DEADLINES])
+def test_no_deadline_outside_the_modal_sentence(extractor, body):
+    deadline = only_item(extractor, body).deadline
+    assert (deadline.kind, deadline.date, deadline.text) == ("none", None, None)
+
+
+def test_narrative_date_does_not_displace_the_real_deadline(extractor):
+    body = ("By 31 March 2024, chief constables should review their vetting procedures. "
+            "By 2016, the force had already reviewed its own, and by 1 May 2019 it had trained its staff.")
+    deadline = only_item(extractor, body).deadline
+    assert (deadline.kind, deadline.date, deadline.text) == ("date", "2024-03-31", "By 31 March 2024")
