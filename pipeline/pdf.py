@@ -8,6 +8,7 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf
@@ -77,6 +78,10 @@ def _classify(original) -> Exception:
 
 
 def _read_page(page) -> ParsedPage:
+    # A page with no font anywhere in its resources cannot print text; interpreting its drawing
+    # (often thousands of vector paths for outlined text or a scan) would only cost time.
+    if not _may_have_text(page):
+        return ParsedPage(page.page_number, round(float(page.width), 2), round(float(page.height), 2), ())
     raw_words = page.extract_words(
         extra_attrs=["size", "fontname"],
         keep_blank_chars=False,
@@ -103,6 +108,35 @@ def _read_page(page) -> ParsedPage:
         height=round(float(page.height), 2),
         words=words,
     )
+
+
+def _may_have_text(page) -> bool:
+    try:
+        return _resources_have_fonts(page.page_obj.resources, set())
+    except Exception:  # an odd resource tree: let the full parse decide
+        return True
+
+
+def _resources_have_fonts(resources, seen: set[int]) -> bool:
+    resources = resolve1(resources)
+    if not isinstance(resources, dict):
+        return False
+    if resolve1(resources.get("Font")):
+        return True
+    xobjects = resolve1(resources.get("XObject")) or {}
+    for ref in xobjects.values() if isinstance(xobjects, dict) else ():
+        key = getattr(ref, "objid", None) or id(ref)
+        if key in seen:
+            continue
+        seen.add(key)
+        xobject = resolve1(ref)
+        if not isinstance(xobject, PDFStream):
+            continue
+        subtype = resolve1(xobject.attrs.get("Subtype"))
+        if getattr(subtype, "name", subtype) == "Form" and _resources_have_fonts(xobject.attrs.get("Resources"), seen):
+            return True
+    # Patterns can draw text too; anything there means "maybe".
+    return bool(resolve1(resources.get("Pattern")))
 
 
 def _metadata_title(metadata: dict) -> str | None:
