@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass, replace
 
 from ..clean import collapse, rejoin_hyphenation
+from ..metadata import _publication as read_publication
+from ..metadata import parse_date_phrase
+from ..nlp import slugify
 from ..models import Addressee, Deadline, Item
 from ..rules import RuleSet
 from .addressees import SubjectFinder, addressees_in, subject_span
@@ -20,6 +23,7 @@ _KIND_ABBREVIATIONS = {
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _FULL_TEXT_SHARE = 0.85
 _LONG_ITEM = 4000
+_FRONT_PAGES = 4  # as metadata reads the publication date
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class Extractor:
     def extract(self, report: ReportInput) -> tuple[list[Item], ReportCheck]:
         profile = choose_profile(self.rules, report.family)
         doc = join_pages(list(report.pages))
+        if report.published is None:
+            report = replace(report, published=self._report_date(doc))
         if not profile.extract:
             return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"])
         segments = Segmenter(self.rules, profile).segment(doc)
@@ -89,6 +95,8 @@ class Extractor:
             for span in parsed.spans["deadlines"]:
                 if span.label_ == "relative":
                     deadline = deadline_from_span(span, report.published, self.rules.by_id)
+                    if deadline.date is None:
+                        deadline = replace(deadline, date=self._printed_due_date(doc.text, span.end_char))
                     deadline = replace(deadline, start=None, end=None)
                     break
         addressees: list[Addressee] = []
@@ -97,7 +105,31 @@ class Extractor:
             addressees, text = self._sent_to(doc, parsed)
         return addressees, text, deadline
 
+    def _printed_due_date(self, text: str, after: int) -> str | None:
+        """"within 56 days of the date of this report, namely by 19th June 2023": where the
+        report's own date is unreadable, the due date it prints next to the period."""
+        for rule in self._role("due_date"):
+            match = rule.regex.match(text, after)
+            if match:
+                parsed = parse_date_phrase(match.group("date"))
+                return parsed.isoformat() if parsed else None
+        return None
+
+    def _report_date(self, doc: DocumentText) -> str | None:
+        """The report's own date where ingest found none: the form's dated signature, else the
+        publication rules over the stored text of the first pages."""
+        for rule in self._role("report_date"):
+            for match in rule.regex.finditer(doc.text):
+                parsed = parse_date_phrase(re.sub(r"\s*([./])\s*", r"\1", match.group("date")))
+                if parsed and 1990 <= parsed.year <= 2100:
+                    return parsed.isoformat()
+        front_end = doc.page_starts[min(len(doc.page_starts) - 1, _FRONT_PAGES)] if doc.page_starts else 0
+        published, _text, _rule = read_publication(doc.text[: front_end or len(doc.text)], self.rules)
+        return published
+
     def _sent_to(self, doc: DocumentText, parsed):
+        """Coroners' recipients: one entry per numbered line of the "sent to" block; the
+        organisation an entry names (not the office-holder's own name, not private persons)."""
         marker = None
         for rule in self._role("sent_to"):
             marker = rule.regex.search(doc.text)
@@ -105,27 +137,33 @@ class Extractor:
                 break
         if not marker:
             return [], None
-        block_end = doc.text.find("\n1 ", marker.end())
-        block_end = block_end if block_end != -1 else min(len(doc.text), marker.end() + 600)
-        block = doc.text[marker.end() : block_end]
-        entries = [e for e in re.split(r"\n\s*\d{1,2}[.)]\s*", "\n" + block) if e.strip()]
+        block_end = min(len(doc.text), marker.end() + 800)
+        for rule in self._role("sent_to_end"):
+            end = rule.regex.search(doc.text, marker.end(), block_end)
+            if end:
+                block_end = end.start()
+                break
         personal = self._role("personal_recipient")
         found: list[Addressee] = []
+        texts: list[str] = []
         seen: set[str] = set()
-        cursor = marker.end()
-        for entry in entries:
-            entry_start = doc.text.find(entry.strip()[:20], cursor)
-            entry_end = entry_start + len(entry.strip()) if entry_start != -1 else cursor
-            cursor = max(cursor, entry_end)
+        for entry_start, entry_end in _entries(doc.text, marker.end(), block_end):
+            entry = collapse(doc.text[entry_start:entry_end]).strip(" ,.;")
+            if not entry:
+                continue
             spans = [s for s in parsed.spans["addressees"] if entry_start <= s.start_char < entry_end]
             if spans:
                 span = spans[-1]  # "Chief Executive of X": the organisation is named last
-                if span.label_ not in seen:
-                    seen.add(span.label_)
-                    found.append(Addressee(span.label_, span.text, span._.rule_id))
-            elif not any(rule.regex.search(entry) for rule in personal):
-                found.append(Addressee(None, collapse(entry), None))
-        return found, "; ".join(collapse(e) for e in entries) or None
+                addressee = Addressee(span.label_, span.text, span._.rule_id)
+            elif any(rule.regex.search(entry) for rule in personal):
+                continue
+            else:
+                addressee = _named_recipient(doc.text[entry_start:entry_end])
+            texts.append(entry)
+            if addressee.id is None or addressee.id not in seen:
+                seen.add(addressee.id or "")
+                found.append(addressee)
+        return found, "; ".join(texts) or None
 
     def _finish(self, report, doc, drafts, profile: Profile, shared) -> list[Item]:
         texts = [body for _segment, body in drafts]
@@ -233,6 +271,38 @@ class Extractor:
             numbering_gaps=tuple(gaps), numbering_duplicates=tuple(duplicates), needs_review=needs_review,
             notes=tuple(notes),
         )
+
+
+_ENTRY_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)]?[ \t]+", re.MULTILINE)
+_ROLE_PREFIX = re.compile(
+    r"^(?:(?:the\s+)?(?:chief\s+executive(?:\s+officer)?|chair(?:man|woman|person)?|director(?:\s+general)?|"
+    r"(?:senior\s+)?partner|manager|registered\s+manager|principal|head|clerk)\s*(?:,|of|for|at|if)\s+)+",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w&'’-]*|of|and|for|the|&)$")
+
+
+def _entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each recipient in the block: numbered lines, else the whole block."""
+    marks = []
+    for mark in _ENTRY_NUMBER.finditer(text, start, end):
+        if int(re.sub(r"\D", "", mark.group(0))) == len(marks) + 1:  # not "39 Victoria Street"
+            marks.append(mark)
+    if not marks:
+        return [(start, end)]
+    bounds = [m.end() for m in marks] + [end]
+    return [(bounds[i], marks[i + 1].start() if i + 1 < len(marks) else end) for i in range(len(marks))]
+
+
+def _named_recipient(entry: str) -> Addressee:
+    """An organisation no rule knows, named on the entry's first line ("Supported Independence
+    Limited", "Chief Coroner"): an id from its name. Anything else stays unknown."""
+    first = collapse(entry.strip().split("\n")[0]).strip(" ,.;")
+    name = _ROLE_PREFIX.sub("", first).strip(" ,.;")
+    words = name.split()
+    if words and 1 <= len(words) <= 10 and all(_NAME_WORD.match(w) for w in words) and words[0][:1].isupper():
+        return Addressee(slugify(name), name, "item.sent_to")
+    return Addressee(None, collapse(entry).strip(" ,.;"), None)
 
 
 def _looks_like_contents_entry(body: str) -> bool:

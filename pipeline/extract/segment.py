@@ -55,6 +55,7 @@ class Segment:
     parent: "Segment | None" = None
     has_body: bool = False
     section_kind: str | None = None
+    marker_item: bool = False  # opened by a bullet in a list whose bullets are the items
 
 
 @dataclass
@@ -62,6 +63,9 @@ class _Section:
     kind: str
     rule: str
     last_number: int | None = None
+    first_line: int = 0
+    segments_before: int = 0
+    paragraphs_fallback: bool = False
 
 
 @dataclass
@@ -73,6 +77,18 @@ class _State:
     paragraph_start: int = 0
     previous_ended_colon: bool = False
     segments: list[Segment] = field(default_factory=list)
+
+
+_OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
+
+
+def _number_value(match: re.Match, ocr_digits: bool) -> int | None:
+    """The value that continues a series: "8.14" counts as 14; OCR's "(I)" as 1 where allowed."""
+    groups = match.groupdict()
+    printed = groups.get("seq") or groups["number"]
+    if ocr_digits:
+        printed = printed.translate(_OCR_DIGITS)
+    return int(printed) if printed.isdigit() else None
 
 
 def _is_label_only(text: str) -> bool:
@@ -104,7 +120,37 @@ class Segmenter:
                 continue
             skip = self._step(state, doc, lines, index, line)
         self._close(state, doc, len(doc.text))
+        self._end_section(state, lines, len(lines))
         return state.segments
+
+    def _end_section(self, state: _State, lines, index: int) -> None:
+        """A section that promised items but printed them as plain paragraphs (no number, no
+        bullet): each paragraph after the section's standard wording is one item."""
+        section = state.section
+        state.section = None
+        if section is None or not section.paragraphs_fallback or len(state.segments) > section.segments_before:
+            return
+        paragraph: list[DocLine] = []
+        paragraphs: list[list[DocLine]] = []
+        for line in lines[section.first_line + 1 : index]:
+            if line.heading or line.gap_before or (paragraph and paragraph[-1].page != line.page and
+                                                   paragraph[-1].text.rstrip().endswith(".")):
+                if paragraph:
+                    paragraphs.append(paragraph)
+                paragraph = []
+            if not line.heading:
+                paragraph.append(line)
+        if paragraph:
+            paragraphs.append(paragraph)
+        for members in paragraphs:
+            text = " ".join(m.text.strip() for m in members)
+            if self._first("preamble", text):
+                continue
+            state.segments.append(
+                Segment(kind=section.kind, number=None, label=None, start=members[0].start,
+                        body_start=members[0].start, end=members[-1].end, rules=[section.rule], has_body=True,
+                        section_kind=section.kind)
+            )
 
     # -- one line ------------------------------------------------------------------------------
 
@@ -114,7 +160,8 @@ class Segmenter:
             state.paragraph_start = line.start
         if self._first("stop", text):
             self._close(state, doc, line.start)
-            state.section, state.leadin, state.cause = None, None, None
+            self._end_section(state, lines, index)
+            state.leadin, state.cause = None, None
             return 0
 
         heading = self._first("heading", text)
@@ -130,7 +177,11 @@ class Segmenter:
         if section:
             self._close(state, doc, line.start)
             rule, _match = section
-            state.section = _Section(kind=str(rule.get("kind")), rule=rule.id)
+            self._end_section(state, lines, index)
+            state.section = _Section(
+                kind=str(rule.get("kind")), rule=rule.id, first_line=index + consumed,
+                segments_before=len(state.segments), paragraphs_fallback=bool(rule.get("paragraphs_fallback")),
+            )
             state.leadin = None
             if state.section.kind != "recommendation":
                 state.cause = None
@@ -175,7 +226,7 @@ class Segmenter:
         text = line.text.strip()
         numbered = self._numbered(state, text)
         bullet = self._first("bullet", text)
-        if numbered or (bullet and item.leadin and state.leadin):
+        if numbered or (bullet and ((item.leadin and state.leadin) or item.marker_item)):
             self._close(state, doc, line.start)
             return False
         if self._first("paragraph_number", text):
@@ -218,25 +269,32 @@ class Segmenter:
         return False
 
     def _numbered(self, state: _State, text: str):
-        if state.section is None:
+        """(rule, match, value) for a list paragraph's number that continues the section's series."""
+        section = state.section
+        if section is None:
             return None
-        found = self._first("numbered", text)
-        if not found:
-            return None
-        number = int(found[1].group("number"))
-        last = state.section.last_number
-        if last is None or number == last + 1:
-            return found
+        for rule in self.by_role.get("numbered", []):
+            sections = rule.get("sections")
+            if sections and section.kind not in sections:
+                continue
+            match = rule.regex.search(text)
+            if not match:
+                continue
+            value = _number_value(match, bool(rule.get("ocr_digits")))
+            if value is not None and (section.last_number is None or value == section.last_number + 1):
+                return rule, match, value
         return None
 
     def _maybe_start(self, state: _State, doc: DocumentText, line: DocLine, text: str) -> None:
         section = state.section
         numbered = self._numbered(state, text)
         if numbered and section:
-            rule, match = numbered
-            section.last_number = int(match.group("number"))
-            kind = section.kind
-            self._open(state, doc, line, rule, match, kind, match.group("number"), label=f"{match.group('number')}.")
+            rule, match, value = numbered
+            section.last_number = value
+            printed = match.group("number")
+            number = printed if printed[-1:].isdigit() and printed[:1].isdigit() else str(value)
+            label = " ".join(match.group(0).split()).replace(printed, number)
+            self._open(state, doc, line, rule, match, section.kind, number, label=label)
             state.item.rules.insert(0, section.rule)
             return
         in_context = (section is not None and section.kind in ("recommendation", "area_for_improvement")) or (
@@ -260,15 +318,18 @@ class Segmenter:
             )
             state.item = segment
             return
-        if line.gap_before or state.paragraph_start == line.start:
-            unnumbered = self._first("unnumbered", text)
-            if unnumbered and section and section.kind == unnumbered[0].get("kind"):
-                rule = unnumbered[0]
+        if section and (line.gap_before or state.paragraph_start == line.start):
+            for rule in self.by_role.get("unnumbered", []):
+                match = rule.regex.search(text) if section.kind == rule.get("kind") else None
+                if not match:
+                    continue
+                marker = bool(rule.get("marker"))  # the match is a bullet, not part of the text
                 state.item = Segment(
                     kind=str(rule.get("kind")), number=None, label=None, start=line.start,
-                    body_start=line.start, end=line.end, rules=[section.rule, rule.id], has_body=True,
-                    section_kind=section.kind,
+                    body_start=line.start + (match.end() if marker else 0), end=line.end,
+                    rules=[section.rule, rule.id], has_body=True, section_kind=section.kind, marker_item=marker,
                 )
+                break
         if not line.heading:
             state.leadin = None if text.endswith(".") and state.leadin and not self._first("bullet", text) else state.leadin
 
