@@ -103,8 +103,11 @@ def _edge_lines(page: LaidOutPage):
     for index, line in enumerate(body[:_EDGE_LINES]):
         if line.top <= top_limit:
             yield "header", index, line
+    # A footnote line can be a footer only when nothing of the body is printed below it: a note
+    # that cites the same source on many pages ("12 Ibid.") sits above the page number.
+    lowest_body = max((line.top for line in body), default=-1.0)
     combined: list[tuple[int, Line]] = list(enumerate(body)) + [
-        (len(body) + i, line) for i, line in enumerate(page.footnote_lines)
+        (len(body) + i, line) for i, line in enumerate(page.footnote_lines) if line.top > lowest_body
     ]
     tail = sorted(combined, key=lambda pair: pair[1].top)[-_EDGE_LINES:]
     for index, line in tail:
