@@ -507,7 +507,7 @@ def render(report: dict, path: Path) -> Layout:
     layout.finish()
     if layout.toc != first.toc:
         raise RuntimeError("contents changed between passes")
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1, pageCompression=0)
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1, pageCompression=1)
     c.setTitle(report["title"])
     c.setAuthor("HMICFRS sample corpus (fictional)")
     c.setSubject(report["subject"])
