@@ -725,6 +725,7 @@ def thematic() -> dict:
         *rec3(),
         *rec(4, r4, "r4"),
         *rec(5, r5, "r5"),
+        fill(62),  # recommendation 6 runs over the page here too
         *rec(6, r6, "r6"),
         h2("Areas for improvement"),
         h3("Area for improvement 1"),
