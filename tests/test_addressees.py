@@ -89,6 +89,17 @@ def test_partner_clause_between_commas_is_not_the_subject(extractor, body):
     assert item.addressee_text in ("the College of Policing", "The College of Policing")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="subject_span for 'we recommend that': the subject is taken to end at the first lower-case word, "
+    "which is the 'by' of the deadline clause ', by 31 March 2024,', so the subject is empty and addressees []",
+)
+def test_we_recommend_that_with_a_deadline_clause_first(extractor):
+    item = only_item(extractor, "We recommend that, by 31 March 2024, chief constables review their vetting decisions.")
+    assert known_ids(item) == ["chief_constables"]
+    assert (item.deadline.kind, item.deadline.date) == ("date", "2024-03-31")
+
+
 ADDRESSEE_TEXT = [
     ("By 31 March 2024, chief constables should review their vetting decisions.", "chief constables"),
     ("Chief constables and police and crime commissioners should agree a joint plan.",
