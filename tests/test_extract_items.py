@@ -162,6 +162,46 @@ def test_cause_of_concern_with_a_lead_in_and_bullets(extractor):
     assert first.id != second.id
 
 
+def test_lead_in_governs_each_bullet_without_a_cause_of_concern(extractor):
+    items = extract(
+        extractor,
+        page("# Recommendations", "By 31 March 2024, chief constables should:", "• review their vetting policies;",
+             "• train their vetting staff.", "", "# Other findings", NARRATIVE),
+    )
+    assert [(i.kind, i.number, i.parent, i.text) for i in items] == [
+        ("recommendation", None, None, "By 31 March 2024, chief constables should: review their vetting policies;"),
+        ("recommendation", None, None, "By 31 March 2024, chief constables should: train their vetting staff."),
+    ]
+    for item in items:
+        assert [a.id for a in item.addressees] == ["chief_constables"]
+        assert (item.deadline.kind, item.deadline.date) == ("date", "2024-03-31")
+
+
+def test_lead_in_under_areas_for_improvement(extractor):
+    items = extract(
+        extractor,
+        page("# Areas for improvement", "The force should:", "• improve how it records crime;",
+             "• answer non-emergency calls more quickly.", "", "# How we inspected", "We visited the force."),
+        family="hmicfrs_peel",
+    )
+    assert [(i.kind, i.text) for i in items] == [
+        ("area_for_improvement", "The force should: improve how it records crime;"),
+        ("area_for_improvement", "The force should: answer non-emergency calls more quickly."),
+    ]
+    assert all([a.id for a in i.addressees] == ["force"] for i in items)
+
+
+def test_bullets_inside_a_numbered_recommendation_stay_in_it(extractor):
+    items = extract(
+        extractor,
+        page("# Recommendation 1", "By 31 March 2024, chief constables should:", "• review their vetting policies;",
+             "• train their vetting staff.", "", "# Recommendation 2", "The Home Office should fund the work."),
+    )
+    assert [i.number for i in items] == ["1", "2"]
+    assert items[0].text.startswith("By 31 March 2024, chief constables should:")
+    assert "review their vetting policies;" in items[0].text and items[0].text.endswith("train their vetting staff.")
+
+
 def test_sub_items_stay_in_their_item(extractor):
     items = extract(
         extractor,
@@ -367,3 +407,37 @@ def test_evidence_page_offsets_and_rules(extractor):
     assert text[: item.end].endswith("review their vetting decisions.")
     assert "item.heading.recommendation" in item.rules
     assert "addr.chief_constables" in item.rules
+
+
+# -- coroners' reports ---------------------------------------------------------------------------
+
+
+def _coroner_pages(marker):
+    return (
+        page("Regulation 28: REPORT TO PREVENT FUTURE DEATHS", "THIS REPORT IS BEING SENT TO:",
+             "1 The Right Honourable Jane Doe MP", "Secretary of State for Health and Social Care", "39 Victoria Street",
+             "London", "2 Mr John Roe", "Chief Executive for NHS England", "PO Box 16738", "Redditch", "1 CORONER",
+             "I am Ann Smith, Assistant Coroner for the coroner area of Suffolk"),
+        page("5 CORONER’S CONCERNS",
+             "During the course of the investigation my inquiries revealed matters giving rise to concern.",
+             "The MATTERS OF CONCERN are as follows:",
+             f"{marker(1)} A national care shortage meant that a man could not be cared for anywhere",
+             "other than in a hospital Emergency Department.",
+             f"{marker(2)} The pressures on the hospital were such that it could not supervise him.",
+             "6 ACTION SHOULD BE TAKEN", "In my opinion action should be taken to prevent future deaths.",
+             "7 YOUR RESPONSE", "You are under a duty to respond to this report within 56 days of the date of this report,",
+             "namely by 15 June 2023. I, the coroner, may extend the period."),
+    )
+
+
+@pytest.mark.parametrize("marker", [lambda n: f"{n}.", lambda n: f"({n})", lambda n: f"{n})"], ids=["1.", "(1)", "1)"])
+def test_coroner_matters_of_concern_take_the_recipients_and_the_56_day_deadline(extractor, marker):
+    items = extract(extractor, *_coroner_pages(marker), family="coroner", published="2023-04-20")
+    assert [(i.kind, i.number, i.label, i.page) for i in items] == [
+        ("matter_of_concern", "1", marker(1), 2), ("matter_of_concern", "2", marker(2), 2),
+    ]
+    assert items[0].text == ("A national care shortage meant that a man could not be cared for anywhere other than in "
+                             "a hospital Emergency Department.")
+    for item in items:
+        assert [a.id for a in item.addressees] == ["department_of_health_and_social_care", "nhs_england"]
+        assert (item.deadline.kind, item.deadline.date) == ("relative", "2023-06-15")
