@@ -254,6 +254,10 @@ from .cli_review import register as _register_review  # noqa: E402
 
 _register_review(cli)
 
+from .cli_brief import register as _register_brief  # noqa: E402
+
+_register_brief(cli)
+
 
 def main() -> None:
     cli(prog_name="hmicfrs")
