@@ -123,7 +123,8 @@ def _gutter_candidates(rows: list[list[Word]], width: float) -> list[float]:
             left = sum(1 for row in rows if _side_words(row, x, left=True) and not _crossed(row, x))
             right = sum(1 for row in rows if _side_words(row, x, left=False) and not _crossed(row, x))
             if min(left, right) >= _MIN_COLUMN_LINES:
-                scored.append((min(left, right), x))
+                # Every row a candidate cuts through counts against it.
+                scored.append((min(left, right) - crossing, x))
         x += 2.0
     return [x for _count, x in sorted(scored, key=lambda pair: -pair[0])]
 
@@ -137,10 +138,16 @@ def _side_words(row: list[Word], x: float, left: bool) -> list[Word]:
 
 
 def _band(rows: list[list[Word]], x: float) -> tuple[float, float] | None:
-    """The empty band around x left by the rows that do not cross it."""
+    """The empty band around x left by the rows that do not cross it.
+
+    A lone word (a page number centred in the gutter's path, a paragraph's last word) says
+    nothing about where the columns end and start, so only runs of two or more words count.
+    """
     kept = [row for row in rows if not _crossed(row, x)]
-    lefts = [w.x1 for row in kept for w in _side_words(row, x, left=True)]
-    rights = [w.x0 for row in kept for w in _side_words(row, x, left=False)]
+    left_parts = [part for row in kept if len(part := _side_words(row, x, left=True)) >= 2]
+    right_parts = [part for row in kept if len(part := _side_words(row, x, left=False)) >= 2]
+    lefts = [w.x1 for part in left_parts for w in part]
+    rights = [w.x0 for part in right_parts for w in part]
     if not lefts or not rights:
         return None
     return (max(lefts), min(rights))

@@ -1,6 +1,8 @@
 """Positioned words -> lines in reading order: columns, full-width blocks, markers, footnotes, gaps."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import A4_WIDTH, page_of, words_of
 
 from pipeline.layout import find_gutter, lay_out_page
@@ -188,3 +190,22 @@ def test_paragraph_gaps():
 def test_empty_page():
     laid = lay_out_page(page_of([]))
     assert laid.lines == () and laid.footnote_lines == () and laid.columns == 1
+
+
+def justified(words, right: float):
+    """Spread a line's words so that the last one ends at `right`, as justified text does."""
+    extra = (right - words[-1].x1) / max(1, len(words) - 1)
+    return [replace(w, x0=w.x0 + i * extra, x1=w.x1 + i * extra) for i, w in enumerate(words)]
+
+
+def test_two_columns_with_a_page_number_centred_in_the_gutters_path():
+    """A lone centred page number sits in the gutter: it neither hides the gutter nor narrows it."""
+    rows = []
+    for index, (l_text, r_text) in enumerate(zip(LEFT_TEXT, RIGHT_TEXT)):
+        top = 100 + index * LEADING
+        right_edge = (288.0, 287.0, 286.0, 283.0, 288.0, 285.0, 288.0, 280.0)[index]  # a slightly ragged right
+        rows.append(justified(words_of(l_text, LEFT_X, top), right_edge) + justified(words_of(r_text, RIGHT_X, top), 538.0))
+    number = words_of("5", 295.0, 800)  # between the columns, closer to the right one
+    laid = lay_out_page(page_of([*rows, number]))
+    assert laid.columns == 2
+    assert texts(laid) == [*LEFT_TEXT, *RIGHT_TEXT, "5"]
