@@ -152,3 +152,13 @@ def test_single_page_and_empty_documents():
     assert run([laid_out(1, [line("Title", 40), *body(1), line("1", 800)])]) == {1: {"1": ("footer", "page_number")}}
     assert find_furniture([]) == {}
     assert run([laid_out(1, [])]) == {1: {}}
+
+
+def test_a_footnote_repeated_in_place_above_the_page_number_stays():
+    """'12 Ibid.' or the same source cited on many pages is a note, not a running footer."""
+    pages = []
+    for n in range(1, 9):
+        notes = [line(f"{n} Home Office, Police workforce statistics, 2023.", 760, size=8)]
+        pages.append(laid_out(n, [*body(n), line(str(n), 800)], footnotes=notes))
+    for n, marks in run(pages).items():
+        assert marks == {str(n): ("footer", "page_number")}
