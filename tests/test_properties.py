@@ -95,3 +95,36 @@ REGRESSIONS = [
 def test_known_counterexamples_are_idempotent(cleaner, text):
     once = cleaner(text)
     assert cleaner(once) == once
+
+
+# Layout and furniture take whatever geometry a PDF gives: they must never crash on it.
+from pipeline.furniture import find_furniture  # noqa: E402
+from pipeline.layout import lay_out_page  # noqa: E402
+from pipeline.models import ParsedPage, Word  # noqa: E402
+
+
+@st.composite
+def words(draw):
+    x0 = draw(st.floats(min_value=0, max_value=595, allow_nan=False))
+    width = draw(st.one_of(st.just(0.0), st.floats(min_value=0, max_value=300, allow_nan=False)))
+    top = draw(st.one_of(st.sampled_from([100.0, 114.0, 128.0, 800.0]), st.floats(min_value=0, max_value=842, allow_nan=False)))
+    size = draw(st.sampled_from([6.0, 8.0, 10.0, 11.0, 24.0]))
+    text = draw(st.sampled_from(["word", "12", "3", "Page", "iv", "The", "force,", "-", "•", "a"]))
+    return Word(text, x0, x0 + width, top, top + size, size, draw(st.booleans()))
+
+
+pages = st.lists(st.lists(words(), max_size=40), min_size=1, max_size=4).map(
+    lambda pages: [ParsedPage(i + 1, 595.0, 842.0, tuple(ws)) for i, ws in enumerate(pages)]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parsed=pages)
+def test_layout_and_furniture_never_crash(parsed):
+    laid = [lay_out_page(page) for page in parsed]
+    for page, source in zip(laid, parsed):
+        kept = sum(len(line.text.replace(" ", "")) for line in page.lines + page.footnote_lines)
+        kept += sum(len(marker) for marker in page.footnote_markers)
+        assert kept == sum(len(word.text) for word in source.words)  # no character lost or invented
+    marks = find_furniture(laid)
+    assert set(marks) == {page.number for page in laid}
