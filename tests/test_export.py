@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -69,15 +70,24 @@ def extractor() -> Extractor:
     return Extractor(rules, build_nlp(rules))
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, extractor) -> Path:
-    path = tmp_path / "items.db"
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory, extractor) -> Path:
+    path = tmp_path_factory.mktemp("export") / "items.db"
     db = store.connect(path)
     for doc in (THEMATIC, PEEL):
         with store.transaction(db):
             store.write_document(db, doc)
     extract_reports(db, extractor)
     db.conn.close()
+    return path
+
+
+@pytest.fixture
+def db_path(built_db: Path, tmp_path: Path) -> Path:
+    """A fresh copy per test: some tests re-extract or delete rows."""
+    path = tmp_path / "items.db"
+    for source in built_db.parent.glob(built_db.name + "*"):
+        shutil.copyfile(source, tmp_path / source.name)
     return path
 
 
@@ -317,3 +327,29 @@ def test_ingested_pdf_same_bytes_same_rows(tmp_path):
     ]
     run("extract", "--db", str(tmp_path / "one.db"))
     assert export(tmp_path / "one.db") == exports[0]
+
+
+def test_extract_after_a_rules_edit_rereads_only_the_stored_pages(db_path, tmp_path):
+    from pipeline.rules import DEFAULT_RULES_DIR
+
+    rules = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, rules)
+    with open(rules / "addressees.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "addr.widget_standards_board", "addressee": "widget_standards_board",
+                                 "flags": "i", "pattern": "\\b(?:the\\s+)?Widget\\s+Standards\\s+Board\\b"}) + "\n")
+    before = {o["id"]: o for o in jsonl(export(db_path))}
+    run("extract", "--db", str(db_path), "--rules", str(rules))  # no PDF exists anywhere for these reports
+    after = {o["id"]: o for o in jsonl(export(db_path))}
+    assert sorted(after) == sorted(before)
+    changed = [i for i in after if after[i] != before[i]]
+    assert len(changed) == 1
+    assert after[changed[0]]["addressees"] == ["widget_standards_board"]
+    db = store.connect(db_path, create=False)
+    try:
+        fingerprints = {r["rules_fingerprint"] for r in db.query("select rules_fingerprint from report_checks")}
+        rows = list(db.query("select rules, needs_review from items where id = ?", [changed[0]]))
+    finally:
+        db.conn.close()
+    assert fingerprints == {load_rules(rules).fingerprint} != {load_rules().fingerprint}
+    assert "addr.widget_standards_board" in json.loads(rows[0]["rules"])
+    assert rows[0]["needs_review"] == 0
