@@ -386,6 +386,20 @@ def test_html_renders_in_headless_chromium(db_path, tmp_path):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 20_000  # a page of text, not a blank screen
+    printed = tmp_path / "brief.pdf"
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+         f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={printed}",
+         output.resolve().as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )
+    pdfium = pytest.importorskip("pypdfium2")
+    document = pdfium.PdfDocument(str(printed))
+    width, height = document[0].get_size()
+    assert (round(width), round(height)) == (595, 842)  # @page size A4
+    text = "".join(document[n].get_textpage().get_text_range() for n in range(len(document)))
+    assert "serious youth violence" in " ".join(text.split())
+    document.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -439,3 +453,87 @@ def test_command_errors(db_path, args, code, message):
     result = CliRunner().invoke(cli, base + args)
     assert result.exit_code == code
     assert message in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end: PDFs made here, ingested, reviewed and tracked through the command line
+
+
+def _pdf(path: Path, pages: list[list[tuple[str, bool, float]]]) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for lines in pages:
+        y = 780.0
+        for text, bold, size in lines:
+            pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+            pdf.drawString(72, y, text)
+            y -= size * 1.6 + (8 if bold else 0)
+        pdf.showPage()
+    pdf.save()
+
+
+def _ingested(tmp_path: Path, monkeypatch) -> CliRunner:
+    pytest.importorskip("reportlab")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
+    body = lambda text: (text, False, 11.0)  # noqa: E731
+    head = lambda text: (text, True, 13.0)  # noqa: E731
+    _pdf(tmp_path / "reports" / "widget-vetting.pdf", [
+        [("An inspection of widget vetting in police forces", True, 20.0), body("HMICFRS"),
+         body("Published: 8 March 2023")],
+        [head("Recommendation 1"), body("By 31 March 2024, chief constables should make sure their officers are"),
+         body("trained in vetting procedures."), head("Recommendation 2"),
+         body("By 31 March 2024, the Home Office should fund vetting."), head("Recommendation 3"),
+         body("By 30 June 2023, chief constables should review their vetting files.")],
+    ])
+    _pdf(tmp_path / "reports" / "peel-eastmoor.pdf", [
+        [("PEEL 2023-25", True, 20.0), body("An inspection of Eastmoor Police"), body("Published: 4 April 2023"),
+         body("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services")],
+        [head("Area for improvement 1"), body("The force should improve how it records crime.")],
+    ])
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", "reports", "--db", "hm.db", "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def _ids(runner) -> dict[str, str]:
+    listing = runner.invoke(cli, ["review", "list", "--db", "hm.db"]).stdout
+    rows = [line.split("\t") for line in listing.splitlines()]
+    return {f"{row[2]} {row[3]} {row[5][:20]}": row[0] for row in rows}
+
+
+def test_end_to_end_from_pdfs(tmp_path, monkeypatch):
+    runner = _ingested(tmp_path, monkeypatch)
+    ids = _ids(runner)
+    rec1 = next(v for k, v in ids.items() if k.startswith("recommendation 1 "))
+    rec3 = next(v for k, v in ids.items() if k.startswith("recommendation 3 "))
+    afi = next(v for k, v in ids.items() if k.startswith("area_for_improvement 1 "))
+    assert runner.invoke(cli, ["review", "accept", rec1, "--db", "hm.db"]).exit_code == 0
+    assert runner.invoke(cli, ["review", "reject", rec3, "--db", "hm.db"]).exit_code == 0
+    assert runner.invoke(cli, ["track", afi, "--db", "hm.db", "--status", "in_progress", "--level", "3"]).exit_code == 0
+
+    md = runner.invoke(cli, ["brief", "--addressee", "chief_constables", "--db", "hm.db", "--today", "2024-01-10"])
+    assert md.exit_code == 0, md.output
+    out = md.stdout
+    assert "### 1.1 An inspection of widget vetting in police forces" in out
+    assert "Published on: 8 March 2023" in out
+    assert "By 31 March 2024, chief constables should make sure their officers are trained in vetting procedures." in out
+    assert "review their vetting files" not in out  # rejected
+    assert "the Home Office should fund vetting" not in out  # not for chief constables
+    assert "Eastmoor" not in out.split("## 2.")[0]
+    assert "**31 March 2024**: Recommendation 1" in out.split("## 3.")[1]  # due within 90 days of 10 January
+
+    result = runner.invoke(cli, ["brief", "--addressee", "ours", "--force-name", "eastmoor police", "--db", "hm.db",
+                                 "--since", "2023-04-01", "--format", "html", "--output", "papers/brief.html"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "papers" / "brief.html").read_text(encoding="utf-8")
+    assert "widget vetting" not in page.split("<h2>2.")[0]  # published before --since
+    assert "An inspection of Eastmoor Police" in page or "PEEL 2023-25" in page
+    assert "The force should improve how it records crime." in page
+    assert "Tracking: in progress, level 3" in page
+    links = re.findall(r'href="([^"#]+)#page=(\d+)"', page)
+    assert ("../reports/peel-eastmoor.pdf", "2") in links  # relative to the HTML file, so the pair can move
+    assert all((tmp_path / "papers" / href).resolve().exists() for href, _page in links)
