@@ -128,8 +128,7 @@ def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "brief.db"
     db = store.connect(path)
     _build(db, tmp_path)
-    syv, ocsae, wm = (lambda local, key="syv": _item_id(key, local)), (lambda local: _item_id("ocsae", local)), \
-        (lambda local: _item_id("peel-wm", local))
+    syv, ocsae, wm = (lambda local, key=key: _item_id(key, local) for key in ("syv", "ocsae", "peel-wm"))
     review.accept(db, syv("r3"), by="tester")
     review.reject(db, syv("r5"), by="tester", note="not a recommendation")
     review.correct(db, syv("a1"), {"text": "Forces should evaluate the work of their school liaison officers."},
