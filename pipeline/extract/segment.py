@@ -56,6 +56,7 @@ class Segment:
     has_body: bool = False
     section_kind: str | None = None
     marker_item: bool = False  # opened by a bullet in a list whose bullets are the items
+    sub_items: bool = False  # has taken "(a)"/"(i)" sub-items
 
 
 @dataclass
@@ -66,6 +67,8 @@ class _Section:
     first_line: int = 0
     segments_before: int = 0
     paragraphs_fallback: bool = False
+    style: str | None = None  # the numbering rule of the section's first item; the series keeps it
+    heading_items: bool | None = None  # whether the first item's number was printed as a heading
 
 
 @dataclass
@@ -89,6 +92,9 @@ def _number_value(match: re.Match, ocr_digits: bool) -> int | None:
     if ocr_digits:
         printed = printed.translate(_OCR_DIGITS)
     return int(printed) if printed.isdigit() else None
+
+
+_SUB_ITEM = re.compile(r"^\(?[a-z]{1,2}\)|^\(?[ivx]{1,4}\)")
 
 
 def _is_label_only(text: str) -> bool:
@@ -187,6 +193,11 @@ class Segmenter:
                 state.cause = None
             return consumed
 
+        if line.heading and state.section and self._first("chapter", text) and not self._numbered(state, text):
+            self._close(state, doc, line.start)
+            self._end_section(state, lines, index)
+            state.leadin = None
+            return 0
         if self._continue_or_close(state, doc, lines, index, line):
             return 0
         self._maybe_start(state, doc, line, text)
@@ -208,6 +219,8 @@ class Segmenter:
 
     def _section_at(self, lines, index: int, line: DocLine):
         text = line.text.strip()
+        if text[:1].islower():  # a wrapped sentence that ends "... recommendations for X"
+            return None, 0
         found = self._first("section", text)
         if found:
             return found, 0
@@ -224,7 +237,7 @@ class Segmenter:
         if item is None:
             return False
         text = line.text.strip()
-        numbered = self._numbered(state, text)
+        numbered = self._numbered_line(state, line)
         bullet = self._first("bullet", text)
         if numbered or (bullet and ((item.leadin and state.leadin) or item.marker_item)):
             self._close(state, doc, line.start)
@@ -232,27 +245,53 @@ class Segmenter:
         if self._first("paragraph_number", text):
             self._close(state, doc, line.start)
             return False
-        if line.heading and item.has_body:
-            if not self._next_starts_item(state, lines, index):
+        if line.heading and item.has_body and not self._heading_inside_item(lines, index, text):
+            if not self._next_starts_item(state, lines, index) and self._heading_ends_section(text):
                 state.section = None
             self._close(state, doc, line.start)
             return False
         if line.gap_before and item.has_body and not self._continues(state, text):
-            self._close(state, doc, line.start)
-            return False
+            if not (item.sub_items and self._sub_item_follows(lines, index)):
+                self._close(state, doc, line.start)
+                return False
         if not line.heading or item.has_body:
             item.has_body = True
+        if _SUB_ITEM.match(text):
+            item.sub_items = True
         item.end = line.end
         if state.section and state.section.kind == "tagged" and self._first("tag", text):
             self._close(state, doc, line.end)
         state.previous_ended_colon = text.endswith(":")
         return True
 
+    @staticmethod
+    def _heading_inside_item(lines, index: int, text: str) -> bool:
+        """Boxed item text printed in heading type: its sub-items and wrapped lines are body."""
+        if _SUB_ITEM.match(text):
+            return True
+        line, previous = lines[index], lines[index - 1] if index else None
+        return (previous is not None and not line.gap_before and previous.page == line.page
+                and previous.text.rstrip()[-1:] not in ".:!?")
+
+    def _heading_ends_section(self, text: str) -> bool:
+        """A list ends at the next heading; in long inquiry chapters only at a chapter heading."""
+        if self.profile.heading_paragraphs != "until_heading":
+            return True
+        return bool(self._first("chapter", text))
+
+    @staticmethod
+    def _sub_item_follows(lines, index: int) -> bool:
+        """A paragraph between two sub-items ("Success will be measured by ...") belongs to the item."""
+        for following in lines[index + 1 : index + 30]:
+            if following.gap_before or following.page != lines[index].page or _SUB_ITEM.match(following.text.strip()):
+                return bool(_SUB_ITEM.match(following.text.strip()))
+        return False
+
     def _continues(self, state: _State, text: str) -> bool:
         """A new paragraph inside an item: sub-items, bullets, lower-case runs, a list after a colon."""
         if state.previous_ended_colon or text[:1].islower():
             return True
-        if re.match(r"^\(?[a-z]{1,2}\)|^\(?[ivx]{1,4}\)", text):
+        if _SUB_ITEM.match(text):
             return True
         if self._first("bullet", text) and not (state.item and state.item.leadin):
             return True
@@ -268,29 +307,49 @@ class Segmenter:
                 return False
         return False
 
-    def _numbered(self, state: _State, text: str):
-        """(rule, match, value) for a list paragraph's number that continues the section's series."""
+    def _numbered(self, state: _State, text: str, restated: bool = False):
+        """(rule, match, value) for a list paragraph's number that continues the section's series;
+        with `restated`, also the last number again (an inquiry restating the item it discussed)."""
         section = state.section
         if section is None:
             return None
         for rule in self.by_role.get("numbered", []):
             sections = rule.get("sections")
-            if sections and section.kind not in sections:
+            if (sections and section.kind not in sections) or (section.style and rule.id != section.style):
                 continue
             match = rule.regex.search(text)
             if not match:
                 continue
             value = _number_value(match, bool(rule.get("ocr_digits")))
-            if value is not None and (section.last_number is None or value == section.last_number + 1):
+            last = section.last_number
+            if value is not None and (last is None or value == last + 1 or (restated and value == last)):
                 return rule, match, value
         return None
 
+    def _restates(self, line: DocLine) -> bool:
+        """Inquiries print "N. Title" over the discussion and again over the recommendation itself."""
+        return line.heading and self.profile.heading_paragraphs == "until_heading"
+
+    def _numbered_line(self, state: _State, line: DocLine):
+        """A numbered list paragraph; in inquiry chapters numbered like the list's first item
+        (its number in heading type), so a quoted "5. ..." inside the discussion is not an item."""
+        found = self._numbered(state, line.text.strip(), self._restates(line))
+        section = state.section
+        if (found and section is not None and section.heading_items is not None
+                and self.profile.heading_paragraphs == "until_heading" and line.heading != section.heading_items):
+            return None
+        return found
+
     def _maybe_start(self, state: _State, doc: DocumentText, line: DocLine, text: str) -> None:
         section = state.section
-        numbered = self._numbered(state, text)
+        numbered = self._numbered_line(state, line)
         if numbered and section:
             rule, match, value = numbered
-            section.last_number = value
+            if value == section.last_number:
+                self._drop_discussion(state, section, str(value))
+            section.last_number, section.style = value, rule.id
+            if section.heading_items is None:
+                section.heading_items = line.heading
             printed = match.group("number")
             number = printed if printed[-1:].isdigit() and printed[:1].isdigit() else str(value)
             label = " ".join(match.group(0).split()).replace(printed, number)
@@ -332,6 +391,14 @@ class Segmenter:
                 break
         if not line.heading:
             state.leadin = None if text.endswith(".") and state.leadin and not self._first("bullet", text) else state.leadin
+
+    @staticmethod
+    def _drop_discussion(state: _State, section: _Section, number: str) -> None:
+        """The restated item replaces the heading that opened its discussion."""
+        for position in range(len(state.segments) - 1, section.segments_before - 1, -1):
+            if state.segments[position].number == number:
+                del state.segments[position]
+                return
 
     def _open(self, state, doc, line, rule, match, kind, number, label=None) -> None:
         self._close(state, doc, line.start)
