@@ -43,7 +43,7 @@ def review_list(db_path, status, report):
     for row in rows:
         flag = " (changed since review)" if row["changed_since_review"] else ""
         text = row["text"] if len(row["text"]) <= 90 else row["text"][:87] + "..."
-        click.echo(f"{row['id']}\t{row['review_status']}{flag}\t{row['kind']}\t{row['number'] or ''}\tp{row['page']}\t{text}")
+        click.echo(f"{row['id']}\t{row['review_status']}{flag}\t{row['kind']}\t{row['number'] or ''}\tp{row['page'] or '-'}\t{text}")
     click.echo(f"{len(rows)} items", err=True)
 
 
@@ -202,7 +202,8 @@ def track_command(item_id, db_path, status, level, owner, evidence, closed_on, d
 @click.option("--today", default=None, help="Work out overdue and due-soon as of this date (YYYY-MM-DD).")
 def status_command(db_path, as_json, today):
     """The committee table: open, closed and total by type and level; pending review, overdue, due soon."""
-    summary = track_lib.status_summary(_open(db_path), date.fromisoformat(today) if today else None)
+    today = date.fromisoformat(review_lib.parse_iso_date(today)) if today else None
+    summary = track_lib.status_summary(_open(db_path), today)
     if as_json:
         click.echo(json.dumps(summary, indent=2))
         return

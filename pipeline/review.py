@@ -96,6 +96,10 @@ def _overlay(row: dict, review: dict | None, corrected: dict | None, source: str
     row["changed_since_review"] = changed
     if review and review.get("snapshot"):
         row["reviewed_values"] = extracted_values(json.loads(review["snapshot"]))
+        if changed:
+            # A decision covers the values the person saw: until someone looks again, the item
+            # shows those; the new extraction stays beside them in row["extracted"].
+            row.update(row["reviewed_values"])
     for field, value in (corrected or {}).items():
         row[field] = value
     return row
@@ -146,6 +150,10 @@ def _decide(db, item_id: str, status: str, by: str | None, note: str | None) -> 
 
 def _write_review(db, row: dict, status: str, by: str, note: str | None) -> None:
     old = row["review_status"]
+    if status == "accepted" and db["corrections"].count_where("item_id = ?", [row["id"]]):
+        # Accepting an item that carries corrections accepts it as corrected: the export keeps
+        # showing the corrected values, so its status must say so.
+        status = "corrected"
     snapshot = {key: row.get(key) for key in ("id", "report_id", "seq", "label", "page", "page_end", "start", "end",
                                                "addressee_text", *_REPORT_FIELDS)}
     snapshot.update(row["extracted"])
@@ -162,6 +170,9 @@ def correct(db, item_id: str, changes: dict[str, str], by: str | None = None, no
             rules: RuleSet | None = None) -> dict:
     row = find_item(db, item_id)
     values = validate_changes(db, changes, rules)
+    if all(row.get(field) == value for field, value in values.items()):
+        raise ReviewError(f"{item_id}: nothing to correct, it already has "
+                          + "; ".join(f"{f}={_text(v)}" for f, v in values.items()))
     by = by or default_reviewer()
     with store.transaction(db):
         _apply_correction(db, row, values, by, note)
@@ -256,7 +267,8 @@ def add_item(db, report: str, kind: str, text: str, number: str | None = None, l
     }.items()})
     by = by or default_reviewer()
     digest = hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:8]
-    item_id = f"{report_row['id']}-manual-{number or digest}"
+    # The kind is part of the id: "Recommendation 4" and "Area for improvement 4" are two items.
+    item_id = f"{report_row['id']}-manual-{values['kind']}-{number or digest}"
     row = {
         "id": item_id, "report_id": report_row["id"], "kind": values["kind"], "number": number,
         "label": label, "parent": values["parent"], "text": values["text"],

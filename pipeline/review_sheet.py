@@ -71,6 +71,7 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
     """What applying the sheet would change; raises ReviewError naming the first bad row."""
     current = {item["id"]: item for item in effective_items(db)}
     changes: list[SheetChange] = []
+    rows_of: dict[str, int] = {}
     for index, record in frame.iterrows():
         row_number = int(index) + 2
         item_id = str(record.get("id", "")).strip()
@@ -78,6 +79,9 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
             continue
         if item_id not in current:
             raise ReviewError(f"row {row_number}: unknown item id {item_id!r}")
+        if item_id in rows_of:
+            raise ReviewError(f"row {row_number}: item {item_id} is also on row {rows_of[item_id]}")
+        rows_of[item_id] = row_number
         item = current[item_id]
         decision = str(record.get("decision", "")).strip().lower()
         if decision not in DECISIONS:
@@ -86,7 +90,7 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
         for field in REVIEW_FIELDS:
             if field not in frame.columns:
                 continue
-            new = str(record[field]).strip()
+            new = _cell(field, record[field])
             old = item.get(field)
             old_text = ",".join(old) if isinstance(old, list) else ("" if old is None else str(old))
             if new != old_text.strip() and not (field == "text" and " ".join(new.split()) == " ".join(old_text.split())):
@@ -95,15 +99,29 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
             values = validate_changes(db, edited)
         except ReviewError as exc:
             raise ReviewError(f"row {row_number} ({item_id}): {exc}") from exc
+        # Text that differs only in how it is written ("a, b" for "a,b") is not an edit.
+        values = {f: v for f, v in values.items() if v != item.get(f)}
         note = str(record.get("note", "")).strip() or None
+        unchanged = not item["changed_since_review"]
         if decision == "reject":
-            changes.append(SheetChange(row_number, item_id, "reject", (), note))
+            if not (item["review_status"] == "rejected" and unchanged):
+                changes.append(SheetChange(row_number, item_id, "reject", (), note))
         elif values:
             fields = tuple((f, item.get(f), v) for f, v in values.items())
             changes.append(SheetChange(row_number, item_id, "correct", fields, note))
         elif decision in ("accept", "correct"):
-            changes.append(SheetChange(row_number, item_id, "accept", (), note))
+            # Re-applying an old sheet must not overwrite who decided and when.
+            if not (item["review_status"] in ("accepted", "corrected") and unchanged):
+                changes.append(SheetChange(row_number, item_id, "accept", (), note))
     return changes
+
+
+def _cell(field: str, value) -> str:
+    text = str(value).strip()
+    # A date typed into a spreadsheet comes back as a timestamp at midnight.
+    if field == "deadline_date" and text.endswith(" 00:00:00"):
+        text = text[: -len(" 00:00:00")]
+    return text
 
 
 def apply_changes(db, changes: list[SheetChange], by: str | None = None) -> None:

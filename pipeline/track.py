@@ -43,6 +43,8 @@ def track(db, item_id: str, *, status: str | None = None, level: int | None = No
     if status == "closed" and not closed_on and not current.get("closed_on"):
         changes["closed_on"] = date.today().isoformat()
     changes = {k: v for k, v in changes.items() if v is not None}
+    if status in ("open", "in_progress") and current.get("closed_on") and not closed_on:
+        changes["closed_on"] = None  # reopened: a closure date would still count it as closed
     if "due_revised" in changes:
         changes["due_reason"] = reason
         changes["due_changed_on"] = date.today().isoformat()
@@ -52,7 +54,8 @@ def track(db, item_id: str, *, status: str | None = None, level: int | None = No
             if current.get(field) != value:
                 store.audit(db, by=by, item_id=item_id, action="track", field=field,
                             old=None if current.get(field) is None else str(current.get(field)),
-                            new=str(value), note=reason if field.startswith("due") else None, at=stamp)
+                            new=None if value is None else str(value), note=reason if field.startswith("due") else None,
+                            at=stamp)
         updated.update(changes)
         updated.update({"updated_by": by, "updated_at": stamp})
         store.upsert_tracking(db, updated)
