@@ -255,13 +255,9 @@ def test_short_summary_entries_do_not_count_as_the_full_printing(extractor):
     assert items[1].text == "The Home Office should fund vetting."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a summary entry printed as a titled heading ('Recommendation 2 Funding') has no body, so the "
-    "segmenter lets it run on over the next page's chapter heading and narrative ('Funding Chapter 1 ...'); "
-    "that invented text is longer than the real item's and is kept as the 'full printing' (page 1, no addressee)",
-)
 def test_titled_summary_headings_do_not_swallow_the_next_page(extractor):
+    # A summary entry printed as a titled heading has no body; it must not run on over the next page's
+    # chapter heading and narrative and be kept as the "full printing".
     items = extract(
         extractor,
         page("# Summary of recommendations", "# Recommendation 1 Vetting training", "# Recommendation 2 Funding"),
@@ -301,6 +297,36 @@ def test_contents_entries_are_not_items(extractor, lines):
 def test_references_to_earlier_reports_are_not_items(extractor, lines):
     items = extract(extractor, page(*lines, *REC_1))
     assert [(i.kind, i.number) for i in items] == [("recommendation", "1")]
+
+
+NEW_RECOMMENDATION_PAGE = page("# Our new recommendations", *REC_1)
+
+
+def test_progress_grade_on_the_heading_line_is_not_an_item(extractor):
+    items = extract(
+        extractor,
+        page("# Progress on our 2021 recommendations", "# Recommendation 3 Progress: amber",
+             "By March 2022, chief constables should review their vetting."),
+        NEW_RECOMMENDATION_PAGE,
+    )
+    assert [(i.kind, i.number, i.page) for i in items] == [("recommendation", "1", 2)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the progress_grade reference rule is only tried on the heading line itself; an earlier report's "
+    "recommendation restated under a progress heading, with 'Progress: amber' on a later line, becomes an "
+    "invented 'Recommendation 3' (text 'By March 2022, ... Progress: amber. ...')",
+)
+def test_progress_table_entries_are_not_items(extractor):
+    items = extract(
+        extractor,
+        page("# Progress on our 2021 recommendations", "# Recommendation 3",
+             "By March 2022, chief constables should review their vetting.",
+             "Progress: amber. Forces have made some progress."),
+        NEW_RECOMMENDATION_PAGE,
+    )
+    assert [(i.kind, i.number, i.page) for i in items] == [("recommendation", "1", 2)]
 
 
 def test_paragraph_numbers_are_not_items_and_end_an_item(extractor):
