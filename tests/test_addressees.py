@@ -54,8 +54,26 @@ ADDRESSEES = [
     ("We recommend that the CPS publish its charging guidance.", ["cps"]),
     ("The College of Policing should update its guidance.", ["college_of_policing"]),
     ("The Independent Office for Police Conduct should publish its findings.", ["iopc"]),
+    # more printed forms from the contract's table
+    ("Chief constables in England and Wales should review their plans.", ["chief_constables"]),
+    ("Police, fire and crime commissioners should hold forces to account.", ["police_and_crime_commissioners"]),
+    ("Mayors with PCC functions should hold forces to account.", ["police_and_crime_commissioners"]),
+    ("Local policing bodies should hold forces to account.", ["police_and_crime_commissioners"]),
+    ("PCCs should hold forces to account.", ["police_and_crime_commissioners"]),
+    ("The NPCC lead for vetting should issue guidance.", ["npcc"]),
+    ("The National Crime Agency should share intelligence.", ["nca"]),
+    ("The Association of Police and Crime Commissioners should issue guidance.", ["apcc"]),
+    ("HM Prison and Probation Service should share data.", ["ministry_of_justice"]),
+    ("The Ministry of Justice should share data.", ["ministry_of_justice"]),
+    ("Chief fire officers should review their plans.", ["fire_and_rescue_services"]),
+    ("Fire and rescue authorities should review their plans.", ["fire_and_rescue_authorities"]),
+    ("The UK Government should legislate.", ["government"]),
+    ("Ministers should legislate.", ["government"]),
+    ("The Home Office, the College of Policing and the NPCC should issue joint guidance.",
+     ["home_office", "college_of_policing", "npcc"]),
     # partners named after "working with" / "in consultation with" are not addressees
     ("Chief constables working with the NPCC should review their vetting decisions.", ["chief_constables"]),
+    ("Chief constables should work with the College of Policing to review their plans.", ["chief_constables"]),
     ("The Home Office should, in consultation with the NPCC, amend the regulations.", ["home_office"]),
     # a body in a deadline clause is not an addressee
     ("Once the College of Policing has published its revised guidance, chief constables should adopt it.",
@@ -82,6 +100,7 @@ def test_addressees(extractor, body, expected):
     "The College of Policing, working with the NPCC, should update its guidance.",
     "By 31 March 2024, the College of Policing, working with the NPCC, should update its guidance.",
     "The College of Policing, in consultation with the NPCC, should update its guidance.",
+    "The College of Policing, in consultation with chief constables, should update its guidance.",
 ])
 def test_partner_clause_between_commas_is_not_the_subject(extractor, body):
     item = only_item(extractor, body)
