@@ -44,23 +44,45 @@ class SubjectFinder:
         return cut
 
 
-def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, deadline_end: int | None) -> tuple[int, int]:
-    """Character span of the subject inside the sentence: before the modal, after a deadline clause."""
+_SUBORDINATE = re.compile(r"^(?:that|which|who|whom|whether|if|so\s+that)\b", re.IGNORECASE)
+_NOT_A_VERB = {
+    "and", "or", "of", "for", "the", "in", "its", "their", "all", "each", "every", "both", "relevant", "other",
+    "further", "also", "therefore", "particular", "where", "appropriate", "as", "well", "a", "an", "new",
+}
+# "we urge X to ...": the subject ends at "to"; "we recommend that X ...": at X's verb.
+_URGE = re.compile(r"\b(?:urge|urges|invite|invites|encourage|encourages|call\s+(?:up)?on|calls\s+(?:up)?on|ask|asks)\b", re.I)
+_LEADING_CLAUSE = re.compile(
+    r"^\s*,?\s*(?:(?:by|before|within|from|after|once|when|following|in|at|during|no\s+later\s+than|as\s+soon\s+as)\b[^,]{0,80},\s*)+",
+    re.IGNORECASE,
+)
+
+
+def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, deadline_end: int | None,
+                 known: tuple[tuple[int, int], ...] = ()) -> tuple[int, int]:
+    """Character span of the subject inside the sentence: before the modal, after a deadline clause;
+    after "we recommend that" / "we urge", up to the subject's own verb. `known` are the spans of
+    named bodies, whose words are never taken for the verb ("we urge ministers to")."""
     if modal.group(0).lower().startswith("we"):
         start = modal.end()
-        rest = sentence_text[start:]
-        # "we recommend that the CPS publish ...": the subject runs to the first lower-case verb.
-        verb = re.search(r"\s(?!and\b|or\b|of\b|for\b|the\b|in\b)[a-z]+(?:s|es)?\b", rest)
-        end = start + (verb.start() if verb else len(rest))
+        lead = _LEADING_CLAUSE.match(sentence_text[start:])  # "that, by 31 March 2024, chief constables"
+        if lead:
+            start += lead.end()
+        end = _verb_after(sentence_text, start, known, bool(_URGE.search(modal.group(0))))
     else:
         start, end = 0, modal.start()
         if deadline_end is not None and deadline_end <= end:
             start = deadline_end
+        # a partner clause between commas ("X, working with Y, should") is not the subject
+        end = start + finder.partner_cut(sentence_text[start:end])
+        while end > start and sentence_text[end - 1] in " ,:;":
+            end -= 1
         head = sentence_text[start:end]
         comma = head.rfind(",")
         # "By 31 March 2024, chief constables" / "In HSS the Post Office": drop a leading clause.
         if comma != -1 and comma < len(head) - 1 and not _ends_inside_list(head, comma):
             start += comma + 1
+        if _SUBORDINATE.match(sentence_text[start:end].strip()):
+            return start, start  # "... the principle that ministers should": not the sentence's subject
     cut = finder.partner_cut(sentence_text[start:end])
     end = start + cut
     while start < end and sentence_text[start] in " ,:;":
@@ -68,6 +90,19 @@ def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, dea
     while end > start and sentence_text[end - 1] in " ,:;":
         end -= 1
     return start, end
+
+
+def _verb_after(text: str, start: int, known: tuple[tuple[int, int], ...], urge: bool) -> int:
+    stops = [m.start() for m in re.finditer(r"\s(?:should|shall|must)\b|:", text[start:])][:1]
+    if urge:
+        stops += [m.start() for m in re.finditer(r"\sto\b", text[start:])][:1]
+    limit = start + min(stops) if stops else len(text)
+    for word in re.finditer(r"(?<![\w’'-])[a-z][a-z’'-]*\b", text[start:limit]):
+        position = start + word.start()
+        if word.group(0) in _NOT_A_VERB or any(a <= position < b for a, b in known):
+            continue
+        return position  # "we recommend that the Government appoint": its first lower-case word
+    return limit
 
 
 def _ends_inside_list(head: str, comma: int) -> bool:

@@ -66,7 +66,7 @@ class Extractor:
         if not profile.extract:
             return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"])
         segments = Segmenter(self.rules, profile).segment(doc)
-        drafts = [d for d in (self._draft(report, doc, s) for s in segments) if d is not None]
+        drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts)
         shared = self._document_level(report, doc, profile)
         items = self._finish(report, doc, drafts, profile, shared)
@@ -74,13 +74,13 @@ class Extractor:
 
     # -- text ----------------------------------------------------------------------------------
 
-    def _draft(self, report: ReportInput, doc: DocumentText, segment: Segment):
+    def _draft(self, doc: DocumentText, segment: Segment, profile: Profile):
         body = collapse(rejoin_hyphenation(doc.text[segment.body_start : segment.end]))
         if segment.leadin:
             body = f"{segment.leadin} {body}".strip()
         if not body or _looks_like_contents_entry(body):
             return None
-        segment.kind = self._kind(segment, body)
+        segment.kind = self._kind(segment, body, profile)
         return segment, body
 
     # -- addressees and deadlines --------------------------------------------------------------
@@ -170,11 +170,20 @@ class Extractor:
         parsed_items = list(self.nlp.pipe(texts)) if texts else []
         items: list[Item] = []
         ids: dict[int, str] = {}
+        used: set[str] = set()
         for sequence, ((segment, body), parsed) in enumerate(zip(drafts, parsed_items), start=1):
             kind = segment.kind
             addressees, addressee_text, deadline = self._who_and_when(report, parsed, shared, kind)
+            if kind == "tagged":  # a list that prints no tags
+                kind = self._untagged_kind(profile, addressees, body)
+                if kind == "conclusion":
+                    addressees, addressee_text, deadline = [], None, NO_DEADLINE
+                segment.kind = kind
             parent_id = ids.get(id(segment.parent)) if segment.parent is not None else None
             item_id = _stable_id(report.report_id, kind, segment, body, segment.parent)
+            if item_id in used:  # two different items printed with one number: keep both, flag it
+                item_id = f"{item_id}-{sequence}"
+            used.add(item_id)
             ids[id(segment)] = item_id
             start_page, start_offset = doc.locate(segment.start)
             end_page, end_offset = doc.locate(max(segment.start, segment.end))
@@ -192,41 +201,66 @@ class Extractor:
             )
         return items
 
-    def _kind(self, segment: Segment, body: str) -> str:
+    def _untagged_kind(self, profile: Profile, addressees: list[Addressee], body: str) -> str:
+        """Committees: a paragraph that asks someone to act is a recommendation, else a conclusion.
+        Elsewhere (an inquiry chapter titled "Conclusions and recommendations") a recommendation."""
+        if profile.untagged_kind != "by_request":
+            return "recommendation"
+        asks = any(a.id for a in addressees) or any(r.regex.search(body) for r in self._role("request"))
+        return "recommendation" if asks else "conclusion"
+
+    def _kind(self, segment: Segment, body: str, profile: Profile) -> str:
         if segment.kind != "tagged":
             return segment.kind
         for rule in self._role("tag"):
             match = rule.regex.search(body)
             if match:
                 return "conclusion" if match.group("tag").lower().startswith("conclusion") else "recommendation"
-        return "recommendation"
+        # "by_request" is decided in _finish, from what the paragraph asks
+        return "tagged" if profile.untagged_kind == "by_request" else "recommendation"
 
     def _who_and_when(self, report, parsed, shared, kind):
+        """Addressees: the subjects of every modal verb in the item, in order, no duplicates.
+        Deadline: the first deadline phrase in a sentence with a modal verb."""
         if shared is not None:
             addressees, text, deadline = shared
             return list(addressees), text, deadline
         if kind in ("conclusion", "cause_of_concern") and not self.finder.modal_in(parsed.text):
             return [], None, NO_DEADLINE
+        found: list[Addressee] = []
+        texts: list[str] = []
+        deadline = NO_DEADLINE
         for sentence in parsed.sents:
             modal = self.finder.modal_in(sentence.text)
             if modal is None:
                 continue
             base = sentence.start_char
-            deadline = NO_DEADLINE
+            own = NO_DEADLINE
             for span in parsed.spans["deadlines"]:
                 if base <= span.start_char < sentence.end_char:
-                    deadline = deadline_from_span(span, report.published, self.rules.by_id)
+                    own = deadline_from_span(span, report.published, self.rules.by_id)
                     break
-            deadline_end = deadline.end - base if deadline.end is not None and deadline.start < base + modal.start() else None
-            start, end = subject_span(sentence.text, modal, self.finder, deadline_end)
+            if deadline.kind == "none":
+                deadline = own
+            deadline_end = own.end - base if own.end is not None and own.start < base + modal.start() else None
+            in_sentence = [s for s in parsed.spans["addressees"] if base <= s.start_char and s.end_char <= sentence.end_char]
+            known = tuple((s.start_char - base, s.end_char - base) for s in in_sentence)
+            start, end = subject_span(sentence.text, modal, self.finder, deadline_end, known)
             subject = sentence.text[start:end]
-            spans = [s for s in parsed.spans["addressees"] if base + start <= s.start_char and s.end_char <= base + end]
+            spans = [s for s in in_sentence if base + start <= s.start_char and s.end_char <= base + end]
             if spans and self.finder.opens_with_clause(subject[: spans[0].start_char - base - start]):
                 start = spans[0].start_char - base
                 subject = sentence.text[start:end]
-            addressees = addressees_in(spans, base + start, base + end, subject) if subject.strip() else []
-            return addressees, (" ".join(subject.split()) or None), deadline
-        return [], None, NO_DEADLINE
+            if not subject.strip():
+                continue
+            addressees = addressees_in(spans, base + start, base + end, subject)
+            if not addressees:
+                continue
+            texts.append(" ".join(subject.split()))
+            for addressee in addressees:
+                if addressee.id is None or all(addressee.id != a.id for a in found):
+                    found.append(addressee)
+        return found, ("; ".join(dict.fromkeys(texts)) or None), deadline
 
     # -- completeness --------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ class Profile:
     heading_paragraphs: str = "single"  # or "until_heading"
     addressees: str = "subject"  # or "sent_to"
     deadline_scope: str = "sentence"  # or "document"
+    untagged_kind: str = "recommendation"  # or "by_request": conclusion unless it asks for action
 
 
 def choose_profile(rules: RuleSet, family: str) -> Profile:
@@ -36,6 +37,7 @@ def choose_profile(rules: RuleSet, family: str) -> Profile:
         heading_paragraphs=str(chosen.get("heading_paragraphs", "single")),
         addressees=str(chosen.get("addressees", "subject")),
         deadline_scope=str(chosen.get("deadline_scope", "sentence")),
+        untagged_kind=str(chosen.get("untagged_kind", "recommendation")),
     )
 
 
@@ -299,11 +301,14 @@ class Segmenter:
         return bool(item and item.section_kind is None and self.profile.heading_paragraphs == "until_heading")
 
     def _next_starts_item(self, state: _State, lines, index: int) -> bool:
-        for following in lines[index + 1 : index + 4]:
+        """Whether the list goes on after this heading: past further headings and short
+        subheadings in body type ("Applied research at a population level"), a next item."""
+        for following in lines[index + 1 : index + 6]:
             text = following.text.strip()
             if self._numbered(state, text) or self._first("heading", text):
                 return True
-            if not following.heading:
+            subheading = following.gap_before and len(text) < 80 and text[-1:] not in ".,;:"
+            if not (following.heading or subheading):
                 return False
         return False
 
@@ -315,7 +320,10 @@ class Segmenter:
             return None
         for rule in self.by_role.get("numbered", []):
             sections = rule.get("sections")
+            families = rule.get("families")
             if (sections and section.kind not in sections) or (section.style and rule.id != section.style):
+                continue
+            if families and self.profile.family not in families:
                 continue
             match = rule.regex.search(text)
             if not match:
