@@ -258,6 +258,10 @@ from .cli_brief import register as _register_brief  # noqa: E402
 
 _register_brief(cli)
 
+from .cli_serve import register as _register_serve  # noqa: E402
+
+_register_serve(cli)
+
 
 def main() -> None:
     cli(prog_name="hmicfrs")

@@ -198,7 +198,14 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db["audit_log"].create_index(["item_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Views of the items as people see them (pipeline/views.py), for Datasette and SQL users."""
+    from .views import create_views
+
+    create_views(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

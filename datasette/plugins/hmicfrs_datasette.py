@@ -1,0 +1,245 @@
+"""Datasette plugin for `hmicfrs serve`: reviewer sign-in, review forms, PDF pages, calendar feed.
+
+Routes (all under /-/hmicfrs/):
+  login                 GET a form, POST the reviewer token (+ a name for the audit log)
+  review/<item id>      GET the item with its evidence; POST action=accept|reject|correct
+  pdf/<report id>.pdf   the report's PDF (only files in the reports table)
+  calendar.ics          dated deadlines as iCalendar (?addressee=ID)
+
+Writes go through pipeline.review (the functions the CLI calls), so the snapshot, the
+"changed since review" hash and the audit log are written in one place. A write needs the
+"hmicfrs-review" permission, which only an actor signed in with the reviewer token has;
+anyone else gets 403. Everything taken from PDFs is rendered by Jinja with autoescaping on.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response, asgi_send_file
+from markupsafe import Markup
+
+from pipeline import serve
+from pipeline.errors import PipelineError
+from pipeline.review import REVIEW_FIELDS
+from pipeline.views import PDF_ROUTE, REVIEW_ROUTE
+
+PERMISSION = "hmicfrs-review"
+ITEM_ID = r"(?P<item_id>[A-Za-z0-9_.:-]+)"
+
+
+def _settings(datasette) -> serve.ServeSettings | None:
+    """Set by `hmicfrs serve`; under plain `datasette` made here from the first database file
+    (and HMICFRS_REVIEWER_TOKEN, when set, to allow reviewing)."""
+    settings = serve.settings_of(datasette)
+    if settings is None:
+        files = [db for db in datasette.databases.values() if db.path and db.is_mutable]
+        if not files:
+            return None
+        chosen = next((db for db in files if db.name == serve.CONFIG_DB_NAME), files[0])
+        token = os.environ.get(serve.TOKEN_ENV)
+        try:
+            secret = serve.ReviewerSecret(token) if token else None
+        except serve.ServeError:
+            secret = None  # a weak token leaves the site read only
+        settings = datasette.hmicfrs = serve.ServeSettings(Path(chosen.path).resolve(), chosen.name, secret)
+    return settings
+
+
+@hookimpl
+def actor_from_request(datasette, request):
+    """`Authorization: Bearer <token>` makes an API client a reviewer (no cookie, so no CSRF)."""
+    settings = _settings(datasette)
+    header = request.headers.get("authorization", "")
+    if not settings or not settings.reviewing or not header.startswith("Bearer "):
+        return None
+    if settings.secret.matches(header[len("Bearer "):].strip()):
+        return {"id": "reviewer (token)", "hmicfrs_reviewer": True}
+    return None
+
+
+@hookimpl
+def permission_allowed(datasette, actor, action, resource):
+    if action != PERMISSION:
+        return None
+    settings = _settings(datasette)
+    return bool(settings and settings.reviewing and actor and actor.get("hmicfrs_reviewer") is True)
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/hmicfrs/login$", login),
+        (rf"^/-/hmicfrs/review/{ITEM_ID}$", review_item),
+        (r"^/-/hmicfrs/pdf/(?P<report_id>[A-Za-z0-9_-]+)\.pdf$", report_pdf),
+        (r"^/-/hmicfrs/calendar\.ics$", calendar_feed),
+    ]
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """PDF and review links as links; the linked text is escaped like any other cell."""
+    if not isinstance(value, str):
+        if table == "items" and column == "page" and isinstance(value, int) and "report_id" in row.keys():
+            report_id = row["report_id"]
+            if isinstance(report_id, dict):  # expanded to {"value": ..., "label": ...}
+                report_id = report_id.get("value")
+            return _link(f"{PDF_ROUTE}{report_id}.pdf#page={value}", str(value), datasette)
+        return None
+    if column == "pdf_link" and value.startswith(PDF_ROUTE):
+        page = value.rsplit("#page=", 1)[-1]
+        return _link(value, f"PDF p. {page}", datasette)
+    if column == "review_link" and value.startswith(REVIEW_ROUTE):
+        return _link(REVIEW_ROUTE + quote(value[len(REVIEW_ROUTE):]), "review", datasette)
+    return None
+
+
+def _link(path: str, text: str, datasette) -> Markup:
+    href = datasette.urls.path(path)
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+_FOLD_COLUMN_DESCRIPTIONS = """
+document.querySelectorAll('dl.column-descriptions').forEach(function (dl) {
+  var details = document.createElement('details');
+  var summary = document.createElement('summary');
+  summary.textContent = 'What the columns mean';
+  dl.parentNode.insertBefore(details, dl);
+  details.appendChild(summary);
+  details.appendChild(dl);
+});
+"""
+
+
+@hookimpl
+def extra_body_script(view_name):
+    """Column descriptions folded away, so the rows are on screen when a table opens."""
+    return _FOLD_COLUMN_DESCRIPTIONS if view_name == "table" else None
+
+
+@hookimpl
+def menu_links(datasette, actor):
+    settings = _settings(datasette)
+    if not settings:
+        return []
+    links = [{"href": datasette.urls.path("/-/hmicfrs/calendar.ics"), "label": "Deadlines calendar (.ics)"}]
+    if settings.reviewing and not (actor and actor.get("hmicfrs_reviewer")):
+        links.append({"href": datasette.urls.path("/-/hmicfrs/login"), "label": "Sign in to review"})
+    return links
+
+
+# ---------------------------------------------------------------------------------------------
+# Views
+
+
+async def login(datasette, request):
+    settings = _settings(datasette)
+    next_path = _safe_next(request.args.get("next"))
+    context = {"enabled": bool(settings and settings.reviewing), "next": next_path, "error": None}
+    if request.method == "POST" and context["enabled"]:
+        form = await request.post_vars()
+        next_path = _safe_next(form.get("next"))
+        if settings.secret.matches(form.get("token")):
+            name = " ".join((form.get("name") or "").split())[:80] or "reviewer"
+            response = Response.redirect(datasette.urls.path(next_path or "/"))
+            response.set_cookie("ds_actor", datasette.sign({"a": {"id": name, "hmicfrs_reviewer": True}}, "actor"),
+                                httponly=True, samesite="lax")
+            return response
+        context.update(error="That token is not the reviewer token.", next=next_path)
+        return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request), status=403)
+    return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request))
+
+
+def _safe_next(value: str | None) -> str | None:
+    """Only a path on this site, so the sign-in form cannot bounce a reviewer elsewhere."""
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return None
+
+
+async def review_item(datasette, request):
+    settings = _settings(datasette)
+    if settings is None:
+        return Response.text("Not found", status=404)
+    item_id = request.url_vars["item_id"]
+    wants_json = request.args.get("_format") == "json" or "authorization" in request.headers
+    if request.method == "POST":
+        return await _post_decision(datasette, request, settings, item_id, wants_json)
+    try:
+        row, evidence = await asyncio.to_thread(serve.item_with_evidence, settings.db_path, item_id)
+    except PipelineError as exc:
+        return Response.text(str(exc), status=404)
+    if wants_json:
+        return Response.json({"item": _plain(row)})
+    db = datasette.get_database(settings.db_name)
+    history = (await db.execute(
+        "select at, by, action, field, old, new, note from audit_log where item_id = ? order by id desc", [item_id]
+    )).rows
+    history = [dict(h) for h in history]
+    context = {
+        "item": row, "evidence": evidence, "history": history, "fields": REVIEW_FIELDS,
+        "reviewer": await datasette.permission_allowed(request.actor, PERMISSION, default=False),
+        "reviewing": settings.reviewing, "database": settings.db_name,
+        "pdf_href": datasette.urls.path(f"{PDF_ROUTE}{row['report_id']}.pdf#page={row['page']}") if row.get("page") else None,
+        "login_href": datasette.urls.path("/-/hmicfrs/login?next=" + quote(request.path)),
+        "addressees_text": ", ".join(row.get("addressees") or []),
+    }
+    return Response.html(await datasette.render_template("hmicfrs_review.html", context, request=request))
+
+
+async def _post_decision(datasette, request, settings, item_id: str, wants_json: bool):
+    if not await datasette.permission_allowed(request.actor, PERMISSION, default=False):
+        message = "Only a signed-in reviewer may record decisions (see /-/hmicfrs/login)."
+        return Response.json({"ok": False, "error": message}, status=403) if wants_json else Response.text(message, status=403)
+    if (request.headers.get("content-type") or "").startswith("application/json"):
+        form = json.loads((await request.post_body()) or b"{}")
+    else:
+        form = await request.post_vars()
+    try:
+        row = await asyncio.to_thread(
+            serve.decide, settings.db_path, item_id, form.get("action") or "", request.actor.get("id") or "reviewer",
+            (form.get("note") or "").strip() or None, form.get("field") or None, form.get("value"),
+        )
+    except PipelineError as exc:
+        if wants_json:
+            return Response.json({"ok": False, "error": str(exc)}, status=400)
+        datasette.add_message(request, str(exc), datasette.ERROR)
+        return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id)))
+    if wants_json:
+        return Response.json({"ok": True, "item": _plain(row)})
+    datasette.add_message(request, f"{item_id}: {row['review_status']}", datasette.INFO)
+    return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id)))
+
+
+def _plain(row: dict) -> dict:
+    return {k: v for k, v in row.items() if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
+
+
+async def report_pdf(datasette, request, send):
+    settings = _settings(datasette)
+    if settings is None or not await datasette.permission_allowed(
+        request.actor, "view-database", resource=settings.db_name, default=True
+    ):
+        return Response.text("Not found", status=404)
+    path = await asyncio.to_thread(serve.pdf_for_report, settings, request.url_vars["report_id"])
+    if path is None:
+        return Response.text("That report's PDF is not available (moved, changed, or not a report).", status=404)
+    await asgi_send_file(send, path, content_type="application/pdf", headers={
+        "content-disposition": f"inline; filename*=UTF-8''{quote(path.name)}",
+        "x-content-type-options": "nosniff",
+    })
+
+
+async def calendar_feed(datasette, request):
+    settings = _settings(datasette)
+    if settings is None:
+        return Response.text("Not found", status=404)
+    addressee = request.args.get("addressee") or None
+    base = f"{request.scheme}://{request.host}"
+    text = await asyncio.to_thread(serve.calendar_text, settings.db_path, addressee, base)
+    return Response(text, content_type="text/calendar; charset=utf-8",
+                    headers={"content-disposition": 'inline; filename="deadlines.ics"'})

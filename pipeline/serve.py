@@ -1,0 +1,209 @@
+"""`hmicfrs serve`: Datasette on the database, with the configuration kept in the repository.
+
+The Datasette side (routes, permissions, links) is the plugin in datasette/plugins/; this module
+builds the Datasette instance and holds the plain functions the plugin calls: the reviewer
+secret, decisions written through pipeline.review, and which PDF files may be served.
+
+Security: the reviewer token is never stored or logged; only an HMAC of it under a key made at
+launch is kept in memory, and tokens are compared with hmac.compare_digest. A PDF is served only
+when its path is in the reports table (paths the user ingested, never text from a PDF) and its
+bytes still hash to the report's sha256.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import review, store
+from .errors import PipelineError, ReviewError
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG_DIR = REPO / "datasette"
+METADATA_FILE = CONFIG_DIR / "metadata.yml"
+TOKEN_ENV = "HMICFRS_REVIEWER_TOKEN"
+MIN_TOKEN_LENGTH = 12
+CONFIG_DB_NAME = "hmicfrs"
+ACTIONS = ("accept", "reject", "correct")
+
+
+class ServeError(PipelineError):
+    """The server cannot start as asked (no database, a weak token)."""
+
+
+class ReviewerSecret:
+    """Checks a presented token against the launch token without keeping the token itself."""
+
+    def __init__(self, token: str):
+        if len(token) < MIN_TOKEN_LENGTH:
+            raise ServeError(f"the reviewer token must be at least {MIN_TOKEN_LENGTH} characters")
+        self._key = secrets.token_bytes(32)
+        self._digest = self._mac(token)
+
+    def _mac(self, token: str) -> bytes:
+        return hmac.new(self._key, token.encode("utf-8"), hashlib.sha256).digest()
+
+    def matches(self, presented: str | None) -> bool:
+        if not presented:
+            return False
+        return hmac.compare_digest(self._mac(presented), self._digest)
+
+    def __repr__(self) -> str:  # never show anything derived from the token
+        return "ReviewerSecret(<hidden>)"
+
+
+@dataclass
+class ServeSettings:
+    """What the plugin needs to know about this launch; attached to the Datasette instance."""
+
+    db_path: Path
+    db_name: str
+    secret: ReviewerSecret | None = None
+    pdf_dirs: tuple[Path, ...] = ()
+    _verified: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def reviewing(self) -> bool:
+        return self.secret is not None
+
+
+def settings_of(datasette) -> ServeSettings | None:
+    return getattr(datasette, "hmicfrs", None)
+
+
+def load_metadata(db_name: str) -> dict:
+    """The repository's metadata with its database key (and links) renamed to this database."""
+    metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
+    databases = metadata.get("databases", {})
+    if CONFIG_DB_NAME in databases and db_name != CONFIG_DB_NAME:
+        databases[db_name] = databases.pop(CONFIG_DB_NAME)
+        html = metadata.get("description_html", "")
+        metadata["description_html"] = html.replace(f'"/{CONFIG_DB_NAME}/', f'"/{db_name}/')
+    return metadata
+
+
+def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_dirs=(), settings: dict | None = None):
+    """A Datasette instance on the database, migrated first so the views exist."""
+    from datasette.app import Datasette
+
+    import datasette.handle_exception
+
+    # Datasette 0.65 prints every error page's exception with rich, also for a plain 404 where no
+    # exception is being handled; rich >= 14 then raises and the 404 becomes a 500 with a
+    # traceback. Without rich it prints tracebacks (of real errors only) the standard way.
+    datasette.handle_exception.rich = None
+    db_path = Path(db_path)
+    db = store.connect(db_path, create=False)
+    db.conn.close()
+    secret = ReviewerSecret(reviewer_token) if reviewer_token else None
+    name = db_path.stem
+    datasette = Datasette(
+        [str(db_path)],
+        metadata=load_metadata(name),
+        template_dir=str(CONFIG_DIR / "templates"),
+        plugins_dir=str(CONFIG_DIR / "plugins"),
+        settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, **(settings or {})},
+        secret=os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
+    )
+    datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs))
+    return datasette
+
+
+def run(datasette, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions from the browser: the same functions the CLI calls
+
+
+def decide(db_path: Path, item_id: str, action: str, by: str, note: str | None = None,
+           field_name: str | None = None, value: str | None = None) -> dict:
+    """Accept, reject or correct one field of an item; returns the item as it now is."""
+    if action not in ACTIONS:
+        raise ReviewError(f"action must be one of {', '.join(ACTIONS)}")
+    db = store.connect(db_path, create=False)
+    try:
+        if action == "accept":
+            return review.accept(db, item_id, by=by, note=note)
+        if action == "reject":
+            return review.reject(db, item_id, by=by, note=note)
+        if not field_name:
+            raise ReviewError("a correction needs a field")
+        return review.correct(db, item_id, {field_name: value or ""}, by=by, note=note)
+    finally:
+        db.conn.close()
+
+
+def item_with_evidence(db_path: Path, item_id: str) -> tuple[dict, str]:
+    db = store.connect(db_path, create=False)
+    try:
+        row = review.find_item(db, item_id)
+        return row, review.context_of(db, row) if row.get("page") else ""
+    finally:
+        db.conn.close()
+
+
+def calendar_text(db_path: Path, addressee: str | None, base_url: str | None = None) -> str:
+    from .ical import calendar_for
+
+    db = store.connect(db_path, create=False)
+    try:
+        return calendar_for(db, addressee=addressee, base_url=base_url)
+    finally:
+        db.conn.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# PDFs: only files named in the reports table, and only while their bytes are the ingested ones
+
+
+def pdf_for_report(settings: ServeSettings, report_id: str) -> Path | None:
+    db = store.connect(settings.db_path, create=False)
+    try:
+        rows = list(db.query("select file, path, sha256 from reports where id = ?", [report_id]))
+    finally:
+        db.conn.close()
+    if not rows:
+        return None
+    row = rows[0]
+    for candidate in _candidates(settings, row["path"] or "", row["file"]):
+        if _is_the_report(settings, candidate, row["sha256"]):
+            return candidate
+    return None
+
+
+def _candidates(settings: ServeSettings, stored: str, file: str) -> list[Path]:
+    stored_path = Path(stored)
+    if stored_path.is_absolute():
+        found = [stored_path]
+    else:
+        # Relative paths were relative to wherever ingest ran: try the usual places.
+        bases = [Path.cwd(), settings.db_path.parent, settings.db_path.parent.parent]
+        found = [base / stored_path for base in bases]
+    found += [directory / file for directory in settings.pdf_dirs]
+    return found
+
+
+def _is_the_report(settings: ServeSettings, path: Path, sha256: str) -> bool:
+    try:
+        if not path.is_file() or path.suffix.lower() != ".pdf":
+            return False
+        stat = path.stat()
+    except OSError:
+        return False
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in settings._verified:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        settings._verified[key] = digest.hexdigest()
+    return settings._verified[key] == sha256

@@ -1,0 +1,456 @@
+"""`hmicfrs serve`: Datasette on an ingested database, through Datasette's in-process client.
+
+The database is built the way a user builds it: a small report PDF made here with reportlab,
+then `hmicfrs ingest --workers 1`. Deadlines are written relative to today so "overdue" and
+"due in the next 90 days" keep meaning the same thing whenever the tests run.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from pipeline import review, serve, store, track
+from pipeline.cli import cli
+
+TOKEN = "test-reviewer-token-0123456789"
+TODAY = date.today()
+OVERDUE = TODAY - timedelta(days=30)
+SOON = TODAY + timedelta(days=30)
+LATER = TODAY + timedelta(days=400)
+SCRIPT = "<script>alert(1)</script>"
+
+
+def _printed(day: date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def make_report_pdf(path: Path) -> Path:
+    """A cover and one page of recommendations 1, 2 and 4 (3 is missing: a completeness problem)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(72, 780, "An inspection of sample policing")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 750, "Published 2 November 2025")
+    pdf.showPage()
+    y = 780
+    lines = [
+        ("Recommendations", True),
+        ("Recommendation 1", True),
+        (f"By {_printed(OVERDUE)}, chief constables should make sure their officers are trained.", False),
+        ("Recommendation 2", True),
+        (f"By {_printed(LATER)}, the College of Policing should publish {SCRIPT} guidance.", False),
+        ("Recommendation 4", True),
+        (f"By {_printed(SOON)}, the Home Office should review the funding formula.", False),
+    ]
+    for text, bold in lines:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 12 if bold else 10)
+        pdf.drawString(72, y, text)
+        y -= 24
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def build_database(directory: Path) -> tuple[Path, Path]:
+    """(database, pdf): the sample report ingested with the real command."""
+    pdf = make_report_pdf(directory / "sample report.pdf")
+    db_path = directory / "hmicfrs.db"
+    result = CliRunner().invoke(cli, ["ingest", str(pdf), "--db", str(db_path), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return db_path, pdf
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, Path]:
+    return build_database(tmp_path_factory.mktemp("serve"))
+
+
+@pytest.fixture
+def env(built, tmp_path):
+    """A fresh copy of the database (tests write decisions) beside the same PDF path."""
+    db_path = tmp_path / "hmicfrs.db"
+    source = store.connect(built[0])
+    store.backup(source, db_path)  # a plain file copy would miss what is still in the WAL
+    source.conn.close()
+    db = store.connect(db_path)
+    ids = {row["number"]: row["id"] for row in db.query("select id, number from items")}
+    report_id = db.execute("select id from reports").fetchone()[0]
+    return {"db_path": db_path, "db": db, "ids": ids, "report_id": report_id, "pdf": built[1]}
+
+
+def _datasette(db_path, token=TOKEN):
+    return serve.build_datasette(db_path, reviewer_token=token)
+
+
+def _get(ds, path, **kwargs):
+    return asyncio.run(ds.client.get(path, **kwargs))
+
+
+def _post(ds, path, **kwargs):
+    return asyncio.run(ds.client.post(path, **kwargs))
+
+
+def _rows(ds, path):
+    response = _get(ds, path + ("&" if "?" in path else "?") + "_shape=array")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_items_were_extracted_as_the_tests_expect(env):
+    assert set(env["ids"]) == {"1", "2", "4"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages, configuration, facets, search, labels
+
+
+def test_index_and_database_pages_show_title_description_and_canned_queries(env):
+    ds = _datasette(env["db_path"])
+    index = _get(ds, "/")
+    assert index.status_code == 200
+    assert "HMICFRS recommendations" in index.text
+    page = _get(ds, "/hmicfrs")
+    for name in serve_queries():
+        assert f"/hmicfrs/{name}" in page.text, name
+
+
+def serve_queries() -> list[str]:
+    return list(serve.load_metadata("hmicfrs")["databases"]["hmicfrs"]["queries"])
+
+
+def test_at_least_the_eight_canned_queries_are_configured():
+    assert {"due_next_90_days", "overdue", "items_for_addressee", "needing_review", "changed_since_review",
+            "completeness_problems", "report_items", "status_summary"} <= set(serve_queries())
+
+
+def test_metadata_follows_the_database_name(env, tmp_path):
+    renamed = store.backup(env["db"], tmp_path / "force.db")
+    ds = _datasette(renamed)
+    assert _get(ds, "/force/overdue").status_code == 200
+    assert '"/force/item_details"' in _get(ds, "/").text
+    assert _get(ds, "/-/metadata.json").json()["databases"]["force"]["tables"]["item_details"]["fts_table"] == "items_fts"
+
+
+def test_table_and_column_descriptions(env):
+    ds = _datasette(env["db_path"])
+    page = _get(ds, "/hmicfrs/item_details")
+    assert "One row per item as people should see it" in page.text
+    columns = _get(ds, "/hmicfrs/item_details.json?_extra=columns").json()
+    assert "pdf_link" in columns["columns"]
+
+
+def test_default_facets(env):
+    ds = _datasette(env["db_path"])
+    facets = _get(ds, "/hmicfrs/item_details.json").json()["facet_results"]
+    assert {"kind", "addressees", "deadline_year", "review_status", "report_title"} <= set(facets)
+    values = {name: {v["value"]: v["count"] for v in facet["results"]} for name, facet in facets.items()}
+    assert values["kind"] == {"recommendation": 3}
+    assert values["addressees"] == {"chief_constables": 1, "college_of_policing": 1, "home_office": 1}
+    assert values["review_status"] == {"pending": 3}
+    assert values["report_title"] == {"An inspection of sample policing": 3}
+    assert values["deadline_year"] == dict(Counter(str(day.year) for day in (OVERDUE, SOON, LATER)))
+
+
+@pytest.mark.parametrize("table", ["item_details", "items"])
+def test_search_finds_chief_constables(env, table):
+    ds = _datasette(env["db_path"])
+    rows = _rows(ds, f"/hmicfrs/{table}.json?_search=chief+constables")
+    assert [r["id"] for r in rows] == [env["ids"]["1"]]
+    assert _rows(ds, f"/hmicfrs/{table}.json?_search=zebra") == []
+
+
+def test_foreign_keys_show_the_report_title(env):
+    ds = _datasette(env["db_path"])
+    page = _get(ds, "/hmicfrs/items")
+    assert "An inspection of sample policing" in page.text
+    labelled = _get(ds, "/hmicfrs/items.json?_labels=on&_shape=array").json()
+    assert labelled[0]["report_id"]["label"] == "An inspection of sample policing"
+
+
+def test_pdf_text_renders_escaped(env):
+    ds = _datasette(env["db_path"])
+    for path in ("/hmicfrs/item_details", "/hmicfrs/items", f"/-/hmicfrs/review/{env['ids']['2']}",
+                 "/hmicfrs/report_items?report=sample+report.pdf"):
+        page = _get(ds, path)
+        assert page.status_code == 200, path
+        assert SCRIPT not in page.text, path
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text, path
+
+
+# ---------------------------------------------------------------------------------------------
+# Canned queries
+
+
+def _ids(rows, key="review_link"):
+    return sorted(r[key].rsplit("/", 1)[-1] for r in rows)
+
+
+def test_overdue_and_due_soon(env):
+    ds = _datasette(env["db_path"])
+    assert _ids(_rows(ds, "/hmicfrs/overdue.json")) == [env["ids"]["1"]]
+    soon = _rows(ds, "/hmicfrs/due_next_90_days.json")
+    assert _ids(soon) == [env["ids"]["4"]]
+    assert soon[0]["due"] == SOON.isoformat()
+    # A revised due date moves the item; closing it takes it off both lists.
+    track.track(env["db"], env["ids"]["2"], due=(TODAY + timedelta(days=10)).isoformat(), reason="agreed", by="t")
+    track.track(env["db"], env["ids"]["1"], status="closed", by="t")
+    assert _ids(_rows(ds, "/hmicfrs/due_next_90_days.json")) == sorted([env["ids"]["2"], env["ids"]["4"]])
+    assert _rows(ds, "/hmicfrs/overdue.json") == []
+
+
+def test_items_for_addressee(env):
+    ds = _datasette(env["db_path"])
+    assert _ids(_rows(ds, "/hmicfrs/items_for_addressee.json?addressee=home_office")) == [env["ids"]["4"]]
+    assert _rows(ds, "/hmicfrs/items_for_addressee.json?addressee=nobody") == []
+    review.correct(env["db"], env["ids"]["4"], {"addressees": "home_office,npcc"}, by="t")
+    assert _ids(_rows(ds, "/hmicfrs/items_for_addressee.json?addressee=npcc")) == [env["ids"]["4"]]
+
+
+def test_needing_review_and_changed_since_review(env):
+    ds = _datasette(env["db_path"])
+    assert len(_rows(ds, "/hmicfrs/needing_review.json")) == 3
+    assert _rows(ds, "/hmicfrs/changed_since_review.json") == []
+    review.accept(env["db"], env["ids"]["1"], by="t")
+    review.accept(env["db"], env["ids"]["2"], by="t")
+    assert _ids(_rows(ds, "/hmicfrs/needing_review.json")) == [env["ids"]["4"]]
+    env["db"].execute("update items set text = 'Re-extracted differently.' where id = ?", [env["ids"]["1"]])
+    changed = _rows(ds, "/hmicfrs/changed_since_review.json")
+    assert _ids(changed) == [env["ids"]["1"]]
+    assert changed[0]["text_now"] == "Re-extracted differently."
+    assert changed[0]["text_reviewed"].endswith("officers are trained.")
+    assert env["ids"]["1"] in _ids(_rows(ds, "/hmicfrs/needing_review.json"))
+
+
+def test_completeness_problems(env):
+    ds = _datasette(env["db_path"])
+    rows = _rows(ds, "/hmicfrs/completeness_problems.json")
+    assert [r["file"] for r in rows] == ["sample report.pdf"]
+    assert "3" in rows[0]["numbering_gaps"]
+
+
+@pytest.mark.parametrize("key", ["file", "id"])
+def test_one_reports_items_in_order(env, key):
+    ds = _datasette(env["db_path"])
+    value = "sample+report.pdf" if key == "file" else env["report_id"]
+    rows = _rows(ds, f"/hmicfrs/report_items.json?report={value}")
+    assert [r["label"] for r in rows] == ["Recommendation 1", "Recommendation 2", "Recommendation 4"]
+    assert all(r["pdf_link"] == f"/-/hmicfrs/pdf/{env['report_id']}.pdf#page=2" for r in rows)
+
+
+def test_status_summary_matches_the_cli(env):
+    ds = _datasette(env["db_path"])
+    review.reject(env["db"], env["ids"]["2"], by="t")
+    track.track(env["db"], env["ids"]["1"], level=2, status="closed", by="t")
+    rows = _rows(ds, "/hmicfrs/status_summary.json")
+    by_level = {r["level"]: r for r in rows}
+    assert by_level["Level 2"]["closed"] == 1 and by_level["Level 2"]["total"] == 1
+    assert by_level["-"]["open"] == 1 and by_level["-"]["due_next_90_days"] == 1
+    summary = track.status_summary(env["db"])
+    assert sum(r["total"] for r in rows) == sum(r["total"] for r in summary["table"])
+    assert sum(r["overdue"] for r in rows) == summary["overdue"]
+
+
+def test_item_details_view_agrees_with_the_review_overlay(env):
+    db = env["db"]
+    review.accept(db, env["ids"]["1"], by="t")
+    review.correct(db, env["ids"]["2"], {"deadline_date": "2030-01-31", "text": "Corrected text."}, by="t")
+    review.reject(db, env["ids"]["4"], by="t")
+    added = review.add_item(db, "sample report.pdf", "recommendation", "A missed recommendation.", page=2, by="t")
+    # An item reviewed and then no longer extracted stays visible, rebuilt from its snapshot.
+    db.execute("delete from item_addressees where item_id = ?", [env["ids"]["1"]])
+    db.execute("delete from items where id = ?", [env["ids"]["1"]])
+    overlay = {r["id"]: r for r in review.effective_items(db)}
+    view = {r["id"]: r for r in db.query("select * from item_details")}
+    assert set(view) == set(overlay) and added["id"] in view
+    for item_id, row in overlay.items():
+        got = view[item_id]
+        for field in ("text", "kind", "number", "deadline_date", "deadline_kind", "review_status", "page"):
+            assert got[field] == row[field], (item_id, field)
+        assert json.loads(got["addressees"]) == row["addressees"]
+        assert bool(got["changed_since_review"]) == row["changed_since_review"], item_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence: the PDF at the item's page
+
+
+def test_each_item_links_to_its_pdf_page(env):
+    ds = _datasette(env["db_path"])
+    page = _get(ds, "/hmicfrs/item_details")
+    link = f'<a href="/-/hmicfrs/pdf/{env["report_id"]}.pdf#page=2">PDF p. 2</a>'
+    assert link in page.text
+    assert f'href="/-/hmicfrs/pdf/{env["report_id"]}.pdf#page=2"' in _get(ds, "/hmicfrs/items").text
+    pdf = _get(ds, f"/-/hmicfrs/pdf/{env['report_id']}.pdf")
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content == env["pdf"].read_bytes()
+
+
+@pytest.mark.parametrize("path", [
+    "/-/hmicfrs/pdf/0000000000000000.pdf",  # not a report
+    "/-/hmicfrs/pdf/..%2F..%2Fetc%2Fpasswd.pdf",
+    "/-/hmicfrs/pdf/../../hmicfrs.db",
+])
+def test_only_reports_in_the_database_are_served(env, path):
+    ds = _datasette(env["db_path"])
+    response = _get(ds, path, follow_redirects=True)
+    assert response.status_code == 404
+    assert b"SQLite" not in response.content
+
+
+def test_a_pdf_whose_bytes_changed_is_not_served(env, tmp_path):
+    moved = tmp_path / "elsewhere"
+    moved.mkdir()
+    db = env["db"]
+    db.execute("update reports set path = ?", [str(moved / "sample report.pdf")])
+    (moved / "sample report.pdf").write_bytes(b"%PDF-1.4 something else")
+    ds = _datasette(env["db_path"])
+    assert _get(ds, f"/-/hmicfrs/pdf/{env['report_id']}.pdf").status_code == 404
+    # Found again by name and hash in a folder given with --pdf-dir.
+    ds = serve.build_datasette(env["db_path"], pdf_dirs=[env["pdf"].parent])
+    assert _get(ds, f"/-/hmicfrs/pdf/{env['report_id']}.pdf").status_code == 200
+
+
+# ---------------------------------------------------------------------------------------------
+# Review from the browser: reviewers only
+
+
+def _audit(db):
+    return list(db.query("select by, item_id, action, field, old, new, note from audit_log order by id"))
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong-token-wrong-token"}])
+def test_anonymous_and_wrong_token_writes_are_refused(env, headers):
+    ds = _datasette(env["db_path"])
+    for body in ({"action": "accept"}, {"action": "correct", "field": "text", "value": "x"}):
+        response = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", data=body, headers=headers)
+        assert response.status_code == 403
+    assert _audit(env["db"]) == []
+    assert env["db"]["reviews"].count == 0
+
+
+def test_without_a_token_nobody_can_write(env):
+    ds = _datasette(env["db_path"], token=None)
+    response = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", json={"action": "accept"},
+                     headers={"Authorization": "Bearer anything-at-all-here"})
+    assert response.status_code == 403
+    assert "not enabled" in _get(ds, "/-/hmicfrs/login").text
+
+
+def test_reviewer_decisions_show_in_export_and_audit_log(env):
+    ds = _datasette(env["db_path"])
+    bearer = {"Authorization": f"Bearer {TOKEN}"}
+    ok = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", json={"action": "accept", "note": "checked"}, headers=bearer)
+    assert ok.status_code == 200 and ok.json()["item"]["review_status"] == "accepted"
+    _post(ds, f"/-/hmicfrs/review/{env['ids']['2']}", json={"action": "reject", "note": "duplicate"}, headers=bearer)
+    fixed = _post(ds, f"/-/hmicfrs/review/{env['ids']['4']}", headers=bearer,
+                  json={"action": "correct", "field": "deadline_date", "value": "2031-05-01", "note": "per letter"})
+    assert fixed.status_code == 200, fixed.text
+    bad = _post(ds, f"/-/hmicfrs/review/{env['ids']['4']}", headers=bearer,
+                json={"action": "correct", "field": "deadline_date", "value": "soon"})
+    assert bad.status_code == 400 and "bad date" in bad.json()["error"]
+    result = CliRunner().invoke(cli, ["export", "--db", str(env["db_path"]), "--format", "jsonl"])
+    exported = {o["id"]: o for o in map(json.loads, result.stdout.splitlines())}
+    assert exported[env["ids"]["1"]]["review_status"] == "accepted"
+    assert exported[env["ids"]["2"]]["review_status"] == "rejected"
+    assert exported[env["ids"]["4"]]["review_status"] == "corrected"
+    assert exported[env["ids"]["4"]]["deadline"]["date"] == "2031-05-01"
+    audit = _audit(env["db"])
+    assert [(a["action"], a["field"], a["note"]) for a in audit] == [
+        ("accept", "review_status", "checked"), ("reject", "review_status", "duplicate"),
+        ("correct", "deadline_date", "per letter"), ("correct", "review_status", "per letter"),
+    ]
+    assert {a["by"] for a in audit} == {"reviewer (token)"}
+
+
+def _csrf(response) -> str:
+    return re.search(r'name="csrftoken" value="([^"]+)"', response.text).group(1)
+
+
+def test_sign_in_with_the_token_then_review_with_the_form(env):
+    ds = _datasette(env["db_path"])
+    form = _get(ds, "/-/hmicfrs/login")
+    cookies = {"ds_csrftoken": form.cookies["ds_csrftoken"]}
+    wrong = _post(ds, "/-/hmicfrs/login", cookies=cookies,
+                  data={"csrftoken": _csrf(form), "name": "Ann", "token": "not-the-token-at-all"})
+    assert wrong.status_code == 403 and "ds_actor" not in wrong.cookies
+    signed = _post(ds, "/-/hmicfrs/login", cookies=cookies,
+                   data={"csrftoken": _csrf(form), "name": "Ann Reviewer", "token": TOKEN, "next": "//evil.example/"})
+    assert signed.status_code == 302 and signed.headers["location"] == "/"
+    cookies["ds_actor"] = signed.cookies["ds_actor"]
+    item = f"/-/hmicfrs/review/{env['ids']['4']}"
+    page = _get(ds, item, cookies=cookies)
+    assert 'value="correct"' in page.text and "Ann Reviewer" in page.text
+    posted = _post(ds, item, cookies=cookies, data={
+        "csrftoken": _csrf(page), "action": "correct", "field": "addressees", "value": "home_office, npcc",
+        "note": "both named in para 4.2",
+    })
+    assert posted.status_code == 302
+    row = review.find_item(env["db"], env["ids"]["4"])
+    assert row["addressees"] == ["home_office", "npcc"] and row["review_status"] == "corrected"
+    assert _audit(env["db"])[0]["by"] == "Ann Reviewer"
+    # The form without its CSRF token is refused even with the reviewer's cookie.
+    forged = _post(ds, item, cookies=cookies, data={"action": "reject"})
+    assert forged.status_code == 403
+    assert review.find_item(env["db"], env["ids"]["4"])["review_status"] == "corrected"
+
+
+def test_anonymous_visitors_see_read_only_review_pages(env):
+    ds = _datasette(env["db_path"])
+    page = _get(ds, f"/-/hmicfrs/review/{env['ids']['1']}")
+    assert page.status_code == 200
+    assert 'value="accept"' not in page.text and "Sign in as a reviewer" in page.text
+    assert _get(ds, "/-/hmicfrs/review/no-such-item").status_code == 404
+
+
+def test_the_token_is_never_shown_or_stored(env, capfd):
+    ds = _datasette(env["db_path"])
+    for path in ("/-/metadata.json", "/-/settings.json", "/-/plugins.json", "/-/actor.json", "/-/hmicfrs/login"):
+        assert TOKEN not in _get(ds, path).text
+    assert TOKEN not in repr(ds.hmicfrs) and TOKEN not in repr(vars(ds.hmicfrs.secret))
+    assert TOKEN.encode() not in env["db_path"].read_bytes()
+    with pytest.raises(serve.ServeError):
+        serve.ReviewerSecret("short")
+
+
+def test_plain_datasette_with_the_repository_configuration(env, monkeypatch):
+    """`datasette hmicfrs.db --metadata ... --plugins-dir ...` without `hmicfrs serve`."""
+    from datasette.app import Datasette
+
+    monkeypatch.delenv(serve.TOKEN_ENV, raising=False)
+    ds = Datasette([str(env["db_path"])], metadata=serve.load_metadata("hmicfrs"),
+                   template_dir=str(serve.CONFIG_DIR / "templates"), plugins_dir=str(serve.CONFIG_DIR / "plugins"))
+    assert len(_rows(ds, "/hmicfrs/item_details.json?_search=chief+constables")) == 1
+    assert _get(ds, f"/-/hmicfrs/pdf/{env['report_id']}.pdf").status_code == 200
+    refused = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", json={"action": "accept"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert refused.status_code == 403
+    monkeypatch.setenv(serve.TOKEN_ENV, TOKEN)
+    ds = Datasette([str(env["db_path"])], plugins_dir=str(serve.CONFIG_DIR / "plugins"))
+    allowed = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", json={"action": "accept"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert allowed.status_code == 200
+
+
+def test_calendar_feed(env):
+    ds = _datasette(env["db_path"])
+    feed = _get(ds, "/-/hmicfrs/calendar.ics")
+    assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/calendar")
+    assert feed.text.count("BEGIN:VEVENT") == 3
+    only = _get(ds, "/-/hmicfrs/calendar.ics?addressee=home_office").text
+    assert only.count("BEGIN:VEVENT") == 1 and f"UID:{env['ids']['4']}@" in only
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no database" in result.output and "Traceback" not in result.output
