@@ -5,6 +5,7 @@ Offsets in the joined text map back to (page, offset in that page's stored text)
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 
@@ -41,7 +42,46 @@ class DocumentText:
 _PAGE_JOIN = "\n"
 
 
+# "Recommendations 249" / "249 The Report": a running title with the printed page number.
+_FOLIO_LINE = re.compile(r"^\s*(?:(?P<before>\d{1,4})\s+[A-Z][^\n]{0,80}?|[A-Z][^\n]{0,80}?\s+(?P<after>\d{1,4}))\s*$")
+_FOLIO_PAGES = 3
+
+
+def strip_running_folios(pages: list[StoredPage]) -> list[StoredPage]:
+    """Drop a page's first or last line where it is a running title with the page number that
+    furniture detection left in: the printed number keeps one offset from the physical page on
+    several pages, which a body line ending in a number does not."""
+    found: dict[tuple[int, int], int] = {}
+    candidates: list[tuple[int, int, int]] = []  # (page index, line index, offset)
+    for index, page in enumerate(pages):
+        lines = page.text.split("\n")
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        for position in {filled[0], filled[-1]} if filled else ():
+            match = _FOLIO_LINE.match(lines[position])
+            if match:
+                offset = int(match.group("before") or match.group("after")) - page.number
+                candidates.append((index, position, offset))
+                key = (offset, 0 if position == filled[0] else 1)
+                found[key] = found.get(key, 0) + 1
+    offsets = {offset for (offset, _end), count in found.items() if count >= _FOLIO_PAGES}
+    drop: dict[int, set[int]] = {}
+    for index, position, offset in candidates:
+        if offset in offsets:
+            drop.setdefault(index, set()).add(position)
+    if not drop:
+        return pages
+    result = []
+    for index, page in enumerate(pages):
+        if index in drop:
+            lines = page.text.split("\n")
+            text = "\n".join(line for i, line in enumerate(lines) if i not in drop[index])
+            page = StoredPage(number=page.number, text=text, headings=page.headings)
+        result.append(page)
+    return result
+
+
 def join_pages(pages: list[StoredPage]) -> DocumentText:
+    pages = strip_running_folios(pages)
     parts: list[str] = []
     starts: list[int] = []
     lines: list[DocLine] = []

@@ -15,6 +15,7 @@ from .addressees import SubjectFinder, addressees_in, subject_span
 from .deadlines import NO_DEADLINE, deadline_from_span
 from .document_text import DocumentText, StoredPage, join_pages
 from .segment import Profile, Segment, Segmenter, choose_profile
+from .wording import keep_compound_hyphens, restore_compound_hyphens
 
 _KIND_ABBREVIATIONS = {
     "recommendation": "rec", "area_for_improvement": "afi", "cause_of_concern": "coc",
@@ -75,13 +76,24 @@ class Extractor:
     # -- text ----------------------------------------------------------------------------------
 
     def _draft(self, doc: DocumentText, segment: Segment, profile: Profile):
-        body = collapse(rejoin_hyphenation(doc.text[segment.body_start : segment.end]))
+        raw = keep_compound_hyphens(doc.text[segment.body_start : segment.end], self._lowered(doc))
+        raw = restore_compound_hyphens(raw, self._lowered(doc, lines=True))
+        body = collapse(rejoin_hyphenation(raw))
         if segment.leadin:
             body = f"{segment.leadin} {body}".strip()
         if not body or _looks_like_contents_entry(body):
             return None
         segment.kind = self._kind(segment, body, profile)
         return segment, body
+
+    def _lowered(self, doc: DocumentText, lines: bool = False) -> str:
+        """The report's text in lower case (one line, or with its line breaks), for looking up
+        how it spells a word."""
+        if getattr(self, "_lowered_for", None) is not doc:
+            self._lowered_for = doc
+            self._lowered_lines = doc.text.lower()
+            self._lowered_text = " ".join(self._lowered_lines.split())
+        return self._lowered_lines if lines else self._lowered_text
 
     # -- addressees and deadlines --------------------------------------------------------------
 

@@ -59,6 +59,7 @@ class Segment:
     section_kind: str | None = None
     marker_item: bool = False  # opened by a bullet in a list whose bullets are the items
     sub_items: bool = False  # has taken "(a)"/"(i)" sub-items
+    headed: bool = False  # opened by an item heading ("Recommendation 3"), not a list number
 
 
 @dataclass
@@ -179,6 +180,7 @@ class Segmenter:
                 self._close(state, doc, line.start)
                 return 0
             self._open(state, doc, line, rule, match, str(rule.get("kind")), match.groupdict().get("number"))
+            state.item.headed = True
             return 0
 
         section, consumed = self._section_at(lines, index, line)
@@ -256,12 +258,12 @@ class Segmenter:
             if not (item.sub_items and self._sub_item_follows(lines, index)):
                 self._close(state, doc, line.start)
                 return False
-        if not line.heading or item.has_body:
-            item.has_body = True
+        if not line.heading or item.has_body or _SUB_ITEM.match(text):
+            item.has_body = True  # a boxed sub-item in heading type is body, not the item's title
         if _SUB_ITEM.match(text):
             item.sub_items = True
         item.end = line.end
-        if state.section and state.section.kind == "tagged" and self._first("tag", text):
+        if state.section and state.section.kind == "tagged" and (self._first("tag", text) or self._first("item_end", text)):
             self._close(state, doc, line.end)
         state.previous_ended_colon = text.endswith(":")
         return True
@@ -298,7 +300,8 @@ class Segmenter:
         if self._first("bullet", text) and not (state.item and state.item.leadin):
             return True
         item = state.item
-        return bool(item and item.section_kind is None and self.profile.heading_paragraphs == "until_heading")
+        # "until_heading": an item under its own heading runs on to the next heading
+        return bool(item and (item.section_kind is None or item.headed) and self.profile.heading_paragraphs == "until_heading")
 
     def _next_starts_item(self, state: _State, lines, index: int) -> bool:
         """Whether the list goes on after this heading: past further headings and short
