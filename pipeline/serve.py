@@ -17,6 +17,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from datasette.utils import tilde_encode
 
 import yaml
 
@@ -82,8 +83,10 @@ def load_metadata(db_name: str) -> dict:
     databases = metadata.get("databases", {})
     if CONFIG_DB_NAME in databases and db_name != CONFIG_DB_NAME:
         databases[db_name] = databases.pop(CONFIG_DB_NAME)
-        html = metadata.get("description_html", "")
-        metadata["description_html"] = html.replace(f'"/{CONFIG_DB_NAME}/', f'"/{db_name}/')
+        for holder in (metadata, databases[db_name]):
+            if "description_html" in holder:
+                holder["description_html"] = holder["description_html"].replace(
+                    f'"/{CONFIG_DB_NAME}/', f'"/{tilde_encode(db_name)}/')
     return metadata
 
 
@@ -165,15 +168,13 @@ def calendar_text(db_path: Path, addressee: str | None, base_url: str | None = N
 # PDFs: only files named in the reports table, and only while their bytes are the ingested ones
 
 
-def pdf_for_report(settings: ServeSettings, report_id: str) -> Path | None:
-    db = store.connect(settings.db_path, create=False)
-    try:
-        rows = list(db.query("select file, path, sha256 from reports where id = ?", [report_id]))
-    finally:
-        db.conn.close()
-    if not rows:
+REPORT_FILE_SQL = "select file, path, sha256 from reports where id = ?"
+
+
+def pdf_for_report(settings: ServeSettings, row: dict | None) -> Path | None:
+    """The PDF file of a reports row (REPORT_FILE_SQL), or None when it is not where it was."""
+    if not row:
         return None
-    row = rows[0]
     for candidate in _candidates(settings, row["path"] or "", row["file"]):
         if _is_the_report(settings, candidate, row["sha256"]):
             return candidate

@@ -137,6 +137,7 @@ def test_metadata_follows_the_database_name(env, tmp_path):
     ds = _datasette(renamed)
     assert _get(ds, "/force/overdue").status_code == 200
     assert '"/force/item_details"' in _get(ds, "/").text
+    assert '"/force/item_details"' in _get(ds, "/force").text
     assert _get(ds, "/-/metadata.json").json()["databases"]["force"]["tables"]["item_details"]["fts_table"] == "items_fts"
 
 
@@ -250,12 +251,17 @@ def test_status_summary_matches_the_cli(env):
     ds = _datasette(env["db_path"])
     review.reject(env["db"], env["ids"]["2"], by="t")
     track.track(env["db"], env["ids"]["1"], level=2, status="closed", by="t")
+    review.add_item(env["db"], "sample report.pdf", "area_for_improvement", "An undated area for improvement.", by="t")
     rows = _rows(ds, "/hmicfrs/status_summary.json")
+    undated = [r for r in rows if r["kind"] == "area_for_improvement"]
+    assert undated == [{"kind": "area_for_improvement", "level": "-", "open": 1, "closed": 0, "total": 1,
+                        "pending_review": 0, "changed_since_review": 0, "overdue": 0, "due_next_90_days": 0}]
+    rows = [r for r in rows if r["kind"] == "recommendation"]
     by_level = {r["level"]: r for r in rows}
     assert by_level["Level 2"]["closed"] == 1 and by_level["Level 2"]["total"] == 1
     assert by_level["-"]["open"] == 1 and by_level["-"]["due_next_90_days"] == 1
     summary = track.status_summary(env["db"])
-    assert sum(r["total"] for r in rows) == sum(r["total"] for r in summary["table"])
+    assert sum(r["total"] for r in rows) + 1 == sum(r["total"] for r in summary["table"])
     assert sum(r["overdue"] for r in rows) == summary["overdue"]
 
 
@@ -454,3 +460,18 @@ def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no database" in result.output and "Traceback" not in result.output
+
+
+def test_migration_4_adds_the_views_to_a_version_3_database(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:3])
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
+    old = store.connect(path)
+    old["reviews"].insert({"item_id": "x", "status": "accepted"})
+    old.conn.close()
+    monkeypatch.undo()
+    db = store.connect(path)
+    assert store.schema_version(db) >= 4
+    assert {"item_base", "item_details"} <= set(db.view_names())
+    assert (tmp_path / "old.db.v3.bak").exists()
+    assert db["reviews"].count == 1 and list(db.query("select * from item_details")) == []

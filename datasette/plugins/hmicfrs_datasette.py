@@ -16,10 +16,12 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import time
 from pathlib import Path
 from urllib.parse import quote
 
 from datasette import hookimpl
+from datasette.utils import baseconv
 from datasette.utils.asgi import Response, asgi_send_file
 from markupsafe import Markup
 
@@ -29,6 +31,8 @@ from pipeline.review import REVIEW_FIELDS
 from pipeline.views import PDF_ROUTE, REVIEW_ROUTE
 
 PERMISSION = "hmicfrs-review"
+SIGN_IN_SECONDS = 12 * 60 * 60
+FAILED_SIGN_IN_DELAY = 0.5
 ITEM_ID = r"(?P<item_id>[A-Za-z0-9_.:-]+)"
 
 
@@ -146,9 +150,12 @@ async def login(datasette, request):
         if settings.secret.matches(form.get("token")):
             name = " ".join((form.get("name") or "").split())[:80] or "reviewer"
             response = Response.redirect(datasette.urls.path(next_path or "/"))
-            response.set_cookie("ds_actor", datasette.sign({"a": {"id": name, "hmicfrs_reviewer": True}}, "actor"),
-                                httponly=True, samesite="lax")
+            expires = baseconv.base62.encode(int(time.time()) + SIGN_IN_SECONDS)
+            actor = {"id": name, "hmicfrs_reviewer": True}
+            response.set_cookie("ds_actor", datasette.sign({"a": actor, "e": expires}, "actor"),
+                                httponly=True, samesite="lax", max_age=SIGN_IN_SECONDS)
             return response
+        await asyncio.sleep(FAILED_SIGN_IN_DELAY)  # slows guessing
         context.update(error="That token is not the reviewer token.", next=next_path)
         return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request), status=403)
     return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request))
@@ -225,7 +232,9 @@ async def report_pdf(datasette, request, send):
         request.actor, "view-database", resource=settings.db_name, default=True
     ):
         return Response.text("Not found", status=404)
-    path = await asyncio.to_thread(serve.pdf_for_report, settings, request.url_vars["report_id"])
+    rows = (await datasette.get_database(settings.db_name).execute(
+        serve.REPORT_FILE_SQL, [request.url_vars["report_id"]])).rows
+    path = await asyncio.to_thread(serve.pdf_for_report, settings, dict(rows[0]) if rows else None)
     if path is None:
         return Response.text("That report's PDF is not available (moved, changed, or not a report).", status=404)
     await asgi_send_file(send, path, content_type="application/pdf", headers={
