@@ -249,7 +249,7 @@ class Segmenter:
         if self._first("paragraph_number", text):
             self._close(state, doc, line.start)
             return False
-        if line.heading and item.has_body and not self._heading_inside_item(lines, index, text):
+        if line.heading and self._has_text(item, lines, index) and not self._heading_inside_item(lines, index, text):
             if not self._next_starts_item(state, lines, index) and self._heading_ends_section(text):
                 state.section = None
             self._close(state, doc, line.start)
@@ -263,10 +263,20 @@ class Segmenter:
         if _SUB_ITEM.match(text):
             item.sub_items = True
         item.end = line.end
-        if state.section and state.section.kind == "tagged" and (self._first("tag", text) or self._first("item_end", text)):
+        if state.section and state.section.kind == "tagged" and (self._first("tag", text) or (
+                self._first("item_end", text) and self._paragraph_ends(state, lines, index))):
             self._close(state, doc, line.end)
         state.previous_ended_colon = text.endswith(":")
         return True
+
+    @staticmethod
+    def _has_text(item: Segment, lines, index: int) -> bool:
+        """Body seen, or whole sentences printed in heading type ("19. By 31 October 2025, ... .")."""
+        if item.has_body:
+            return True
+        previous = lines[index - 1] if index else None
+        return (previous is not None and lines[index].gap_before and previous.end > item.body_start
+                and previous.text.rstrip()[-1:] in ".!?")
 
     @staticmethod
     def _heading_inside_item(lines, index: int, text: str) -> bool:
@@ -290,6 +300,11 @@ class Segmenter:
             if following.gap_before or following.page != lines[index].page or _SUB_ITEM.match(following.text.strip()):
                 return bool(_SUB_ITEM.match(following.text.strip()))
         return False
+
+    def _paragraph_ends(self, state: _State, lines, index: int) -> bool:
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        return (following is None or following.gap_before or following.heading or following.page != lines[index].page
+                or bool(self._numbered(state, following.text.strip())))
 
     def _continues(self, state: _State, text: str) -> bool:
         """A new paragraph inside an item: sub-items, bullets, lower-case runs, a list after a colon."""
