@@ -6,12 +6,14 @@ dates apply.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 from .track import tracked_items
 
 PRODID = "-//hmicfrs pipeline//deadlines//EN"
 MAX_OCTETS = 75
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and newline
 _KIND_NAMES = {
     "recommendation": "Recommendation", "area_for_improvement": "Area for improvement",
     "cause_of_concern": "Cause of concern",
@@ -19,9 +21,12 @@ _KIND_NAMES = {
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped."""
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped, other
+    control characters (which TEXT may not hold) dropped."""
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    return value.replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -88,7 +93,7 @@ def to_ical(items: list[dict], stamp: datetime | None = None, name: str = "HMICF
         due = date.fromisoformat(item["due"])
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{item['id']}@hmicfrs-pipeline",
+            f"UID:{escape_text(item['id'])}@hmicfrs-pipeline",
             f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{due.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(due + timedelta(days=1)).strftime('%Y%m%d')}",
