@@ -154,6 +154,8 @@ def _write_review(db, row: dict, status: str, by: str, note: str | None) -> None
         # Accepting an item that carries corrections accepts it as corrected: the export keeps
         # showing the corrected values, so its status must say so.
         status = "corrected"
+    if old == status and not row["changed_since_review"]:
+        return  # nothing new was decided: keep who decided it, and when
     snapshot = {key: row.get(key) for key in ("id", "report_id", "seq", "label", "page", "page_end", "start", "end",
                                                "addressee_text", *_REPORT_FIELDS)}
     snapshot.update(row["extracted"])

@@ -76,6 +76,10 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
         row_number = int(index) + 2
         item_id = str(record.get("id", "")).strip()
         if not item_id:
+            # A row someone typed in to add an item would otherwise vanish without a word.
+            filled = [c for c in (*REVIEW_FIELDS, "decision") if c in frame.columns and str(record[c]).strip()]
+            if filled:
+                raise ReviewError(f"row {row_number}: no id (add a missing item with `hmicfrs review add`)")
             continue
         if item_id not in current:
             raise ReviewError(f"row {row_number}: unknown item id {item_id!r}")

@@ -34,6 +34,8 @@ def track(db, item_id: str, *, status: str | None = None, level: int | None = No
     if due is not None and not reason:
         raise ReviewError("a revised due date needs --reason")
     current = tracking_rows(db).get(item_id) or {"item_id": item_id, "status": "open"}
+    if closed_on and (status or current.get("status")) != "closed":
+        raise ReviewError("a closure date is for a closed item: add --status closed")
     updated = dict(current)
     changes = {
         "status": status, "level": level, "owner": owner, "evidence": evidence,

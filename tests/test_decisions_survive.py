@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from test_review import (
-    REPORT_FILE, REPO_RULES, build_template, by_id, changed_fields, copy_db, export, hmicfrs, ids,
+    REPORT_FILE, build_template, by_id, changed_fields, copy_db, edit_rule, export, hmicfrs, ids, rules_copy, rules_of,
 )
 
 REC1_TEXT = "By 31 March 2024, chief constables should make sure their officers are trained in vetting."
@@ -32,33 +32,24 @@ def db(template: Path, tmp_path: Path) -> Path:
     return copy_db(template, tmp_path / "survive.db")
 
 
+@pytest.fixture
+def rules(template: Path) -> Path:
+    """The rules the template was ingested with."""
+    return rules_of(template)
+
+
 def edited_rules(tmp_path: Path, *, whole_sections: bool = False, drop_rec3: bool = False) -> Path:
-    """A copy of rules/ with one or two rules edited the way a rules author would."""
-    rules = tmp_path / "rules"
-    if rules.exists():
-        shutil.rmtree(rules)
-    shutil.copytree(REPO_RULES, rules)
-    if whole_sections:  # a heading's item runs to the next heading: Recommendation 1 gains its 2nd paragraph
-        _edit(rules / "profiles.jsonl", "profile.default", "heading_paragraphs", lambda _v: "until_heading")
+    """The tests' rules with one or two rules edited the way a rules author would."""
+    rules = rules_copy(tmp_path, "until_heading" if whole_sections else "single")
     if drop_rec3:  # only recommendations 1 and 2 are headings: Recommendation 3 is no longer found
-        _edit(rules / "items.jsonl", "item.heading.recommendation", "pattern",
-              lambda v: v.replace(r"\d{1,3}[a-z]?", "[12]"))
+        edit_rule(rules / "items.jsonl", "item.heading.recommendation", "pattern", _only_1_and_2)
     return rules
 
 
-def _edit(path: Path, rule_id: str, key: str, change) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    for n, line in enumerate(lines):
-        if line.startswith("{") and json.loads(line)["id"] == rule_id:
-            rule = json.loads(line)
-            edited = change(rule[key])
-            assert edited != rule[key], f"the edit of {rule_id} no longer applies: update the test"
-            rule[key] = edited
-            lines[n] = json.dumps(rule, ensure_ascii=False) + "\n"
-            break
-    else:
-        raise AssertionError(f"no rule {rule_id} in {path}")
-    path.write_text("".join(lines), encoding="utf-8")
+def _only_1_and_2(pattern: str) -> str:
+    edited = pattern.replace(r"\d{1,3}[a-z]?", "[12]")
+    assert edited != pattern, "item.heading.recommendation changed shape: update this test's edit"
+    return edited
 
 
 def review_three(db: Path) -> dict[str, str]:
@@ -74,7 +65,7 @@ def status_of(db: Path) -> dict[str, tuple]:
     return {o["id"]: (o["review_status"], o["changed_since_review"]) for o in export(db)}
 
 
-def test_decisions_survive_ingest_force_and_extract(db, tmp_path):
+def test_decisions_survive_ingest_force_and_extract(db, rules, tmp_path):
     names = review_three(db)
     reviewed = export(db)
     rec1 = by_id(reviewed)[names["rec1"]]
@@ -82,9 +73,9 @@ def test_decisions_survive_ingest_force_and_extract(db, tmp_path):
     assert rec1["deadline"]["date"] == "2024-04-30"
     assert rec1["addressees"] == ["chief_constables", "police_and_crime_commissioners"]
 
-    hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, tmp_path / REPORT_FILE)
+    hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, "--rules", rules, tmp_path / REPORT_FILE)
     assert export(db) == reviewed
-    hmicfrs("extract", "--db", db)
+    hmicfrs("extract", "--db", db, "--rules", rules)
     assert export(db) == reviewed
     assert hmicfrs("review", "list", "--db", db, "--status", "changed").stdout == ""
 
@@ -151,7 +142,7 @@ def test_pending_items_simply_follow_extraction(db, tmp_path):
     assert names["rec3"] not in objects
 
 
-def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db, tmp_path):
+def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db, rules, tmp_path):
     names = ids(db)
     hmicfrs("review", "accept", names["rec3"], "--db", db, "--by", "alice")
     original = by_id(export(db))[names["rec3"]]
@@ -161,15 +152,15 @@ def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db,
     out = hmicfrs("review", "show", names["rec3"], "--db", db).stdout
     assert "Chief constables should review every vetting decision." in out
 
-    hmicfrs("extract", "--db", db)  # the shipped rules find it again
+    hmicfrs("extract", "--db", db, "--rules", rules)  # the rules as they were find it again
     assert by_id(export(db))[names["rec3"]] == original
 
 
-def test_added_items_survive_extract(db, tmp_path):
+def test_added_items_survive_extract(db, rules, tmp_path):
     item = hmicfrs("review", "add", "--db", db, "--report", REPORT_FILE, "--kind", "recommendation", "--number", "4",
                    "--text", "The Home Office should fund vetting.", "--addressees", "home_office").stdout.strip()
     added = by_id(export(db))[item]
-    hmicfrs("extract", "--db", db)
+    hmicfrs("extract", "--db", db, "--rules", rules)
     hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True, drop_rec3=True))
     assert by_id(export(db))[item] == added
     assert added["source"] == "manual"
@@ -177,18 +168,38 @@ def test_added_items_survive_extract(db, tmp_path):
 
 @pytest.mark.xfail(strict=True, reason="store.delete_report_rows deletes the reports row, which manual_items "
                                         "references: FOREIGN KEY constraint failed (store.py)")
-def test_added_items_survive_ingest_force(db, tmp_path):
+def test_added_items_survive_ingest_force(db, rules, tmp_path):
     item = hmicfrs("review", "add", "--db", db, "--report", REPORT_FILE, "--kind", "recommendation", "--number", "4",
                    "--text", "The Home Office should fund vetting.").stdout.strip()
     added = by_id(export(db))[item]
-    hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, tmp_path / REPORT_FILE)
+    hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, "--rules", rules, tmp_path / REPORT_FILE)
     assert by_id(export(db))[item] == added
 
 
-def test_tracking_survives_extract(db, tmp_path):
+def test_tracking_survives_extract(db, rules, tmp_path):
     names = ids(db)
     hmicfrs("track", names["rec1"], "--db", db, "--status", "in_progress", "--level", 2, "--owner", "DCI Smith")
-    hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, tmp_path / REPORT_FILE)
+    hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, "--rules", rules, tmp_path / REPORT_FILE)
     hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True))
     summary = json.loads(hmicfrs("status", "--db", db, "--json").stdout)
     assert {"type": "Recommendation Level 2", "open": 1, "closed": 0, "total": 1} in summary["table"]
+
+
+@pytest.mark.xfail(strict=True, reason="an unnumbered item's id is a hash of the start of its text "
+                                        "(extract/items.py _stable_id), so a rules change that alters that text gives "
+                                        "a new pending item beside the reviewed one, which is left as missing")
+def test_a_reviewed_unnumbered_item_keeps_its_id_when_its_text_changes(tmp_path):
+    from test_review import make_pdf
+
+    pages = (("#An inspection of vetting in the police service", "", "Published 2 November 2022"),
+             ("#Cause of concern", "Forces are not vetting officers well enough.", "",
+              "Some forces have no vetting policy at all.", "",
+              "#Recommendation 1", "By 31 March 2024, chief constables should train their officers."))
+    db = tmp_path / "coc.db"
+    (tmp_path / "base").mkdir()
+    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules_copy(tmp_path / "base"),
+            make_pdf(tmp_path / "coc.pdf", pages))
+    [coc] = [o["id"] for o in export(db) if o["kind"] == "cause_of_concern"]
+    hmicfrs("review", "accept", coc, "--db", db)
+    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True))
+    assert [(o["id"], o["review_status"]) for o in export(db) if o["kind"] == "cause_of_concern"] == [(coc, "accepted")]

@@ -220,11 +220,15 @@ def test_a_sheet_without_the_id_or_decision_column_is_refused(db, tmp_path):
     assert result.exit_code == 1 and "missing column(s) id" in result.stderr
 
 
-def test_rows_without_an_id_are_skipped(db):
-    sheet = write_sheet(db, "csv")
-    with open(sheet, "a", encoding="utf-8") as handle:
-        handle.write(",,,,,,,,,,,,,,accept,\n")
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_empty_rows_are_skipped_but_a_typed_in_item_is_refused(db, fmt):
+    sheet = write_sheet(db, fmt)
+    edit(sheet, {(7, "note"): "", (8, "report_file"): REPORT_FILE})  # rows with no item data
     assert "applied 0 changes" in apply(db, sheet).stderr
+    edit(sheet, {(9, "kind"): "recommendation", (9, "text"): "The Home Office should fund vetting."})
+    result = apply(db, sheet, ok=False)
+    assert result.exit_code == 1 and "row 9: no id (add a missing item with `hmicfrs review add`)" in result.stderr
+    assert table(db, "manual_items") == [] and audit_rows(db) == []
 
 
 @pytest.mark.parametrize("status, rows", [("pending", 4), ("accepted", 1)])

@@ -41,7 +41,6 @@ TRACKING = [
      {"status": "open", "owner": "DCI Smith", "evidence": "Training records, May 2024"}),
     (("--status", "closed", "--closed-on", "2024-05-01"), {"status": "closed", "closed_on": "2024-05-01"}),
     (("--status", "closed"), {"status": "closed", "closed_on": TODAY}),
-    (("--closed-on", "2024-05-01"), {"status": "open", "closed_on": "2024-05-01"}),
     (("--due", "2024-09-30", "--reason", "awaiting national guidance"),
      {"due_revised": "2024-09-30", "due_reason": "awaiting national guidance", "due_changed_on": TODAY}),
 ]
@@ -62,6 +61,13 @@ def test_later_updates_keep_earlier_fields(db):
     hmicfrs("track", item, "--db", db, "--status", "in_progress")
     row = tracking(db)[item]
     assert (row["status"], row["level"], row["owner"]) == ("in_progress", 2, "DCI Smith")
+
+
+def test_a_closed_item_can_have_its_closure_date_put_right(db):
+    item = ids(db)["rec1"]
+    hmicfrs("track", item, "--db", db, "--status", "closed", "--closed-on", "2024-05-01")
+    hmicfrs("track", item, "--db", db, "--closed-on", "2024-04-30")
+    assert (tracking(db)[item]["status"], tracking(db)[item]["closed_on"]) == ("closed", "2024-04-30")
 
 
 def test_reopening_an_item_clears_its_closure_date(db):
@@ -119,7 +125,9 @@ def test_every_tracking_change_is_logged(db):
 @pytest.mark.parametrize("options, code, message", [
     (("--level", "5"), 2, "Invalid value for '--level'"),
     (("--status", "done"), 2, "Invalid value for '--status'"),
-    (("--closed-on", "1/5/2024"), 1, "bad date '1/5/2024'"),
+    (("--status", "closed", "--closed-on", "1/5/2024"), 1, "bad date '1/5/2024'"),
+    (("--closed-on", "2024-05-01"), 1, "a closure date is for a closed item: add --status closed"),
+    (("--status", "in_progress", "--closed-on", "2024-05-01"), 1, "a closure date is for a closed item"),
     (("--due", "2024-02-30", "--reason", "x"), 1, "bad date '2024-02-30'"),
 ])
 def test_bad_tracking_values_are_refused(db, options, code, message):
