@@ -17,24 +17,30 @@ if not Span.has_extension("rule_id"):
 
 
 def _regex_spans(doc: Doc, rules, label_of) -> list[Span]:
-    """Regex matches over the doc's text as spans, longest first, without overlaps."""
-    found: list[tuple[int, int, int, object]] = []
-    for rule in rules:
-        for match in rule.regex.finditer(doc.text):
-            if match.end() > match.start():
-                found.append((match.start(), match.end(), rule.get("priority", 100), (rule, match)))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+    """Regex matches over the doc's text as spans, longest first, without overlaps. Rules marked
+    "fallback" (a generic shape such as "... Committee") only fill text no other rule matched."""
     spans: list[Span] = []
-    taken_until = -1
-    for start, end, _priority, (rule, match) in found:
-        if start < taken_until:
-            continue
-        span = doc.char_span(start, end, label=label_of(rule, match), alignment_mode="expand")
-        if span is None:
-            continue
-        span._.rule_id = rule.id
-        spans.append(span)
-        taken_until = end
+    for fallback in (False, True):
+        found: list[tuple[int, int, int, object]] = []
+        for rule in rules:
+            if bool(rule.get("fallback")) != fallback:
+                continue
+            for match in rule.regex.finditer(doc.text):
+                if match.end() > match.start():
+                    found.append((match.start(), match.end(), rule.get("priority", 100), (rule, match)))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+        taken = [(s.start_char, s.end_char) for s in spans]
+        taken_until = -1
+        for start, end, _priority, (rule, match) in found:
+            if start < taken_until or any(start < b and a < end for a, b in taken):
+                continue
+            span = doc.char_span(start, end, label=label_of(rule, match), alignment_mode="expand")
+            if span is None:
+                continue
+            span._.rule_id = rule.id
+            spans.append(span)
+            taken_until = end
+    spans.sort(key=lambda s: s.start_char)
     return spans
 
 
