@@ -13,7 +13,9 @@ import click
 
 from . import store
 from .errors import PipelineError
-from .ingest import IngestOptions, NoInputs, default_workers, discover, ingest
+from .ingest import (
+    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, IngestOptions, NoInputs, default_workers, discover, ingest,
+)
 from .rules import load_rules
 
 DB_OPTION = click.option(
@@ -71,17 +73,24 @@ def cli():
     help="Parser processes to run at once.",
 )
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
+              help="Seconds a file may take before its parser is stopped (0: no limit).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
+              help="Memory (MB of address space) a parser process may use (0: no limit).")
+@click.option("--ocr", is_flag=True, help="Run ocrmypdf (when installed) on PDFs with no text layer.")
 @click.option("--dry-run", is_flag=True, help="Parse and report, but write nothing to the database.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
-def ingest_command(paths, db_path, rules_dir, force, workers, password, dry_run, quiet):
+def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout, max_memory, ocr, dry_run, quiet):
     """Ingest PDF files, folders (recursively) and glob patterns into the database."""
     files = discover(paths)
     rules = load_rules(rules_dir)  # fail on bad rules before any work starts
     db = store.connect(db_path)
     options = IngestOptions(
-        force=force, workers=workers, password=password, rules_dir=str(rules.directory), dry_run=dry_run
+        force=force, workers=workers, password=password, rules_dir=str(rules.directory), dry_run=dry_run,
+        timeout=timeout, max_memory_mb=max_memory, ocr=ocr,
+        on_busy=lambda: click.echo("another process is writing to the database; waiting for it...", err=True),
     )
-    extractor = _extractor(rules)
+    extractor = _LazyExtractor(rules)  # spaCy loads only when a report is stored, not for skips
     show_bar = not quiet and len(files) > 1
     with click.progressbar(
         length=len(files), label="ingesting", file=sys.stderr, show_pos=True,
@@ -93,6 +102,17 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, dry_run,
         )
     _print_summary(summary, dry_run)
     sys.exit(1 if summary.failed else 0)
+
+
+class _LazyExtractor:
+    def __init__(self, rules):
+        self.rules = rules
+        self._extractor = None
+
+    def extract(self, report_input):
+        if self._extractor is None:
+            self._extractor = _extractor(self.rules)
+        return self._extractor.extract(report_input)
 
 
 class _NoBar:
@@ -253,6 +273,10 @@ def rules_check(rules_dir):
 from .cli_review import register as _register_review  # noqa: E402
 
 _register_review(cli)
+
+from .cli_admin import register as _register_admin  # noqa: E402
+
+_register_admin(cli)
 
 from .cli_brief import register as _register_brief  # noqa: E402
 

@@ -6,22 +6,28 @@ from __future__ import annotations
 
 import glob
 import logging
-import multiprocessing
-import os
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .document import clean_document
-from .errors import InputError, PipelineError
-from .models import CleanDocument
-from .pdf import parse_pdf, sha256_of
+from .errors import InputError, NoTextLayer, PipelineError, ResourceLimit
+from .models import CleanDocument, report_id_for
+from .pdf import open_pdf, sha256_of
 from .rules import RuleSet, load_rules
+from .workers import Limits, TaskFailed, cpu_count, run as run_workers
 from . import store
 
-# A worker process is replaced after this many documents, which bounds pdfminer's slow growth.
-_DOCS_PER_WORKER = 8
+# Per-file limits: generous for any real report (the 336-page Covid-19 Inquiry report takes about
+# 40 s and 130 MB here), small enough that a pathological file cannot stall or swamp the machine.
+DEFAULT_TIMEOUT_S = 600
+DEFAULT_MAX_MEMORY_MB = 2048
+# A worker process is replaced after this many pages, which bounds pdfminer's slow growth.
+PAGES_PER_WORKER = 2000
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,11 @@ class IngestOptions:
     password: str | None = None
     rules_dir: str | None = None
     dry_run: bool = False
+    timeout: float | None = DEFAULT_TIMEOUT_S  # seconds per file; None or 0 for no limit
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB  # address space per worker; None or 0 for none
+    ocr: bool = False
+    pages_per_worker: int = PAGES_PER_WORKER
+    on_busy: Callable[[], None] | None = None  # called once when another writer holds the database
 
 
 @dataclass(frozen=True)
@@ -86,7 +97,7 @@ def _is_glob(text: str) -> bool:
 
 
 def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
+    return cpu_count()
 
 
 _worker_rules: RuleSet | None = None
@@ -99,17 +110,44 @@ def _worker_init(rules_dir: str | None) -> None:
     _worker_rules = load_rules(rules_dir)
 
 
-def _parse_and_clean(path: str, sha256: str, password: str | None) -> CleanDocument | tuple[str, str]:
-    """Runs in a worker: returns the document, or (code, one-line reason) for a bad input."""
+def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = False) -> CleanDocument | TaskFailed:
+    """Runs in a worker: the document, or a TaskFailed with a one-line reason for a bad input."""
     try:
-        parsed = parse_pdf(Path(path), password=password, sha256=sha256)
-        return clean_document(parsed, _worker_rules or load_rules())
+        try:
+            return _clean(Path(path), sha256, password)
+        except NoTextLayer:
+            if not ocr:
+                raise
+            return _clean_after_ocr(Path(path), sha256, password)
     except InputError as exc:
-        return exc.code, str(exc)
+        # After running out of memory the worker is replaced rather than trusted with the next file.
+        return TaskFailed(exc.code, str(exc), retire=isinstance(exc, ResourceLimit))
     except RecursionError:
-        return "corrupt_pdf", "corrupt PDF: structure too deeply nested"
-    except MemoryError:
-        return "resource_limit", "ran out of memory while parsing"
+        return TaskFailed("corrupt_pdf", "corrupt PDF: structure too deeply nested")
+
+
+def _clean(path: Path, sha256: str, password: str | None, source: Path | None = None) -> CleanDocument:
+    # Pages stream from the parser into layout one at a time (see pdf.open_pdf).
+    with open_pdf(source or path, password=password, sha256=sha256) as parsed:
+        if source is not None:
+            parsed = replace(parsed, path=str(path), file=path.name, size_bytes=path.stat().st_size)
+        return clean_document(parsed, _worker_rules or load_rules())
+
+
+def _clean_after_ocr(path: Path, sha256: str, password: str | None) -> CleanDocument:
+    """Give a scanned PDF a text layer with ocrmypdf, then read that copy as if it were the file."""
+    if not shutil.which("ocrmypdf"):
+        raise NoTextLayer("no text layer (needs OCR; --ocr needs ocrmypdf, which is not installed)")
+    with tempfile.TemporaryDirectory(prefix="hmicfrs-ocr-") as folder:
+        output = Path(folder) / "ocr.pdf"
+        command = ["ocrmypdf", "--quiet", "--skip-text", "--output-type", "pdf", str(path), str(output)]
+        if password:
+            raise NoTextLayer("no text layer (needs OCR; ocrmypdf cannot read encrypted PDFs)")
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0 or not output.exists():
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise NoTextLayer(f"no text layer, and OCR failed: {last}"[:200])
+        return _clean(path, sha256, None, source=output)
 
 
 def ingest(
@@ -119,10 +157,15 @@ def ingest(
     progress: Callable[[FileOutcome], None] | None = None,
     on_document: Callable[[object, CleanDocument], None] | None = None,
 ) -> IngestSummary:
-    """Ingest `paths` into `db`; `on_document(db, doc)` runs inside each report's transaction."""
+    """Ingest `paths` into `db`; `on_document(db, doc)` runs inside each report's transaction.
+
+    A report is stored whole or not at all: its rows and whatever `on_document` writes share one
+    transaction, so a crash or a failure in either leaves nothing of it behind.
+    """
     summary = IngestSummary()
     known = store.known_hashes(db)
     todo: list[tuple[str, str]] = []
+    batch: dict[str, str] = {}
 
     def report(outcome: FileOutcome) -> None:
         summary.outcomes.append(outcome)
@@ -140,53 +183,77 @@ def ingest(
             existing = store.find_report(db, sha)
             report(FileOutcome(str(path), "skipped", "unchanged", report_id=existing and existing["id"]))
             continue
+        if sha and sha in batch:
+            report(FileOutcome(str(path), "skipped", f"same bytes as {batch[sha]}", report_id=report_id_for(sha)))
+            continue
+        if sha:
+            batch[sha] = str(path)
         todo.append((str(path), sha))
 
-    for path, sha, result in _run(todo, options):
-        if isinstance(result, tuple):
-            code, reason = result
-            if not options.dry_run:
-                store.record_error(db, path, sha, code, reason)
-            report(FileOutcome(path, "failed", reason, code))
+    waited = False
+    for (path, sha), result in _run(todo, options):
+        if isinstance(result, TaskFailed):
+            _fail(db, summary, report, path, sha, result.code, result.reason, options)
             continue
-        if not options.dry_run:
+        if options.dry_run:
+            report(_ingested(path, result))
+            continue
+        if options.on_busy and not waited:
+            waited = _announce_wait(db, options.on_busy)
+        try:
             with store.transaction(db):
+                if not options.force and store.find_report(db, sha):
+                    # Another ingest stored these bytes while we parsed them.
+                    report(FileOutcome(path, "skipped", "stored meanwhile by another ingest",
+                                       report_id=result.report_id))
+                    continue
                 store.write_document(db, result)
                 if on_document:
                     on_document(db, result)
-        report(
-            FileOutcome(path, "ingested", pages=len(result.pages), report_id=result.report_id, title=result.meta.title)
-        )
+        except (PipelineError, sqlite3.Error, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            # Rolled back: nothing of this report is left. One line for the user, the batch goes on.
+            _fail(db, summary, report, path, sha, getattr(exc, "code", "store_failed"),
+                  f"could not store: {type(exc).__name__}: {exc}"[:200], options)
+            continue
+        report(_ingested(path, result))
     return summary
 
 
-def _run(todo: list[tuple[str, str]], options: IngestOptions):
-    """Yield (path, sha, result) as workers finish, a few documents in flight per worker."""
-    if not todo:
-        return
-    workers = max(1, min(options.workers, len(todo)))
-    context = multiprocessing.get_context("forkserver" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_worker_init,
-        initargs=(options.rules_dir,),
-        max_tasks_per_child=_DOCS_PER_WORKER,
-    ) as pool:
-        pending: dict[Future, tuple[str, str]] = {}
-        queue = list(todo)
-        while queue or pending:
-            while queue and len(pending) < workers * 2:
-                path, sha = queue.pop(0)
-                pending[pool.submit(_parse_and_clean, path, sha, options.password)] = (path, sha)
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: pending[f][0]):
-                path, sha = pending.pop(future)
-                yield path, sha, _result_of(future)
-
-
-def _result_of(future: Future):
+def _announce_wait(db, on_busy: Callable[[], None]) -> bool:
+    """Call on_busy when another process holds the write lock; the write that follows then waits
+    for it (up to store.BUSY_TIMEOUT_MS). True once the user has been told."""
+    conn = db.conn
+    conn.execute("PRAGMA busy_timeout = 0")
     try:
-        return future.result()
-    except (OSError, RuntimeError) as exc:  # a worker died (killed, out of memory)
-        return "worker_failed", f"parser process failed: {type(exc).__name__}"
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        on_busy()
+        return True
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {store.BUSY_TIMEOUT_MS}")
+
+
+def _ingested(path: str, doc: CleanDocument) -> FileOutcome:
+    return FileOutcome(path, "ingested", pages=len(doc.pages), report_id=doc.report_id, title=doc.meta.title)
+
+
+def _fail(db, summary, report, path: str, sha: str, code: str, reason: str, options: IngestOptions) -> None:
+    if not options.dry_run:
+        store.record_error(db, path, sha, code, reason)
+    report(FileOutcome(path, "failed", reason, code))
+
+
+def _run(todo: list[tuple[str, str]], options: IngestOptions):
+    """Yield ((path, sha), document or TaskFailed) as workers finish."""
+    tasks = [((path, sha), parse_and_clean, (path, sha, options.password, options.ocr)) for path, sha in todo]
+    limits = Limits(
+        timeout=options.timeout or None,
+        memory_bytes=options.max_memory_mb * (1 << 20) if options.max_memory_mb else None,
+        recycle_after=options.pages_per_worker,
+    )
+    yield from run_workers(
+        tasks, options.workers, limits, initializer=_worker_init, initargs=(options.rules_dir,),
+        weigh=lambda result: len(result.pages) if isinstance(result, CleanDocument) else 1,
+    )

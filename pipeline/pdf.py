@@ -3,15 +3,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
+import zlib
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import Iterator
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psexceptions import PSException
 from pdfminer.pdftypes import PDFStream, resolve1
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf
+from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf, ResourceLimit
 from .models import ParsedDocument, ParsedPage, Word
 
 # Font names carry weight as a suffix ("Arial-BoldMT", "Calibri,Bold", "Frutiger-Black").
@@ -39,42 +44,84 @@ def check_pdf_header(path: Path) -> None:
 
 def parse_pdf(path: Path, password: str | None = None, sha256: str | None = None) -> ParsedDocument:
     """Open the PDF once and read every page's words in a single pass, closing each page after use."""
+    with open_pdf(path, password=password, sha256=sha256) as document:
+        return replace(document, pages=tuple(document.pages))
+
+
+@contextmanager
+def open_pdf(path: Path, password: str | None = None, sha256: str | None = None) -> Iterator[ParsedDocument]:
+    """The document with its pages read lazily: `pages` is a one-shot iterator, valid inside the block.
+
+    Ingest lays out each page as soon as it is read, so a long report's words (about 0.2 MB a
+    page) are never all in memory at once. Failures while opening or reading come out as InputErrors.
+    """
     path = Path(path)
     check_pdf_header(path)
     digest = sha256 or sha256_of(path)
+    with _classified():
+        pdf = pdfplumber.open(path, password=password or "")
     try:
-        with pdfplumber.open(path, password=password or "") as pdf:
+        with _classified():
             title = _metadata_title(pdf.metadata)
-            pages = tuple(_read_page(page) for page in _iter_pages(pdf))
-    except PdfminerException as exc:
-        raise _classify(exc.args[0] if exc.args else exc) from exc
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPdf("encrypted: a password is needed (use --password)") from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
-        raise CorruptPdf(f"corrupt PDF: {type(exc).__name__}: {exc}"[:300]) from exc
-    return ParsedDocument(
-        path=str(path),
-        file=path.name,
-        sha256=digest,
-        size_bytes=path.stat().st_size,
-        pages=pages,
-        metadata_title=title,
-    )
+            pages = pdf.pages
+        yield ParsedDocument(
+            path=str(path),
+            file=path.name,
+            sha256=digest,
+            size_bytes=path.stat().st_size,
+            pages=_stream(pages),  # type: ignore[arg-type]
+            metadata_title=title,
+        )
+    finally:
+        _close(pdf)
 
 
-def _iter_pages(pdf):
-    for page in pdf.pages:
+def _close(pdf) -> None:
+    try:
+        pdf.close()
+    except Exception:  # close() walks the pages again, which fails where reading them failed
+        stream = getattr(pdf, "stream", None)
+        if stream is not None and not stream.closed:
+            stream.close()
+
+
+def _stream(pages) -> Iterator[ParsedPage]:
+    for page in pages:
         try:
-            yield page
+            with _classified():
+                parsed = _read_page(page)
         finally:
             # pdfplumber caches each page's objects; without this its memory grows ~2.6 MB a page.
             page.close()
+        yield parsed
+
+
+# What pdfminer raises on damaged files; anything else is a bug and is reported as one by ingest.
+_DAMAGE = (
+    PSException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+    NotImplementedError, ZeroDivisionError, OverflowError, EOFError, zlib.error, struct.error,
+)
+
+
+@contextmanager
+def _classified() -> Iterator[None]:
+    try:
+        yield
+    except PdfminerException as exc:
+        raise _classify(exc.args[0] if exc.args else exc) from exc
+    except (PDFPasswordIncorrect, MemoryError) as exc:
+        raise _classify(exc) from exc
+    except _DAMAGE as exc:
+        raise _classify(exc) from exc
 
 
 def _classify(original) -> Exception:
     if isinstance(original, PDFPasswordIncorrect):
         return EncryptedPdf("encrypted: a password is needed (use --password)")
-    return CorruptPdf(f"corrupt PDF: {type(original).__name__}: {original}"[:300])
+    if isinstance(original, MemoryError):
+        return ResourceLimit("ran out of memory while parsing (limit per file: --max-memory)")
+    text = " ".join(str(original).split())
+    return CorruptPdf(f"corrupt PDF: {type(original).__name__}: {text}"[:200].rstrip(": "))
 
 
 def _read_page(page) -> ParsedPage:

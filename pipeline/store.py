@@ -40,6 +40,22 @@ class _Connection(sqlite3.Connection):
             return False
         return super().__exit__(exc_type, exc, tb)
 
+    def executescript(self, script: str):
+        """Inside `transaction()`, run the statements one by one: executescript() would COMMIT first
+        and a migration (FTS set-up uses it) would no longer be all or nothing."""
+        if not self.outer_transaction:
+            return super().executescript(script)
+        statement = ""
+        cursor = self.cursor()
+        for line in script.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                cursor.execute(statement)
+                statement = ""
+        if statement.strip():
+            cursor.execute(statement)
+        return cursor
+
 
 def connect(path: Path | str, create: bool = True) -> sqlite_utils.Database:
     """Open (and, where needed, create and migrate) the database."""
@@ -227,6 +243,8 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None) -> list[int]:
     applied = []
     for version in range(current + 1, SCHEMA_VERSION + 1):
         with transaction(db):
+            if schema_version(db) >= version:
+                continue  # another process migrated while we waited for the write lock
             MIGRATIONS[version - 1](db)
             db.execute(f"PRAGMA user_version = {version}")
         applied.append(version)
