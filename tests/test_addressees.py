@@ -90,12 +90,6 @@ def test_addressees(extractor, body, expected):
     assert not item.doubts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="subject_span cuts the subject at the LAST comma before the modal, so the partner clause "
-    "', working with the NPCC,' (or ', in consultation with the NPCC,') leaves an empty subject: addressees [] and addressee_text None "
-    "(expected ['college_of_policing'])",
-)
 @pytest.mark.parametrize("body", [
     "The College of Policing, working with the NPCC, should update its guidance.",
     "By 31 March 2024, the College of Policing, working with the NPCC, should update its guidance.",
@@ -108,11 +102,6 @@ def test_partner_clause_between_commas_is_not_the_subject(extractor, body):
     assert item.addressee_text in ("the College of Policing", "The College of Policing")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="subject_span for 'we recommend that': the subject is taken to end at the first lower-case word, "
-    "which is the 'by' of the deadline clause ', by 31 March 2024,', so the subject is empty and addressees []",
-)
 def test_we_recommend_that_with_a_deadline_clause_first(extractor):
     item = only_item(extractor, "We recommend that, by 31 March 2024, chief constables review their vetting decisions.")
     assert known_ids(item) == ["chief_constables"]
