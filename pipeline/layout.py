@@ -25,6 +25,12 @@ _MIN_GUTTER_SPACES = 0.8
 _MAX_GUTTER_SHARE = 0.15
 # Prose fills its column: the median line reaches this share of the way to the gutter.
 _MIN_COLUMN_FILL = 0.7
+# Two columns of prose have nearly the same width (tables, label lists and diagrams do not)...
+_MIN_WIDTH_BALANCE = 0.75
+# ...and no gap between words wider than this many times the text size (a gap between table
+# cells) in more than this share of their lines.
+_MAX_WORD_GAP = 1.5
+_MAX_GAPPED_SHARE = 0.15
 
 
 def lay_out_page(page: ParsedPage) -> LaidOutPage:
@@ -163,9 +169,25 @@ def _looks_like_gutter(rows: list[list[Word]], band: tuple[float, float], size: 
     right_parts = [part for row in columns if (part := _side_words(row, middle, left=False))]
     left_start = min(w.x0 for part in left_parts for w in part)
     right_end = max(w.x1 for part in right_parts for w in part)
-    left_fill = median((max(w.x1 for w in part) - left_start) / (left_edge - left_start) for part in left_parts)
-    right_fill = median((right_end - min(w.x0 for w in part)) / (right_end - right_edge) for part in right_parts)
+    left_width, right_width = left_edge - left_start, right_end - right_edge
+    if left_width <= 0 or right_width <= 0:
+        return False
+    # Columns of prose are set to the same width; a table's or a diagram's are not.
+    if min(left_width, right_width) < max(left_width, right_width) * _MIN_WIDTH_BALANCE:
+        return False
+    # A wide gap inside one side of a row is a gap between table cells.
+    parts = left_parts + right_parts
+    gapped = sum(1 for part in parts if _widest_gap(part) > size * _MAX_WORD_GAP)
+    if gapped > len(parts) * _MAX_GAPPED_SHARE:
+        return False
+    left_fill = median((max(w.x1 for w in part) - left_start) / left_width for part in left_parts)
+    right_fill = median((right_end - min(w.x0 for w in part)) / right_width for part in right_parts)
     return min(left_fill, right_fill) >= _MIN_COLUMN_FILL
+
+
+def _widest_gap(part: list[Word]) -> float:
+    ordered = sorted(part, key=lambda w: w.x0)
+    return max((b.x0 - a.x1 for a, b in zip(ordered, ordered[1:])), default=0.0)
 
 
 def _spans(row: list[Word], band: tuple[float, float]) -> bool:

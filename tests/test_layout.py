@@ -209,3 +209,39 @@ def test_two_columns_with_a_page_number_centred_in_the_gutters_path():
     laid = lay_out_page(page_of([*rows, number]))
     assert laid.columns == 2
     assert texts(laid) == [*LEFT_TEXT, *RIGHT_TEXT, "5"]
+
+
+GLOSSARY = [
+    ("Advisory Committee", "A scientific advisory committee of the Department of Health and"),
+    ("on Dangerous", "Social Care. Its work includes providing the government with"),
+    ("Pathogens", "independent scientific advice on the risks of exposure to"),
+    ("Airborne", "Transmission occurring across short or long distances through the"),
+    ("transmission", "air from very small virus-containing respiratory droplets produced"),
+    ("Antibiotics", "Medicines used to treat or prevent bacterial infections in people."),
+    ("Antivirals", "Medicines used to treat or prevent viral infections in people and"),
+    ("Asymptomatic", "Having an infection but not showing any symptoms of the disease."),
+]
+
+
+def test_glossary_of_terms_and_descriptions_is_read_row_by_row():
+    """Two columns of unequal width (a narrow term, a wide description) are a table, not prose."""
+    rows = [words_of(term, 60, 100 + i * LEADING) + words_of(text, 179, 100 + i * LEADING)
+            for i, (term, text) in enumerate(GLOSSARY)]
+    laid = lay_out_page(page_of(rows))
+    assert laid.columns == 1
+    assert texts(laid) == [f"{term} {text}" for term, text in GLOSSARY]
+
+
+def test_three_column_table_is_read_row_by_row():
+    cells = [("Abuse", "Independent providers", "No comprehensive overview"),
+             ("Assault", "Mental health data set", "Data and indicators exist"),
+             ("Restraint", "Both data collections", "Reporting is inconsistent"),
+             ("Seclusion", "Mental health data set", "Definitions differ widely"),
+             ("Self-harm", "Patient safety events", "Recorded in two systems"),
+             ("Deaths", "Notifications to the CQC", "Published once a year"),
+             ("Falls", "Patient safety events", "No national indicator")]
+    rows = [words_of(a, 57, 100 + i * LEADING) + words_of(b, 180, 100 + i * LEADING) + words_of(c, 400, 100 + i * LEADING)
+            for i, (a, b, c) in enumerate(cells)]
+    laid = lay_out_page(page_of(rows))
+    assert laid.columns == 1
+    assert texts(laid) == [" ".join(row) for row in cells]
