@@ -35,6 +35,15 @@ class SubjectFinder:
                 best = match
         return best
 
+    def modals_in(self, text: str) -> list[re.Match]:
+        """Every modal verb in the text, in order, without overlaps."""
+        found = sorted((m for rule in self.modal for m in rule.regex.finditer(text)), key=lambda m: (m.start(), -m.end()))
+        kept: list[re.Match] = []
+        for match in found:
+            if not kept or match.start() >= kept[-1].end():
+                kept.append(match)
+        return kept
+
     def partner_cut(self, text: str) -> int:
         cut = len(text)
         for rule in self.partner:
@@ -57,8 +66,13 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
+# Where a later clause of the same sentence starts: "..., and the Department shall", "...: • The
+# Government should", "(b) NHS Trusts should".
+CLAUSE_START = re.compile(r"(?:[,;]\s*(?:and|but|while|whilst)\s+|[;:•]\s*|\(\s*[a-z]{1,2}\)\s*|\(\s*[ivx]{1,4}\)\s*)")
+
+
 def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, deadline_end: int | None,
-                 known: tuple[tuple[int, int], ...] = ()) -> tuple[int, int]:
+                 known: tuple[tuple[int, int], ...] = (), floor: int = 0) -> tuple[int, int]:
     """Character span of the subject inside the sentence: before the modal, after a deadline clause;
     after "we recommend that" / "we urge", up to the subject's own verb. `known` are the spans of
     named bodies, whose words are never taken for the verb ("we urge ministers to")."""
@@ -69,7 +83,7 @@ def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, dea
             start += lead.end()
         end = _verb_after(sentence_text, start, known, bool(_URGE.search(modal.group(0))))
     else:
-        start, end = 0, modal.start()
+        start, end = floor, modal.start()
         if deadline_end is not None and deadline_end <= end:
             start = deadline_end
         # a partner clause between commas ("X, working with Y, should") is not the subject

@@ -14,6 +14,7 @@ class StoredPage:
     number: int
     text: str
     headings: tuple[str, ...] = ()
+    footnotes: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def strip_running_folios(pages: list[StoredPage]) -> list[StoredPage]:
         if index in drop:
             lines = page.text.split("\n")
             text = "\n".join(line for i, line in enumerate(lines) if i not in drop[index])
-            page = StoredPage(number=page.number, text=text, headings=page.headings)
+            page = StoredPage(number=page.number, text=text, headings=page.headings, footnotes=page.footnotes)
         result.append(page)
     return result
 

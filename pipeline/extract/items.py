@@ -11,8 +11,9 @@ from ..metadata import parse_date_phrase
 from ..nlp import slugify
 from ..models import Addressee, Deadline, Item
 from ..rules import RuleSet
-from .addressees import SubjectFinder, addressees_in, subject_span
+from .addressees import CLAUSE_START, SubjectFinder, addressees_in, subject_span
 from .deadlines import NO_DEADLINE, deadline_from_span
+from .definitions import find_aliases, with_aliases
 from .document_text import DocumentText, StoredPage, join_pages
 from .segment import Profile, Segment, Segmenter, choose_profile
 from .wording import keep_compound_hyphens, restore_compound_hyphens
@@ -70,7 +71,9 @@ class Extractor:
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts)
         shared = self._document_level(report, doc, profile)
-        items = self._finish(report, doc, drafts, profile, shared)
+        aliases = find_aliases([t for p in report.pages for t in (p.text, p.footnotes) if t], self.nlp,
+                               self._role("definition"))
+        items = self._finish(report, doc, drafts, profile, shared, aliases)
         return items, self._check(report, doc, items, [])
 
     # -- text ----------------------------------------------------------------------------------
@@ -177,9 +180,11 @@ class Extractor:
                 found.append(addressee)
         return found, "; ".join(texts) or None
 
-    def _finish(self, report, doc, drafts, profile: Profile, shared) -> list[Item]:
+    def _finish(self, report, doc, drafts, profile: Profile, shared, aliases=()) -> list[Item]:
         texts = [body for _segment, body in drafts]
         parsed_items = list(self.nlp.pipe(texts)) if texts else []
+        for parsed in parsed_items:
+            with_aliases(parsed, list(aliases))
         items: list[Item] = []
         ids: dict[int, str] = {}
         used: set[str] = set()
@@ -243,8 +248,8 @@ class Extractor:
         texts: list[str] = []
         deadline = NO_DEADLINE
         for sentence in parsed.sents:
-            modal = self.finder.modal_in(sentence.text)
-            if modal is None:
+            modals = self.finder.modals_in(sentence.text)
+            if not modals:
                 continue
             base = sentence.start_char
             own = NO_DEADLINE
@@ -254,25 +259,41 @@ class Extractor:
                     break
             if deadline.kind == "none":
                 deadline = own
-            deadline_end = own.end - base if own.end is not None and own.start < base + modal.start() else None
             in_sentence = [s for s in parsed.spans["addressees"] if base <= s.start_char and s.end_char <= sentence.end_char]
             known = tuple((s.start_char - base, s.end_char - base) for s in in_sentence)
-            start, end = subject_span(sentence.text, modal, self.finder, deadline_end, known)
-            subject = sentence.text[start:end]
-            spans = [s for s in in_sentence if base + start <= s.start_char and s.end_char <= base + end]
-            if spans and self.finder.opens_with_clause(subject[: spans[0].start_char - base - start]):
-                start = spans[0].start_char - base
+            previous_end = None
+            for modal in modals:
+                floor = self._clause_floor(sentence.text, previous_end, modal)
+                previous_end = modal.end()
+                if floor is None:
+                    continue
+                deadline_end = (own.end - base if own.end is not None and floor <= own.start - base
+                                and own.start < base + modal.start() else None)
+                start, end = subject_span(sentence.text, modal, self.finder, deadline_end, known, floor)
                 subject = sentence.text[start:end]
-            if not subject.strip():
-                continue
-            addressees = addressees_in(spans, base + start, base + end, subject)
-            if not addressees:
-                continue
-            texts.append(" ".join(subject.split()))
-            for addressee in addressees:
-                if addressee.id is None or all(addressee.id != a.id for a in found):
-                    found.append(addressee)
+                spans = [s for s in in_sentence if base + start <= s.start_char and s.end_char <= base + end]
+                if spans and self.finder.opens_with_clause(subject[: spans[0].start_char - base - start]):
+                    start = spans[0].start_char - base
+                    subject = sentence.text[start:end]
+                if not subject.strip():
+                    continue
+                addressees = addressees_in(spans, base + start, base + end, subject)
+                if not addressees:
+                    continue
+                texts.append(" ".join(subject.split()))
+                for addressee in addressees:
+                    if addressee.id is None or all(addressee.id != a.id for a in found):
+                        found.append(addressee)
         return found, ("; ".join(dict.fromkeys(texts)) or None), deadline
+
+    @staticmethod
+    def _clause_floor(text: str, previous_end: int | None, modal) -> int | None:
+        """Where the subject of this modal may start: the sentence start for its first modal; for a
+        later one, the start of its own clause, or None where it shares the earlier subject."""
+        if previous_end is None or modal.group(0).lower().startswith("we"):
+            return previous_end or 0
+        clauses = list(CLAUSE_START.finditer(text, previous_end, modal.start()))
+        return clauses[-1].end() if clauses else None
 
     # -- completeness --------------------------------------------------------------------------
 
