@@ -283,3 +283,35 @@ def test_a_correction_in_the_gold_is_a_regression_test_for_the_rules(db):
     figures = json.loads(hmicfrs("evaluate", gold, "--db", db, "--json").stdout)
     # The rules put rec1's deadline on 31 March; the reviewer says 30 April: one of three wrong.
     assert figures["reports"]["vetting"]["deadline"] < 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# The bundled sample corpus: longer texts, quotes, dashes, footnote-free joins, many items.
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory) -> Path:
+    pdfs = sorted(CORPUS.glob("*.pdf"))
+    if not pdfs:
+        pytest.skip("no corpus/*.pdf (run tests/make_corpus.py)")
+    db = tmp_path_factory.mktemp("sheet-corpus") / "corpus.db"
+    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, *pdfs)
+    return db
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_corpus_sheet_round_trip(corpus_db, tmp_path, fmt):
+    db = copy_db(corpus_db, tmp_path / "corpus.db")
+    before = export(db)
+    assert len(before) > 10
+    sheet = write_sheet(db, fmt)
+    assert "applied 0 changes" in apply(db, sheet).stderr
+    assert export(db) == before
+    # Accept every row: only review_status moves, on every item.
+    edit(sheet, {(row, "decision"): "accept" for row in range(2, len(before) + 2)})
+    assert f"applied {len(before)} changes" in apply(db, sheet).stderr
+    diff = changed_fields(before, export(db))
+    assert set(diff) == {o["id"] for o in before}
+    assert all(fields == {"review_status": ("pending", "accepted")} for fields in diff.values())
