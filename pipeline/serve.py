@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from datasette.utils import tilde_encode
@@ -67,10 +68,22 @@ class ServeSettings:
     secret: ReviewerSecret | None = None
     pdf_dirs: tuple[Path, ...] = ()
     _verified: dict = field(default_factory=dict, repr=False)
+    # The writable canned queries pass a grant (an HMAC of the reviewer's actor id under a key
+    # made at launch) to the SQL function that records the decision; nobody else can make one.
+    _grant_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
+    last_decision: dict = field(default_factory=dict, repr=False)
 
     @property
     def reviewing(self) -> bool:
         return self.secret is not None
+
+    def grant_for(self, actor_id: str) -> str:
+        return hmac.new(self._grant_key, actor_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def grant_is_valid(self, grant, actor_id) -> bool:
+        if not (self.reviewing and isinstance(grant, str) and isinstance(actor_id, str) and grant and actor_id):
+            return False
+        return hmac.compare_digest(grant, self.grant_for(actor_id))
 
 
 def settings_of(datasette) -> ServeSettings | None:
@@ -100,6 +113,7 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     # exception is being handled; rich >= 14 then raises and the 404 becomes a 500 with a
     # traceback. Without rich it prints tracebacks (of real errors only) the standard way.
     datasette.handle_exception.rich = None
+    _quiet_refused_decisions()
     db_path = Path(db_path)
     db = store.connect(db_path, create=False)
     db.conn.close()
@@ -115,6 +129,23 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     )
     datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs))
     return datasette
+
+
+def _quiet_refused_decisions() -> None:
+    """A refused or invalid decision from a canned query is reported to the reviewer; Datasette
+    turns on sqlite3 callback tracebacks, which would also print it to the console as a traceback."""
+    default = sys.unraisablehook
+    if getattr(default, "hmicfrs", False):
+        return
+
+    def hook(unraisable):
+        expected = isinstance(unraisable.exc_value, (PipelineError, PermissionError))
+        if expected and getattr(unraisable.object, "__name__", "") == "hmicfrs_review":
+            return
+        default(unraisable)
+
+    hook.hmicfrs = True
+    sys.unraisablehook = hook
 
 
 def run(datasette, host: str, port: int) -> None:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -27,6 +28,8 @@ OVERDUE = TODAY - timedelta(days=30)
 SOON = TODAY + timedelta(days=30)
 LATER = TODAY + timedelta(days=400)
 SCRIPT = "<script>alert(1)</script>"
+WRITE_QUERIES = ("accept_item", "reject_item", "correct_item")
+BEARER = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def _printed(day: date) -> str:
@@ -120,7 +123,8 @@ def test_index_and_database_pages_show_title_description_and_canned_queries(env)
     assert "HMICFRS recommendations" in index.text
     page = _get(ds, "/hmicfrs")
     for name in serve_queries():
-        assert f"/hmicfrs/{name}" in page.text, name
+        shown = f'href="/hmicfrs/{name}"' in page.text
+        assert shown == (name not in WRITE_QUERIES), name
 
 
 def serve_queries() -> list[str]:
@@ -378,6 +382,63 @@ def test_reviewer_decisions_show_in_export_and_audit_log(env):
     assert {a["by"] for a in audit} == {"reviewer (token)"}
 
 
+def test_writable_canned_queries_are_for_reviewers_only(env):
+    ds = _datasette(env["db_path"])
+    for name in WRITE_QUERIES:
+        assert _get(ds, f"/hmicfrs/{name}").status_code == 403
+        refused = _post(ds, f"/hmicfrs/{name}", data={"item_id": env["ids"]["1"], "field": "text", "value": "x"})
+        assert refused.status_code == 403
+        assert 'name="item_id"' in _get(ds, f"/hmicfrs/{name}", headers=BEARER).text
+    assert _audit(env["db"]) == [] and env["db"]["reviews"].count == 0
+
+
+def _write_query(ds, name, **params):
+    response = _post(ds, f"/hmicfrs/{name}", json=params, headers={**BEARER, "Accept": "application/json"})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_writable_canned_queries_write_through_the_review_code(env):
+    ds = _datasette(env["db_path"])
+    assert _write_query(ds, "accept_item", item_id=env["ids"]["1"], note="checked")["ok"] is True
+    assert _write_query(ds, "reject_item", item_id=env["ids"]["2"], note="not an item")["ok"] is True
+    done = _write_query(ds, "correct_item", item_id=env["ids"]["4"], field="addressees", value="home_office,npcc",
+                        note="para 4.2")
+    assert done == {"ok": True, "message": "Decision recorded.", "redirect": "/-/hmicfrs/decision"}
+    bad = _write_query(ds, "correct_item", item_id=env["ids"]["4"], field="deadline_date", value="soon", note="")
+    assert bad["ok"] is False
+    assert ds.hmicfrs.last_decision["reviewer (token)"] == (env["ids"]["4"], "bad date 'soon': use YYYY-MM-DD", False)
+    exported = {o["id"]: o for o in review.effective_items(env["db"])}
+    assert [exported[env["ids"][n]]["review_status"] for n in ("1", "2", "4")] == ["accepted", "rejected", "corrected"]
+    assert exported[env["ids"]["4"]]["addressees"] == ["home_office", "npcc"]
+    audit = _audit(env["db"])
+    assert [(a["action"], a["field"], a["note"]) for a in audit] == [
+        ("accept", "review_status", "checked"), ("reject", "review_status", "not an item"),
+        ("correct", "addressees", "para 4.2"), ("correct", "review_status", "para 4.2"),
+    ]
+    # The snapshot is the one the CLI takes: re-extracting the same values is not a change.
+    assert not any(row["changed_since_review"] for row in exported.values())
+
+
+def test_the_review_sql_function_refuses_calls_without_a_grant(env):
+    ds = _datasette(env["db_path"])
+    for grant in ("", "0" * 64, ds.hmicfrs.grant_for("someone else")):
+        sql = f"select hmicfrs_review('{grant}', 'reviewer (token)', '{env['ids']['1']}', 'reject', null, null, 'x')"
+        for headers in ({}, BEARER):
+            response = _get(ds, "/hmicfrs.json?sql=" + quote(sql), headers=headers)
+            assert response.status_code == 400
+    assert _audit(env["db"]) == [] and env["db"]["reviews"].count == 0
+
+
+def test_after_a_canned_query_the_reviewer_lands_on_the_item(env):
+    ds = _datasette(env["db_path"])
+    _write_query(ds, "accept_item", item_id=env["ids"]["1"], note="")
+    landed = _get(ds, "/-/hmicfrs/decision", headers=BEARER)
+    assert landed.status_code == 302 and landed.headers["location"] == f"/-/hmicfrs/review/{env['ids']['1']}"
+    assert "ds_messages" in landed.cookies
+    assert _get(ds, "/-/hmicfrs/decision", headers=BEARER).headers["location"] == "/"
+
+
 def _csrf(response) -> str:
     return re.search(r'name="csrftoken" value="([^"]+)"', response.text).group(1)
 
@@ -408,6 +469,14 @@ def test_sign_in_with_the_token_then_review_with_the_form(env):
     forged = _post(ds, item, cookies=cookies, data={"action": "reject"})
     assert forged.status_code == 403
     assert review.find_item(env["db"], env["ids"]["4"])["review_status"] == "corrected"
+    # The writable canned query's own form, as the signed-in reviewer.
+    form = _get(ds, f"/hmicfrs/reject_item?item_id={env['ids']['2']}", cookies=cookies)
+    assert f'value="{env["ids"]["2"]}"' in form.text
+    posted = _post(ds, "/hmicfrs/reject_item", cookies=cookies,
+                   data={"csrftoken": _csrf(form), "item_id": env["ids"]["2"], "note": "a duplicate"})
+    assert posted.status_code == 302 and posted.headers["location"] == "/-/hmicfrs/decision"
+    assert review.find_item(env["db"], env["ids"]["2"])["review_status"] == "rejected"
+    assert _audit(env["db"])[-1]["by"] == "Ann Reviewer" and _audit(env["db"])[-1]["note"] == "a duplicate"
 
 
 def test_anonymous_visitors_see_read_only_review_pages(env):

@@ -75,9 +75,48 @@ def permission_allowed(datasette, actor, action, resource):
 
 
 @hookimpl
+def register_magic_parameters(datasette):
+    """`:_hmicfrs_grant` in a canned query: the signed-in reviewer's grant, else empty."""
+
+    def hmicfrs(key, request):
+        if key != "grant":
+            raise KeyError(key)
+        settings = _settings(datasette)
+        actor = request.actor if request else None
+        if settings and settings.reviewing and actor and actor.get("hmicfrs_reviewer") is True:
+            return settings.grant_for(str(actor.get("id")))
+        return ""
+
+    return [("hmicfrs", hmicfrs)]
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    """hmicfrs_review(grant, by, item_id, action, field, value, note): the writable canned queries'
+    way into pipeline.review. It writes through its own connection (the caller's statement is a
+    SELECT, which holds no write lock in WAL mode) and refuses any call without a valid grant."""
+
+    def hmicfrs_review(grant, by, item_id, action, field_name, value, note):
+        settings = _settings(datasette)
+        if settings is None or settings.db_name != database or not settings.grant_is_valid(grant, by):
+            raise PermissionError("only a signed-in reviewer may record decisions")
+        try:
+            row = serve.decide(settings.db_path, str(item_id or ""), str(action or ""), by,
+                               (note or "").strip() or None, field_name or None, value)
+        except PipelineError as exc:
+            settings.last_decision[by] = (item_id, str(exc), False)
+            raise
+        settings.last_decision[by] = (item_id, f"{item_id}: {row['review_status']}", True)
+        return row["review_status"]
+
+    conn.create_function("hmicfrs_review", 7, hmicfrs_review)
+
+
+@hookimpl
 def register_routes():
     return [
         (r"^/-/hmicfrs/login$", login),
+        (r"^/-/hmicfrs/decision$", last_decision),
         (rf"^/-/hmicfrs/review/{ITEM_ID}$", review_item),
         (r"^/-/hmicfrs/pdf/(?P<report_id>[A-Za-z0-9_-]+)\.pdf$", report_pdf),
         (r"^/-/hmicfrs/calendar\.ics$", calendar_feed),
@@ -224,6 +263,20 @@ async def _post_decision(datasette, request, settings, item_id: str, wants_json:
 
 def _plain(row: dict) -> dict:
     return {k: v for k, v in row.items() if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
+
+
+async def last_decision(datasette, request):
+    """Where the writable canned queries land: the outcome, then the item's review page."""
+    settings = _settings(datasette)
+    actor = request.actor or {}
+    entry = settings.last_decision.pop(actor.get("id"), None) if settings else None
+    if not entry:
+        return Response.redirect(datasette.urls.path("/"))
+    item_id, message, ok = entry
+    datasette.add_message(request, message, datasette.INFO if ok else datasette.ERROR)
+    if not ok and (not item_id or message.startswith("no item")):
+        return Response.redirect(datasette.urls.database(settings.db_name))
+    return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(str(item_id))))
 
 
 async def report_pdf(datasette, request, send):
