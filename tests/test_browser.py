@@ -29,6 +29,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 PNG = b"\x89PNG\r\n\x1a\n"
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
+REVIEWER_TOKEN = "browser-test-token-123456"
 BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,1000", "--no-first-run"]
 
@@ -74,12 +75,12 @@ def server(tmp_path_factory):
     process = subprocess.Popen(
         [*command, "serve", "--db", str(db_path), "--port", str(port), "--host", "127.0.0.1"],
         stdout=log, stderr=subprocess.STDOUT, cwd=directory,
-        env={**os.environ, "HMICFRS_REVIEWER_TOKEN": "browser-test-token-123456"},
+        env={**os.environ, "HMICFRS_REVIEWER_TOKEN": REVIEWER_TOKEN},
     )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base + "/-/versions.json", process)
-        yield {"base": base, "pdf": pdf, "directory": directory, "log": directory / "serve.log"}
+        yield {"base": base, "pdf": pdf, "db": db_path, "command": command, "log": directory / "serve.log"}
     finally:
         _stop(process)
         log.close()
@@ -184,6 +185,27 @@ def test_escaped_text_and_read_only_review_page_in_the_browser(server, driver):
     _wait_until(lambda: "/-/hmicfrs/review/" in driver.do("GET", "/url"))
     page = driver.do("GET", "/source")
     assert "Sign in as a reviewer" in page and 'value="accept"' not in page
+
+
+def test_a_reviewer_signs_in_and_accepts_an_item(server, driver):
+    base = server["base"]
+    driver.do("POST", "/url", {"url": f"{base}/-/hmicfrs/login"})
+    name, token = _wait_until(lambda: driver.find("input#name") + driver.find("input#token"))
+    driver.do("POST", f"/element/{name}/value", {"text": "Browser Reviewer"})
+    driver.do("POST", f"/element/{token}/value", {"text": REVIEWER_TOKEN + "\ue007"})
+    _wait_until(lambda: not driver.do("GET", "/url").endswith("/login"))
+    driver.do("POST", "/url", {"url": f"{base}/hmicfrs/item_details?_search=funding"})
+    link = _wait_until(lambda: driver.find("a[href*='/-/hmicfrs/review/']"))[0]
+    driver.do("POST", f"/element/{link}/click", {})
+    accept = _wait_until(lambda: driver.find("input[type=submit][value=Accept]"))[0]
+    driver.do("POST", f"/element/{accept}/click", {})
+    _wait_until(lambda: "(accepted)" in driver.do("GET", "/source"))
+    exported = subprocess.run([*server["command"], "export", "--db", str(server["db"])],
+                              capture_output=True, text=True, timeout=120)
+    items = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert [i["review_status"] for i in items if "funding" in i["text"]] == ["accepted"]
+    log = server["log"].read_text()
+    assert "POST /-/hmicfrs/login" in log and REVIEWER_TOKEN not in log  # never logged
 
 
 def test_with_the_chromium_command_line(server, tmp_path):
