@@ -6,15 +6,14 @@ import re
 from dataclasses import dataclass, replace
 
 from ..clean import collapse, rejoin_hyphenation
-from ..metadata import _publication as read_publication
-from ..metadata import parse_date_phrase
-from ..nlp import slugify
 from ..models import Addressee, Deadline, Item
 from ..rules import RuleSet
 from .addressees import CLAUSE_START, SubjectFinder, addressees_in, subject_span
+from .completeness import ReportCheck, check_report
 from .deadlines import NO_DEADLINE, deadline_from_span
 from .definitions import find_aliases, with_aliases
 from .document_text import DocumentText, StoredPage, join_pages
+from .recipients import printed_due_date, report_date, sent_to
 from .segment import Profile, Segment, Segmenter, choose_profile
 from .wording import keep_compound_hyphens, restore_compound_hyphens
 
@@ -25,7 +24,6 @@ _KIND_ABBREVIATIONS = {
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _FULL_TEXT_SHARE = 0.85
 _LONG_ITEM = 4000
-_FRONT_PAGES = 4  # as metadata reads the publication date
 
 
 @dataclass(frozen=True)
@@ -34,18 +32,6 @@ class ReportInput:
     published: str | None
     family: str
     pages: tuple[StoredPage, ...]
-
-
-@dataclass(frozen=True)
-class ReportCheck:
-    report_id: str
-    items_found: int
-    stated_count: int | None
-    stated_text: str | None
-    numbering_gaps: tuple[str, ...]
-    numbering_duplicates: tuple[str, ...]
-    needs_review: bool
-    notes: tuple[str, ...]
 
 
 class Extractor:
@@ -64,7 +50,7 @@ class Extractor:
         profile = choose_profile(self.rules, report.family)
         doc = join_pages(list(report.pages))
         if report.published is None:
-            report = replace(report, published=self._report_date(doc))
+            report = replace(report, published=report_date(self._role, self.rules, doc))
         if not profile.extract:
             return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"])
         segments = Segmenter(self.rules, profile).segment(doc)
@@ -111,74 +97,14 @@ class Extractor:
                 if span.label_ == "relative":
                     deadline = deadline_from_span(span, report.published, self.rules.by_id)
                     if deadline.date is None:
-                        deadline = replace(deadline, date=self._printed_due_date(doc.text, span.end_char))
+                        deadline = replace(deadline, date=printed_due_date(self._role, doc.text, span.end_char))
                     deadline = replace(deadline, start=None, end=None)
                     break
         addressees: list[Addressee] = []
         text = None
         if profile.addressees == "sent_to":
-            addressees, text = self._sent_to(doc, parsed)
+            addressees, text = sent_to(self._role, doc, parsed)
         return addressees, text, deadline
-
-    def _printed_due_date(self, text: str, after: int) -> str | None:
-        """"within 56 days of the date of this report, namely by 19th June 2023": where the
-        report's own date is unreadable, the due date it prints next to the period."""
-        for rule in self._role("due_date"):
-            match = rule.regex.match(text, after)
-            if match:
-                parsed = parse_date_phrase(match.group("date"))
-                return parsed.isoformat() if parsed else None
-        return None
-
-    def _report_date(self, doc: DocumentText) -> str | None:
-        """The report's own date where ingest found none: the form's dated signature, else the
-        publication rules over the stored text of the first pages."""
-        for rule in self._role("report_date"):
-            for match in rule.regex.finditer(doc.text):
-                parsed = parse_date_phrase(re.sub(r"\s*([./])\s*", r"\1", match.group("date")))
-                if parsed and 1990 <= parsed.year <= 2100:
-                    return parsed.isoformat()
-        front_end = doc.page_starts[min(len(doc.page_starts) - 1, _FRONT_PAGES)] if doc.page_starts else 0
-        published, _text, _rule = read_publication(doc.text[: front_end or len(doc.text)], self.rules)
-        return published
-
-    def _sent_to(self, doc: DocumentText, parsed):
-        """Coroners' recipients: one entry per numbered line of the "sent to" block; the
-        organisation an entry names (not the office-holder's own name, not private persons)."""
-        marker = None
-        for rule in self._role("sent_to"):
-            marker = rule.regex.search(doc.text)
-            if marker:
-                break
-        if not marker:
-            return [], None
-        block_end = min(len(doc.text), marker.end() + 800)
-        for rule in self._role("sent_to_end"):
-            end = rule.regex.search(doc.text, marker.end(), block_end)
-            if end:
-                block_end = end.start()
-                break
-        personal = self._role("personal_recipient")
-        found: list[Addressee] = []
-        texts: list[str] = []
-        seen: set[str] = set()
-        for entry_start, entry_end in _entries(doc.text, marker.end(), block_end):
-            entry = collapse(doc.text[entry_start:entry_end]).strip(" ,.;")
-            if not entry:
-                continue
-            spans = [s for s in parsed.spans["addressees"] if entry_start <= s.start_char < entry_end]
-            if spans:
-                span = spans[-1]  # "Chief Executive of X": the organisation is named last
-                addressee = Addressee(span.label_, span.text, span._.rule_id)
-            elif any(rule.regex.search(entry) for rule in personal):
-                continue
-            else:
-                addressee = _named_recipient(doc.text[entry_start:entry_end])
-            texts.append(entry)
-            if addressee.id is None or addressee.id not in seen:
-                seen.add(addressee.id or "")
-                found.append(addressee)
-        return found, "; ".join(texts) or None
 
     def _finish(self, report, doc, drafts, profile: Profile, shared, aliases=()) -> list[Item]:
         texts = [body for _segment, body in drafts]
@@ -286,6 +212,9 @@ class Extractor:
                         found.append(addressee)
         return found, ("; ".join(dict.fromkeys(texts)) or None), deadline
 
+    def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str]) -> ReportCheck:
+        return check_report(report.report_id, doc.text, items, notes, self._role("stated_count"))
+
     @staticmethod
     def _clause_floor(text: str, previous_end: int | None, modal) -> int | None:
         """Where the subject of this modal may start: the sentence start for its first modal; for a
@@ -294,83 +223,6 @@ class Extractor:
             return previous_end or 0
         clauses = list(CLAUSE_START.finditer(text, previous_end, modal.start()))
         return clauses[-1].end() if clauses else None
-
-    # -- completeness --------------------------------------------------------------------------
-
-    def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str]) -> ReportCheck:
-        stated, stated_text = None, None
-        for rule in self._role("stated_count"):
-            match = rule.regex.search(doc.text)
-            if match:
-                stated, stated_text = _count_value(match.group("count")), " ".join(match.group(0).split())
-                break
-        gaps: list[str] = []
-        duplicates: list[str] = []
-        numbered = [i for i in items if i.number and i.number.isdigit() and i.parent is None]
-        shared_series = len({i.number for i in numbered}) == len(numbered)
-        # Committee lists number conclusions and recommendations in one series; inspection reports
-        # number each kind on its own.
-        series = {"all": numbered} if shared_series else {}
-        if not shared_series:
-            for item in numbered:
-                series.setdefault(item.kind, []).append(item)
-        for name, members in sorted(series.items()):
-            numbers = [i.number for i in members]
-            values = sorted(int(n) for n in numbers)
-            prefix = "" if name == "all" else f"{name} "
-            duplicates += [f"{prefix}{n}" for n in sorted({n for n in numbers if numbers.count(n) > 1}, key=int)]
-            if values:
-                gaps += [f"{prefix}{n}" for n in range(1, values[-1] + 1) if n not in values]
-        recommendations = sum(1 for i in items if i.kind == "recommendation")
-        notes = list(notes)
-        if stated is not None and stated != recommendations:
-            notes.append(f"report states {stated} recommendations, found {recommendations}")
-        if gaps:
-            notes.append("numbering gaps: " + ", ".join(gaps))
-        if duplicates:
-            notes.append("duplicate numbers: " + ", ".join(duplicates))
-        doubtful = sum(1 for i in items if i.doubts)
-        if doubtful:
-            notes.append(f"{doubtful} items in doubt")
-        needs_review = bool(gaps or duplicates or (stated is not None and stated != recommendations) or doubtful)
-        return ReportCheck(
-            report_id=report.report_id, items_found=len(items), stated_count=stated, stated_text=stated_text,
-            numbering_gaps=tuple(gaps), numbering_duplicates=tuple(duplicates), needs_review=needs_review,
-            notes=tuple(notes),
-        )
-
-
-_ENTRY_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)]?[ \t]+", re.MULTILINE)
-_ROLE_PREFIX = re.compile(
-    r"^(?:(?:the\s+)?(?:chief\s+executive(?:\s+officer)?|chair(?:man|woman|person)?|director(?:\s+general)?|"
-    r"(?:senior\s+)?partner|manager|registered\s+manager|principal|head|clerk)\s*(?:,|of|for|at|if)\s+)+",
-    re.IGNORECASE,
-)
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w&'’-]*|of|and|for|the|&)$")
-
-
-def _entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each recipient in the block: numbered lines, else the whole block."""
-    marks = []
-    for mark in _ENTRY_NUMBER.finditer(text, start, end):
-        if int(re.sub(r"\D", "", mark.group(0))) == len(marks) + 1:  # not "39 Victoria Street"
-            marks.append(mark)
-    if not marks:
-        return [(start, end)]
-    bounds = [m.end() for m in marks] + [end]
-    return [(bounds[i], marks[i + 1].start() if i + 1 < len(marks) else end) for i in range(len(marks))]
-
-
-def _named_recipient(entry: str) -> Addressee:
-    """An organisation no rule knows, named on the entry's first line ("Supported Independence
-    Limited", "Chief Coroner"): an id from its name. Anything else stays unknown."""
-    first = collapse(entry.strip().split("\n")[0]).strip(" ,.;")
-    name = _ROLE_PREFIX.sub("", first).strip(" ,.;")
-    words = name.split()
-    if words and 1 <= len(words) <= 10 and all(_NAME_WORD.match(w) for w in words) and words[0][:1].isupper():
-        return Addressee(slugify(name), name, "item.sent_to")
-    return Addressee(None, collapse(entry).strip(" ,.;"), None)
-
 
 def _looks_like_contents_entry(body: str) -> bool:
     return len(body) < 120 and bool(_CONTENTS_ENTRY.search(body))
@@ -420,22 +272,6 @@ def _stable_id(report_id: str, kind: str, segment: Segment, body: str, parent: S
         return f"{report_id}-{scope}{abbreviation}{segment.number}"
     digest = hashlib.sha1(_normalise(body)[:200].encode()).hexdigest()[:8]
     return f"{report_id}-{scope}{abbreviation}-{digest}"
-
-
-_COUNT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-}
-
-
-def _count_value(text: str) -> int | None:
-    text = text.lower()
-    if text.isdigit():
-        return int(text)
-    if text.startswith("twenty-"):
-        return 20 + _COUNT_WORDS.get(text.split("-", 1)[1], 0)
-    return _COUNT_WORDS.get(text)
 
 
 def _doubts(addressees: list[Addressee], deadline: Deadline, body: str, report: ReportInput) -> list[str]:
