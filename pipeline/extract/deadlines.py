@@ -25,18 +25,32 @@ def resolve(kind: str, groups: dict[str, str | None], published: str | None) -> 
     if kind == "date" and groups.get("date"):
         parsed = parse_date_phrase(groups["date"])
         return _in_range(parsed)
+    if kind == "month" and groups.get("season") and groups.get("year"):
+        return _season_end(groups["season"], int(groups["year"]))
     if kind == "month" and groups.get("month") and groups.get("year"):
         year, month = int(groups["year"]), _MONTHS[groups["month"].lower()]
         if not _MIN_YEAR <= year <= _MAX_YEAR:
             return None
         return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    if kind == "year_end" and groups.get("year"):
-        return _in_range(date(int(groups["year"]), 12, 31))
+    if kind == "year_end" and (groups.get("year") or groups.get("year2")):
+        return _in_range(date(int(groups.get("year") or groups["year2"]), 12, 31))
     if kind == "financial_year" and groups.get("fy_start"):
         return _in_range(date(int(groups["fy_start"]) + 1, 3, 31))
     if kind == "relative" and groups.get("count") and groups.get("unit") and published:
         return _in_range(add_period(date.fromisoformat(published), groups["count"], groups["unit"]))
     return None
+
+
+# A season names no month: its last month (meteorological seasons), so "by autumn 2023" is due by
+# the end of November 2023; winter runs into the next year.
+_SEASON_LAST_MONTH = {"spring": (0, 5), "summer": (0, 8), "autumn": (0, 11), "winter": (1, 2)}
+
+
+def _season_end(season: str, year: int) -> str | None:
+    years_on, month = _SEASON_LAST_MONTH[season.lower()]
+    if not _MIN_YEAR <= year + years_on <= _MAX_YEAR:
+        return None
+    return date(year + years_on, month, calendar.monthrange(year + years_on, month)[1]).isoformat()
 
 
 def add_period(start: date, count_text: str, unit: str) -> date | None:
