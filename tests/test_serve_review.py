@@ -176,3 +176,16 @@ def test_the_token_is_never_shown_or_stored(env, capfd):
     assert TOKEN.encode() not in env["db_path"].read_bytes()
     with pytest.raises(serve.ServeError):
         serve.ReviewerSecret("short")
+
+
+def test_items_added_by_hand_with_any_number_can_be_reviewed(env):
+    added = review.add_item(env["db"], "sample report.pdf", "recommendation", "Added by hand.", number="5 (a)/b",
+                            by="t")
+    ds = _datasette(env["db_path"])
+    link = _get(ds, "/hmicfrs/item_details.json?_shape=array&source=manual").json()[0]["review_link"]
+    page = _get(ds, "/-/hmicfrs/review/" + quote(link.rsplit("/review/", 1)[1], safe=""))
+    assert page.status_code == 200 and "Added by hand." in page.text
+    listing = _get(ds, "/hmicfrs/item_details?source=manual").text
+    assert f'href="/-/hmicfrs/review/{quote(added["id"], safe="")}"' in listing
+    done = _post(ds, "/-/hmicfrs/review/" + quote(added["id"], safe=""), json={"action": "reject"}, headers=BEARER)
+    assert done.status_code == 200 and done.json()["item"]["review_status"] == "rejected"

@@ -3,13 +3,16 @@
 Routes (all under /-/hmicfrs/):
   login                 GET a form, POST the reviewer token (+ a name for the audit log)
   review/<item id>      GET the item with its evidence; POST action=accept|reject|correct
+  decision              where the writable canned queries land: their outcome, then the item
   pdf/<report id>.pdf   the report's PDF (only files in the reports table)
   calendar.ics          dated deadlines as iCalendar (?addressee=ID)
 
 Writes go through pipeline.review (the functions the CLI calls), so the snapshot, the
-"changed since review" hash and the audit log are written in one place. A write needs the
-"hmicfrs-review" permission, which only an actor signed in with the reviewer token has;
-anyone else gets 403. Everything taken from PDFs is rendered by Jinja with autoescaping on.
+"changed since review" hash and the audit log are written in one place: the review page POSTs
+to a route, the writable canned queries (metadata.yml) call the SQL function hmicfrs_review.
+Either needs an actor signed in with the reviewer token (the "hmicfrs-review" permission, or
+the canned queries' allow block plus a grant only such an actor's request carries); anyone
+else gets 403. Everything taken from PDFs is rendered by Jinja with autoescaping on.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import json
 import os
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from datasette import hookimpl
 from datasette.utils import baseconv
@@ -33,7 +36,7 @@ from pipeline.views import PDF_ROUTE, REVIEW_ROUTE
 PERMISSION = "hmicfrs-review"
 SIGN_IN_SECONDS = 12 * 60 * 60
 FAILED_SIGN_IN_DELAY = 0.5
-ITEM_ID = r"(?P<item_id>[A-Za-z0-9_.:-]+)"
+ITEM_ID = r"(?P<item_id>[^/]+)"  # percent-encoded: ids of items added by hand may hold any text
 
 
 def _settings(datasette) -> serve.ServeSettings | None:
@@ -137,7 +140,7 @@ def render_cell(row, value, column, table, database, datasette):
         page = value.rsplit("#page=", 1)[-1]
         return _link(value, f"PDF p. {page}", datasette)
     if column == "review_link" and value.startswith(REVIEW_ROUTE):
-        return _link(REVIEW_ROUTE + quote(value[len(REVIEW_ROUTE):]), "review", datasette)
+        return _link(REVIEW_ROUTE + quote(value[len(REVIEW_ROUTE):], safe=""), "review", datasette)
     return None
 
 
@@ -211,7 +214,7 @@ async def review_item(datasette, request):
     settings = _settings(datasette)
     if settings is None:
         return Response.text("Not found", status=404)
-    item_id = request.url_vars["item_id"]
+    item_id = unquote(request.url_vars["item_id"])
     wants_json = request.args.get("_format") == "json" or "authorization" in request.headers
     if request.method == "POST":
         return await _post_decision(datasette, request, settings, item_id, wants_json)
@@ -231,7 +234,7 @@ async def review_item(datasette, request):
         "reviewer": await datasette.permission_allowed(request.actor, PERMISSION, default=False),
         "reviewing": settings.reviewing, "database": settings.db_name,
         "pdf_href": datasette.urls.path(f"{PDF_ROUTE}{row['report_id']}.pdf#page={row['page']}") if row.get("page") else None,
-        "login_href": datasette.urls.path("/-/hmicfrs/login?next=" + quote(request.path)),
+        "login_href": datasette.urls.path("/-/hmicfrs/login?next=" + quote(REVIEW_ROUTE + quote(item_id, safe=""), safe="")),
         "addressees_text": ", ".join(row.get("addressees") or []),
     }
     return Response.html(await datasette.render_template("hmicfrs_review.html", context, request=request))
@@ -254,11 +257,11 @@ async def _post_decision(datasette, request, settings, item_id: str, wants_json:
         if wants_json:
             return Response.json({"ok": False, "error": str(exc)}, status=400)
         datasette.add_message(request, str(exc), datasette.ERROR)
-        return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id)))
+        return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id, safe="")))
     if wants_json:
         return Response.json({"ok": True, "item": _plain(row)})
     datasette.add_message(request, f"{item_id}: {row['review_status']}", datasette.INFO)
-    return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id)))
+    return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id, safe="")))
 
 
 def _plain(row: dict) -> dict:
@@ -276,7 +279,7 @@ async def last_decision(datasette, request):
     datasette.add_message(request, message, datasette.INFO if ok else datasette.ERROR)
     if not ok and (not item_id or message.startswith("no item")):
         return Response.redirect(datasette.urls.database(settings.db_name))
-    return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(str(item_id))))
+    return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(str(item_id), safe="")))
 
 
 async def report_pdf(datasette, request, send):
