@@ -71,12 +71,21 @@ _LEADING_CLAUSE = re.compile(
 CLAUSE_START = re.compile(r"(?:[,;]\s*(?:and|but|while|whilst)\s+|[;:•]\s*|\(\s*[a-z]{1,2}\)\s*|\(\s*[ivx]{1,4}\)\s*)")
 
 
+# Where the subject of a sentence's first modal can start at the latest: after a colon, a bullet,
+# a sub-item marker, or an item title run into its first sentence ("... and resilience The UK
+# government should"); and a parenthesis between commas (", including board members,") is no part.
+_SUBJECT_OPENS = re.compile(
+    r"(?:[;:•]\s*|\(\s*[a-z]{1,2}\)\s*|\(\s*[ivx]{1,4}\)\s*|(?<=[A-Za-z0-9’”)])\s+(?=(?:The|All|Every|Each|Any)\s))"
+)
+_PARENTHESIS = re.compile(r",\s*(?:including|such\s+as|in\s+particular|especially|notably|for\s+example)\b[^,]*,?\s*$", re.I)
+
+
 def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, deadline_end: int | None,
                  known: tuple[tuple[int, int], ...] = (), floor: int = 0) -> tuple[int, int]:
     """Character span of the subject inside the sentence: before the modal, after a deadline clause;
     after "we recommend that" / "we urge", up to the subject's own verb. `known` are the spans of
     named bodies, whose words are never taken for the verb ("we urge ministers to")."""
-    if modal.group(0).lower().startswith("we"):
+    if modal.group(0).lower().startswith(("we", "that")):
         start = modal.end()
         lead = _LEADING_CLAUSE.match(sentence_text[start:])  # "that, by 31 March 2024, chief constables"
         if lead:
@@ -86,11 +95,17 @@ def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, dea
         start, end = floor, modal.start()
         if deadline_end is not None and deadline_end <= end:
             start = deadline_end
+        opens = list(_SUBJECT_OPENS.finditer(sentence_text, start, end))
+        if opens and opens[-1].end() < end:
+            start = opens[-1].end()
+        parenthesis = _PARENTHESIS.search(sentence_text, start, end)
+        limit = parenthesis.start() if parenthesis else end  # its commas do not end the subject
         # a partner clause between commas ("X, working with Y, should") is not the subject
         end = start + finder.partner_cut(sentence_text[start:end])
         while end > start and sentence_text[end - 1] in " ,:;":
             end -= 1
-        head = sentence_text[start:end]
+        limit = min(limit, end)
+        head = sentence_text[start:limit]
         comma = head.rfind(",")
         # "By 31 March 2024, chief constables" / "In HSS the Post Office": drop a leading clause.
         if comma != -1 and comma < len(head) - 1 and not _ends_inside_list(head, comma):

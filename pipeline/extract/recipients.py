@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 from ..clean import collapse
-from ..metadata import _publication as read_publication
 from ..metadata import parse_date_phrase
 from ..models import Addressee
 from ..nlp import slugify
 from .document_text import DocumentText
 
-_FRONT_PAGES = 4  # as metadata reads the publication date
+_FRONT_PAGES, _LAST_PAGES = 4, 2  # as metadata reads the publication date
 
 
 def printed_due_date(role, text: str, after: int) -> str | None:
@@ -26,16 +25,24 @@ def printed_due_date(role, text: str, after: int) -> str | None:
 
 
 def report_date(role, rules, doc: DocumentText) -> str | None:
-    """The report's own date where ingest found none: the form's dated signature, else the
-    publication rules over the stored text of the first pages."""
+    """The report's own date where ingest found none (a database ingested before the publication
+    rules could read it): the form's dated signature, else the publication rules over the stored
+    text of the first pages (or the last pages, for rules with scope "end")."""
     for rule in role("report_date"):
         for match in rule.regex.finditer(doc.text):
             parsed = parse_date_phrase(re.sub(r"\s*([./])\s*", r"\1", match.group("date")))
             if parsed and 1990 <= parsed.year <= 2100:
                 return parsed.isoformat()
-    front_end = doc.page_starts[min(len(doc.page_starts) - 1, _FRONT_PAGES)] if doc.page_starts else 0
-    published, _text, _rule = read_publication(doc.text[: front_end or len(doc.text)], rules)
-    return published
+    starts = doc.page_starts
+    front = doc.text[: starts[_FRONT_PAGES]] if len(starts) > _FRONT_PAGES else doc.text
+    back = doc.text[starts[-_LAST_PAGES]:] if len(starts) >= _LAST_PAGES else doc.text
+    for rule in sorted(rules.of("publication.jsonl"), key=lambda r: r.get("priority", 100)):
+        for match in rule.regex.finditer(back if rule.get("scope") == "end" else front):
+            phrase = match.group("date") if "date" in rule.regex.groupindex else match.group(0)
+            parsed = parse_date_phrase(phrase)
+            if parsed and 1900 <= parsed.year <= 2100:
+                return parsed.isoformat()
+    return None
 
 
 def sent_to(role, doc: DocumentText, parsed):
