@@ -10,6 +10,9 @@ from .models import LaidOutPage, ReportMeta
 from .rules import RuleSet
 
 _FIRST_PAGES = 4
+_LAST_PAGES = 2
+# A cover's big type stops at a list ("1. Chief Executive ...") or a label ("SENT TO:").
+_TITLE_STOP = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[•▪-]\s)")
 _DATEPARSER_SETTINGS = {
     "DATE_ORDER": "DMY",
     "PREFER_DAY_OF_MONTH": "first",
@@ -27,7 +30,8 @@ def parse_date_phrase(text: str) -> date | None:
 
 def read_metadata(pages: list[LaidOutPage], metadata_title: str | None, rules: RuleSet) -> ReportMeta:
     front = "\n".join(line.text for page in pages[:_FIRST_PAGES] for line in page.lines)
-    published, published_text, published_rule = _publication(front, rules)
+    back = "\n".join(line.text for page in pages[-_LAST_PAGES:] for line in page.lines)
+    published, published_text, published_rule = _publication(front, back, rules)
     family, family_rule = _family(front, rules)
     return ReportMeta(
         title=_title(pages, metadata_title),
@@ -39,9 +43,11 @@ def read_metadata(pages: list[LaidOutPage], metadata_title: str | None, rules: R
     )
 
 
-def _publication(front: str, rules: RuleSet) -> tuple[str | None, str | None, str | None]:
+def _publication(front: str, back: str, rules: RuleSet) -> tuple[str | None, str | None, str | None]:
+    """The first rule (by priority) that finds a date; rules with scope "end" read the last pages."""
     for rule in sorted(rules.of("publication.jsonl"), key=lambda r: r.get("priority", 100)):
-        for match in rule.regex.finditer(front):
+        text = back if rule.get("scope") == "end" else front
+        for match in rule.regex.finditer(text):
             phrase = match.group("date") if "date" in rule.regex.groupindex else match.group(0)
             parsed = parse_date_phrase(phrase)
             if parsed and 1900 <= parsed.year <= 2100:
@@ -60,6 +66,11 @@ def _first_run_of_size(lines, size: float, limit: int = 4) -> list[str]:
     """The first block of consecutive lines printed in the cover's largest type."""
     run: list[str] = []
     for line in lines:
+        if run and _TITLE_STOP.match(line.text):
+            # "... SENT TO:" introducing that list is a label, not part of the title.
+            if run[-1].rstrip().endswith(":") and len(run) > 1:
+                run.pop()
+            break
         if line.size >= size - 0.6:
             run.append(line.text)
             if len(run) == limit:
