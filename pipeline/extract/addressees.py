@@ -53,7 +53,7 @@ class SubjectFinder:
         return cut
 
 
-_SUBORDINATE = re.compile(r"^(?:that|which|who|whom|whether|if|so\s+that)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"^(?:that|which|who|whom|whether|so\s+that)\b", re.IGNORECASE)
 _NOT_A_VERB = {
     "and", "or", "of", "for", "the", "in", "its", "their", "all", "each", "every", "both", "relevant", "other",
     "further", "also", "therefore", "particular", "where", "appropriate", "as", "well", "a", "an", "new",

@@ -21,6 +21,11 @@ _KIND_ABBREVIATIONS = {
     "recommendation": "rec", "area_for_improvement": "afi", "cause_of_concern": "coc",
     "matter_of_concern": "moc", "conclusion": "con",
 }
+_JOINING_WORDS = {"with", "to", "by", "for", "of", "from", "and", "or", "the", "in", "on", "at", "as", "than", "via"}
+_CLAUSE_OPENING = re.compile(
+    r"^(?:.*(?:[.;:•]|\(\s*[a-z]{1,4}\s*\)))?\s*(?:(?:we\s+(?:\w+\s+)?recommend\s+that|that|and|but)\s*,?\s*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _FULL_TEXT_SHARE = 0.85
 _LONG_ITEM = 4000
@@ -180,7 +185,7 @@ class Extractor:
             base = sentence.start_char
             own = NO_DEADLINE
             for span in parsed.spans["deadlines"]:
-                if base <= span.start_char < sentence.end_char:
+                if base <= span.start_char < sentence.end_char and self._governs(sentence.text, span.start_char - base, modals):
                     own = deadline_from_span(span, report.published, self.rules.by_id)
                     break
             if deadline.kind == "none":
@@ -189,7 +194,7 @@ class Extractor:
             known = tuple((s.start_char - base, s.end_char - base) for s in in_sentence)
             previous_end = None
             for modal in modals:
-                floor = self._clause_floor(sentence.text, previous_end, modal)
+                floor = self._clause_floor(sentence.text, previous_end, modal, known)
                 previous_end = modal.end()
                 if floor is None:
                     continue
@@ -216,13 +221,31 @@ class Extractor:
         return check_report(report.report_id, doc.text, items, notes, self._role("stated_count"))
 
     @staticmethod
-    def _clause_floor(text: str, previous_end: int | None, modal) -> int | None:
+    def _clause_floor(text: str, previous_end: int | None, modal, known=()) -> int | None:
         """Where the subject of this modal may start: the sentence start for its first modal; for a
-        later one, the start of its own clause, or None where it shares the earlier subject."""
-        if previous_end is None or modal.group(0).lower().startswith("we"):
+        later one, the start of its own clause, or None where it shares the earlier subject. A list
+        whose bullets were drawn as graphics runs its items together ("... publicly available NHS
+        England should ..."): a named body right before the modal after a plain word starts one."""
+        if previous_end is None or modal.group(0).lower().startswith(("we", "that")):
             return previous_end or 0
         clauses = list(CLAUSE_START.finditer(text, previous_end, modal.start()))
-        return clauses[-1].end() if clauses else None
+        if clauses:
+            return clauses[-1].end()
+        for start, end in known:
+            if previous_end <= start and not text[end : modal.start()].strip():
+                before = re.search(r"([A-Za-z]+)\s+$", text[previous_end:start])
+                if before and before.group(1).islower() and before.group(1) not in _JOINING_WORDS:
+                    return start
+        return None
+
+    @staticmethod
+    def _governs(text: str, deadline_start: int, modals) -> bool:
+        """A deadline governs the modal's action when it follows the modal or opens the clause
+        ("By 31 March 2024, chief constables should"); "ICSs will develop strategies by
+        December 2023 and the estate needs to ..." is narrative."""
+        if any(m.start() <= deadline_start for m in modals):
+            return True
+        return bool(_CLAUSE_OPENING.match(text[:deadline_start]))
 
 def _looks_like_contents_entry(body: str) -> bool:
     return len(body) < 120 and bool(_CONTENTS_ENTRY.search(body))
