@@ -46,6 +46,7 @@ class _Section:
     paragraphs_fallback: bool = False
     style: str | None = None  # the numbering rule of the section's first item; the series keeps it
     heading_items: bool | None = None  # whether the first item's number was printed as a heading
+    headed: bool = False  # its items carry their own headings ("Area for improvement 1"): no list numbers
 
 
 @dataclass
@@ -155,6 +156,8 @@ class Segmenter:
                 return 0
             self._open(state, doc, line, rule, match, str(rule.get("kind")), match.groupdict().get("number"))
             state.item.headed = True
+            if state.section is not None:
+                state.section.headed = True  # "1. Introduction" after the list is a chapter, not item 1
             return 0
 
         section, consumed = self._section_at(lines, index, line)
@@ -223,6 +226,10 @@ class Segmenter:
         if self._first("paragraph_number", text):
             self._close(state, doc, line.start)
             return False
+        if self._new_page_item(state, lines, index, text):
+            self._close(state, doc, line.start)
+            state.paragraph_start = line.start
+            return False
         if line.heading and self._has_text(item, lines, index) and not self._heading_inside_item(lines, index, text):
             if not self._next_starts_item(state, lines, index) and self._heading_ends_section(text):
                 state.section = None
@@ -242,6 +249,16 @@ class Segmenter:
             self._close(state, doc, line.end)
         state.previous_ended_colon = text.endswith(":")
         return True
+
+    def _new_page_item(self, state: _State, lines, index: int, text: str) -> bool:
+        """A page break hides the paragraph gap: a finished sentence, then on the next page a line
+        that opens an unnumbered item of the section's kind ("The force should ...")."""
+        previous, section = lines[index - 1] if index else None, state.section
+        if previous is None or previous.page == lines[index].page or section is None:
+            return False
+        if previous.text.rstrip()[-1:] not in ".!?":
+            return False
+        return any(r.get("kind") == section.kind and r.regex.search(text) for r in self.by_role.get("unnumbered", []))
 
     @staticmethod
     def _has_text(item: Segment, lines, index: int) -> bool:
@@ -308,7 +325,7 @@ class Segmenter:
         """(rule, match, value) for a list paragraph's number that continues the section's series;
         with `restated`, also the last number again (an inquiry restating the item it discussed)."""
         section = state.section
-        if section is None:
+        if section is None or section.headed:
             return None
         for rule in self.by_role.get("numbered", []):
             sections = rule.get("sections")
