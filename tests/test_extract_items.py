@@ -203,14 +203,9 @@ def test_bullets_inside_a_numbered_recommendation_stay_in_it(extractor):
     assert "review their vetting policies;" in items[0].text and items[0].text.endswith("train their vetting staff.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="join_pages never marks a page's first line as a paragraph start (gap_before), so an unnumbered area "
-    "for improvement that opens a page is joined to the one before it: C's summary printing (page 2) is lost, "
-    "B's text no longer matches its chapter reprint, so B is exported twice and C only from the chapter (page 4). "
-    "Same as the PEEL sample's golden",
-)
 def test_unnumbered_summary_list_running_over_a_page_break(extractor):
+    # A page break hides the paragraph gap: the item that opens page 2 is its own item, and each
+    # chapter reprint ("Area for improvement" heading) is the same item as its summary printing.
     a = "The force should make sure that it answers emergency calls within national standards."
     b = "The force should improve how it identifies repeat and vulnerable victims when they first contact the force."
     c = "The force should make sure that the outcomes it assigns to crimes are appropriate."
@@ -296,14 +291,9 @@ def test_titled_summary_headings_do_not_swallow_the_next_page(extractor):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 'Areas for improvement' list section stays open after its headed items, so the next chapter "
-    "heading '1. Introduction' is read as numbered item '1.' (text 'Introduction Background ...'); "
-    "_one_per_printed_item then merges it with the real Area for improvement 1 by kind and number and keeps "
-    "the longer, invented text (page 2). Same as the thematic sample's golden AFIs 1 and 2",
-)
 def test_numbered_chapter_heading_after_a_headed_list_is_not_an_item(extractor):
+    # "1. Introduction" after a list of headed items is a chapter, not list item "1." (which would then
+    # be merged with Area for improvement 1 and replace its text).
     items = extract(
         extractor,
         page("# Recommendations", "", *REC_1_LINES, "# Areas for improvement", "", "# Area for improvement 1",
