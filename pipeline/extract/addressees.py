@@ -75,7 +75,9 @@ CLAUSE_START = re.compile(r"(?:[,;]\s*(?:and|but|while|whilst)\s+|[;:•]\s*|\(\
 # a sub-item marker, or an item title run into its first sentence ("... and resilience The UK
 # government should"); and a parenthesis between commas (", including board members,") is no part.
 _SUBJECT_OPENS = re.compile(
-    r"(?:[;:•]\s*|\(\s*[a-z]{1,2}\)\s*|\(\s*[ivx]{1,4}\)\s*|(?<=[A-Za-z0-9’”)])\s+(?=(?:The|All|Every|Each|Any)\s))"
+    r"(?:[;:•]\s*|\s[–—]\s|\(\s*[a-z]{1,2}\)\s*|\(\s*[ivx]{1,4}\)\s*|^\s*(?:[a-z]|[ivx]{1,4})\)\s*|"
+    r"(?<=[A-Za-z0-9’”)])\s+(?=(?:The|All|Every|Each|Any|For|In|By|Within|During|Where|When|If|Once|As|"
+    r"Following|While|Whilst|Although)\s))"
 )
 _PARENTHESIS = re.compile(r",\s*(?:including|such\s+as|in\s+particular|especially|notably|for\s+example)\b[^,]*,?\s*$", re.I)
 
@@ -116,7 +118,7 @@ def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, dea
     end = start + cut
     while start < end and sentence_text[start] in " ,:;":
         start += 1
-    while end > start and sentence_text[end - 1] in " ,:;":
+    while end > start and sentence_text[end - 1] in " ,:;(–—":
         end -= 1
     return start, end
 

@@ -175,8 +175,7 @@ class Extractor:
             return list(addressees), text, deadline
         if kind in ("conclusion", "cause_of_concern") and not self.finder.modal_in(parsed.text):
             return [], None, NO_DEADLINE
-        found: list[Addressee] = []
-        texts: list[str] = []
+        subjects: list[tuple[str, list[Addressee]]] = []
         deadline = NO_DEADLINE
         for sentence in parsed.sents:
             modals = self.finder.modals_in(sentence.text)
@@ -209,13 +208,9 @@ class Extractor:
                 if not subject.strip():
                     continue
                 addressees = addressees_in(spans, base + start, base + end, subject)
-                if not addressees:
-                    continue
-                texts.append(" ".join(subject.split()))
-                for addressee in addressees:
-                    if addressee.id is None or all(addressee.id != a.id for a in found):
-                        found.append(addressee)
-        return found, ("; ".join(dict.fromkeys(texts)) or None), deadline
+                if addressees:
+                    subjects.append((" ".join(subject.split()), addressees))
+        return _merge_subjects(subjects), ("; ".join(dict.fromkeys(t for t, _a in _kept(subjects))) or None), deadline
 
     def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str]) -> ReportCheck:
         return check_report(report.report_id, doc.text, items, notes, self._role("stated_count"))
@@ -246,6 +241,23 @@ class Extractor:
         if any(m.start() <= deadline_start for m in modals):
             return True
         return bool(_CLAUSE_OPENING.match(text[:deadline_start]))
+
+def _kept(subjects):
+    """The subjects that name a known body; where none does, the first one (an unknown body is
+    kept for review, never dropped). "The framework should ..." after "The Government should
+    ..." is a thing, not a second addressee."""
+    known = [(text, found) for text, found in subjects if any(a.id for a in found)]
+    return known or subjects[:1]
+
+
+def _merge_subjects(subjects) -> list[Addressee]:
+    merged: list[Addressee] = []
+    for _text, found in _kept(subjects):
+        for addressee in found:
+            if addressee.id is None or all(addressee.id != a.id for a in merged):
+                merged.append(addressee)
+    return merged
+
 
 def _looks_like_contents_entry(body: str) -> bool:
     return len(body) < 120 and bool(_CONTENTS_ENTRY.search(body))
