@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..rules import Rule, RuleSet
 from .document_text import DocLine, DocumentText
+from .lines import SUB_ITEM, has_text, heading_inside_item, is_item_heading, number_value, sub_item_follows
 from .profile import Profile, choose_profile
 
 __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
@@ -58,25 +59,6 @@ class _State:
     paragraph_start: int = 0
     previous_ended_colon: bool = False
     segments: list[Segment] = field(default_factory=list)
-
-
-_OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
-
-
-def _number_value(match: re.Match, ocr_digits: bool) -> int | None:
-    """The value that continues a series: "8.14" counts as 14; OCR's "(I)" as 1 where allowed."""
-    groups = match.groupdict()
-    printed = groups.get("seq") or groups["number"]
-    if ocr_digits:
-        printed = printed.translate(_OCR_DIGITS)
-    return int(printed) if printed.isdigit() else None
-
-
-_SUB_ITEM = re.compile(r"^\(?[a-z]{1,2}\)|^\(?[ivx]{1,4}\)")
-
-
-def _is_label_only(text: str) -> bool:
-    return len(text.strip()) < 40 and not text.strip().endswith(",")
 
 
 class Segmenter:
@@ -149,7 +131,7 @@ class Segmenter:
             return 0
 
         heading = self._first("heading", text)
-        if heading and self._is_item_heading(lines, index, line, heading[1]):
+        if heading and is_item_heading(lines, index, line, heading[1]):
             rule, match = heading
             if self._first("reference", text):
                 self._close(state, doc, line.start)
@@ -185,19 +167,6 @@ class Segmenter:
         state.previous_ended_colon = text.endswith(":")
         return 0
 
-    @staticmethod
-    def _is_item_heading(lines, index: int, line: DocLine, match: re.Match) -> bool:
-        """"Recommendation 8" opening a line is a heading, not a wrapped mention in a sentence:
-        it is printed as a heading or carries a separator, and it does not continue a sentence."""
-        rest = line.text.strip()[match.end():]
-        marked = line.heading or not rest or bool(re.match(r"\s*$", match.group(0)[-1:]) is None)
-        if not marked:
-            return False
-        previous = lines[index - 1] if index else None
-        if previous is None or line.gap_before or previous.heading or previous.page != line.page:
-            return True
-        return previous.text.rstrip()[-1:] in ".:!?)”\"" or _is_label_only(previous.text)
-
     def _section_at(self, lines, index: int, line: DocLine):
         text = line.text.strip()
         if text[:1].islower():  # a wrapped sentence that ends "... recommendations for X"
@@ -230,18 +199,18 @@ class Segmenter:
             self._close(state, doc, line.start)
             state.paragraph_start = line.start
             return False
-        if line.heading and self._has_text(item, lines, index) and not self._heading_inside_item(lines, index, text):
+        if line.heading and has_text(item, lines, index) and not heading_inside_item(lines, index, text):
             if not self._next_starts_item(state, lines, index) and self._heading_ends_section(text):
                 state.section = None
             self._close(state, doc, line.start)
             return False
         if line.gap_before and item.has_body and not self._continues(state, text):
-            if not (item.sub_items and self._sub_item_follows(lines, index)):
+            if not (item.sub_items and sub_item_follows(lines, index)):
                 self._close(state, doc, line.start)
                 return False
-        if not line.heading or item.has_body or _SUB_ITEM.match(text):
+        if not line.heading or item.has_body or SUB_ITEM.match(text):
             item.has_body = True  # a boxed sub-item in heading type is body, not the item's title
-        if _SUB_ITEM.match(text):
+        if SUB_ITEM.match(text):
             item.sub_items = True
         item.end = line.end
         if state.section and state.section.kind == "tagged" and (self._first("tag", text) or (
@@ -260,37 +229,11 @@ class Segmenter:
             return False
         return any(r.get("kind") == section.kind and r.regex.search(text) for r in self.by_role.get("unnumbered", []))
 
-    @staticmethod
-    def _has_text(item: Segment, lines, index: int) -> bool:
-        """Body seen, or whole sentences printed in heading type ("19. By 31 October 2025, ... .")."""
-        if item.has_body:
-            return True
-        previous = lines[index - 1] if index else None
-        return (previous is not None and lines[index].gap_before and previous.end > item.body_start
-                and previous.text.rstrip()[-1:] in ".!?")
-
-    @staticmethod
-    def _heading_inside_item(lines, index: int, text: str) -> bool:
-        """Boxed item text printed in heading type: its sub-items and wrapped lines are body."""
-        if _SUB_ITEM.match(text):
-            return True
-        line, previous = lines[index], lines[index - 1] if index else None
-        return (previous is not None and not line.gap_before and previous.page == line.page
-                and previous.text.rstrip()[-1:] not in ".:!?")
-
     def _heading_ends_section(self, text: str) -> bool:
         """A list ends at the next heading; in long inquiry chapters only at a chapter heading."""
         if self.profile.heading_paragraphs != "until_heading":
             return True
         return bool(self._first("chapter", text))
-
-    @staticmethod
-    def _sub_item_follows(lines, index: int) -> bool:
-        """A paragraph between two sub-items ("Success will be measured by ...") belongs to the item."""
-        for following in lines[index + 1 : index + 30]:
-            if following.gap_before or following.page != lines[index].page or _SUB_ITEM.match(following.text.strip()):
-                return bool(_SUB_ITEM.match(following.text.strip()))
-        return False
 
     def _paragraph_ends(self, state: _State, lines, index: int) -> bool:
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -301,7 +244,7 @@ class Segmenter:
         """A new paragraph inside an item: sub-items, bullets, lower-case runs, a list after a colon."""
         if state.previous_ended_colon or text[:1].islower():
             return True
-        if _SUB_ITEM.match(text):
+        if SUB_ITEM.match(text):
             return True
         if self._first("bullet", text) and not (state.item and state.item.leadin):
             return True
@@ -337,7 +280,7 @@ class Segmenter:
             match = rule.regex.search(text)
             if not match:
                 continue
-            value = _number_value(match, bool(rule.get("ocr_digits")))
+            value = number_value(match, bool(rule.get("ocr_digits")))
             last = section.last_number
             if value is not None and (last is None or value == last + 1 or (restated and value == last)):
                 return rule, match, value
