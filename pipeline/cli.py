@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -85,12 +86,13 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
     files = discover(paths)
     rules = load_rules(rules_dir)  # fail on bad rules before any work starts
     db = store.connect(db_path)
+    extractor = _LazyExtractor(rules)  # spaCy loads while the first PDFs are parsed, and not for skips
     options = IngestOptions(
         force=force, workers=workers, password=password, rules_dir=str(rules.directory), dry_run=dry_run,
         timeout=timeout, max_memory_mb=max_memory, ocr=ocr,
         on_busy=lambda: click.echo("another process is writing to the database; waiting for it...", err=True),
+        on_parse=extractor.load_in_background,
     )
-    extractor = _LazyExtractor(rules)  # spaCy loads only when a report is stored, not for skips
     show_bar = not quiet and len(files) > 1
     with click.progressbar(
         length=len(files), label="ingesting", file=sys.stderr, show_pos=True,
@@ -108,10 +110,27 @@ class _LazyExtractor:
     def __init__(self, rules):
         self.rules = rules
         self._extractor = None
+        self._loader: threading.Thread | None = None
+
+    def load_in_background(self) -> None:
+        # The main process waits on the parser processes meanwhile, so this costs no wall time.
+        self._loader = threading.Thread(target=self._load_quietly, daemon=True)
+        self._loader.start()
+
+    def _load_quietly(self) -> None:
+        try:
+            self._load()
+        except Exception:  # extract() loads again in the main thread and reports it there
+            pass
+
+    def _load(self) -> None:
+        self._extractor = _extractor(self.rules)
 
     def extract(self, report_input):
+        if self._loader is not None:
+            self._loader.join()
         if self._extractor is None:
-            self._extractor = _extractor(self.rules)
+            self._load()
         return self._extractor.extract(report_input)
 
 

@@ -5,20 +5,15 @@ Workers parse and clean (the slow part); the calling process is the single SQLit
 from __future__ import annotations
 
 import glob
-import logging
-import shutil
 import sqlite3
-import subprocess
-import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .document import clean_document
-from .errors import InputError, NoTextLayer, PipelineError, ResourceLimit
+from .errors import PipelineError
+from .ingest_worker import parse_and_clean, worker_init
 from .models import CleanDocument, report_id_for
-from .pdf import open_pdf, sha256_of
-from .rules import RuleSet, load_rules
+from .pdf import sha256_of
 from .workers import Limits, TaskFailed, cpu_count, run as run_workers
 from . import store
 
@@ -42,6 +37,7 @@ class IngestOptions:
     ocr: bool = False
     pages_per_worker: int = PAGES_PER_WORKER
     on_busy: Callable[[], None] | None = None  # called once when another writer holds the database
+    on_parse: Callable[[], None] | None = None  # called once before parsing starts (not for a batch of skips)
 
 
 @dataclass(frozen=True)
@@ -100,56 +96,6 @@ def default_workers() -> int:
     return cpu_count()
 
 
-_worker_rules: RuleSet | None = None
-
-
-def _worker_init(rules_dir: str | None) -> None:
-    global _worker_rules
-    # pdfminer logs every font quirk as a warning; the user gets one line per failed file instead.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    _worker_rules = load_rules(rules_dir)
-
-
-def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = False) -> CleanDocument | TaskFailed:
-    """Runs in a worker: the document, or a TaskFailed with a one-line reason for a bad input."""
-    try:
-        try:
-            return _clean(Path(path), sha256, password)
-        except NoTextLayer:
-            if not ocr:
-                raise
-            return _clean_after_ocr(Path(path), sha256, password)
-    except InputError as exc:
-        # After running out of memory the worker is replaced rather than trusted with the next file.
-        return TaskFailed(exc.code, str(exc), retire=isinstance(exc, ResourceLimit))
-    except RecursionError:
-        return TaskFailed("corrupt_pdf", "corrupt PDF: structure too deeply nested")
-
-
-def _clean(path: Path, sha256: str, password: str | None, source: Path | None = None) -> CleanDocument:
-    # Pages stream from the parser into layout one at a time (see pdf.open_pdf).
-    with open_pdf(source or path, password=password, sha256=sha256) as parsed:
-        if source is not None:
-            parsed = replace(parsed, path=str(path), file=path.name, size_bytes=path.stat().st_size)
-        return clean_document(parsed, _worker_rules or load_rules())
-
-
-def _clean_after_ocr(path: Path, sha256: str, password: str | None) -> CleanDocument:
-    """Give a scanned PDF a text layer with ocrmypdf, then read that copy as if it were the file."""
-    if not shutil.which("ocrmypdf"):
-        raise NoTextLayer("no text layer (needs OCR; --ocr needs ocrmypdf, which is not installed)")
-    with tempfile.TemporaryDirectory(prefix="hmicfrs-ocr-") as folder:
-        output = Path(folder) / "ocr.pdf"
-        command = ["ocrmypdf", "--quiet", "--skip-text", "--output-type", "pdf", str(path), str(output)]
-        if password:
-            raise NoTextLayer("no text layer (needs OCR; ocrmypdf cannot read encrypted PDFs)")
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0 or not output.exists():
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            raise NoTextLayer(f"no text layer, and OCR failed: {last}"[:200])
-        return _clean(path, sha256, None, source=output)
-
-
 def ingest(
     db,
     paths: list[Path],
@@ -164,7 +110,7 @@ def ingest(
     """
     summary = IngestSummary()
     known = store.known_hashes(db)
-    todo: list[tuple[str, str]] = []
+    todo: list[tuple[str, str, int]] = []
     batch: dict[str, str] = {}
 
     def report(outcome: FileOutcome) -> None:
@@ -188,7 +134,12 @@ def ingest(
             continue
         if sha:
             batch[sha] = str(path)
-        todo.append((str(path), sha))
+        todo.append((str(path), sha, size))
+
+    # Largest first, so a long report does not start last and leave the other workers idle.
+    todo.sort(key=lambda task: -task[2])
+    if todo and options.on_parse:
+        options.on_parse()
 
     waited = False
     for (path, sha), result in _run(todo, options):
@@ -245,15 +196,15 @@ def _fail(db, summary, report, path: str, sha: str, code: str, reason: str, opti
     report(FileOutcome(path, "failed", reason, code))
 
 
-def _run(todo: list[tuple[str, str]], options: IngestOptions):
+def _run(todo: list[tuple[str, str, int]], options: IngestOptions):
     """Yield ((path, sha), document or TaskFailed) as workers finish."""
-    tasks = [((path, sha), parse_and_clean, (path, sha, options.password, options.ocr)) for path, sha in todo]
+    tasks = [((path, sha), parse_and_clean, (path, sha, options.password, options.ocr)) for path, sha, _ in todo]
     limits = Limits(
         timeout=options.timeout or None,
         memory_bytes=options.max_memory_mb * (1 << 20) if options.max_memory_mb else None,
         recycle_after=options.pages_per_worker,
     )
     yield from run_workers(
-        tasks, options.workers, limits, initializer=_worker_init, initargs=(options.rules_dir,),
+        tasks, options.workers, limits, initializer=worker_init, initargs=(options.rules_dir,),
         weigh=lambda result: len(result.pages) if isinstance(result, CleanDocument) else 1,
     )

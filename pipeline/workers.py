@@ -21,7 +21,7 @@ from typing import Callable, Hashable, Iterable, Iterator
 from .errors import PipelineError
 
 # The server that forks workers imports the parser once, so a fresh worker starts in milliseconds.
-_PRELOAD = ["pipeline.ingest"]
+_PRELOAD = ["pipeline.ingest_worker"]
 
 
 @dataclass(frozen=True)

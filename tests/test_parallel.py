@@ -15,7 +15,8 @@ from pipeline import workers
 from pipeline.cli import cli
 from pipeline.document import clean_document
 from pipeline import store
-from pipeline.ingest import IngestOptions, _worker_init, discover, parse_and_clean
+from pipeline.ingest import IngestOptions, discover
+from pipeline.ingest_worker import parse_and_clean, worker_init
 from pipeline.ingest import ingest as ingest_lib
 from pipeline.pdf import open_pdf, parse_pdf, sha256_of
 from pipeline.rules import load_rules
@@ -78,7 +79,7 @@ def test_pages_streamed_into_layout_give_the_same_document_as_pages_read_first(f
 
 
 def test_parse_and_clean_reports_bad_input_as_a_failure_not_an_exception(tmp_path):
-    _worker_init(None)
+    worker_init(None)
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4\nnot really\n")
     result = parse_and_clean(str(bad), sha256_of(bad), None)

@@ -1,0 +1,69 @@
+"""What runs in a parser process: a PDF's path in, a CleanDocument or a one-line failure out.
+
+Kept apart from ingest.py so the parser processes never import the database layer (sqlite-utils
+brings pandas, about 60 MB a process).
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from .document import clean_document
+from .errors import InputError, NoTextLayer, ResourceLimit
+from .models import CleanDocument
+from .pdf import open_pdf
+from .rules import RuleSet, load_rules
+from .workers import TaskFailed
+
+_worker_rules: RuleSet | None = None
+
+
+def worker_init(rules_dir: str | None) -> None:
+    global _worker_rules
+    # pdfminer logs every font quirk as a warning; the user gets one line per failed file instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    _worker_rules = load_rules(rules_dir)
+
+
+def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = False) -> CleanDocument | TaskFailed:
+    """Runs in a worker: the document, or a TaskFailed with a one-line reason for a bad input."""
+    try:
+        try:
+            return _clean(Path(path), sha256, password)
+        except NoTextLayer:
+            if not ocr:
+                raise
+            return _clean_after_ocr(Path(path), sha256, password)
+    except InputError as exc:
+        # After running out of memory the worker is replaced rather than trusted with the next file.
+        return TaskFailed(exc.code, str(exc), retire=isinstance(exc, ResourceLimit))
+    except RecursionError:
+        return TaskFailed("corrupt_pdf", "corrupt PDF: structure too deeply nested")
+
+
+def _clean(path: Path, sha256: str, password: str | None, source: Path | None = None) -> CleanDocument:
+    # Pages stream from the parser into layout one at a time (see pdf.open_pdf).
+    with open_pdf(source or path, password=password, sha256=sha256) as parsed:
+        if source is not None:
+            parsed = replace(parsed, path=str(path), file=path.name, size_bytes=path.stat().st_size)
+        return clean_document(parsed, _worker_rules or load_rules())
+
+
+def _clean_after_ocr(path: Path, sha256: str, password: str | None) -> CleanDocument:
+    """Give a scanned PDF a text layer with ocrmypdf, then read that copy as if it were the file."""
+    if not shutil.which("ocrmypdf"):
+        raise NoTextLayer("no text layer (needs OCR; --ocr needs ocrmypdf, which is not installed)")
+    with tempfile.TemporaryDirectory(prefix="hmicfrs-ocr-") as folder:
+        output = Path(folder) / "ocr.pdf"
+        command = ["ocrmypdf", "--quiet", "--skip-text", "--output-type", "pdf", str(path), str(output)]
+        if password:
+            raise NoTextLayer("no text layer (needs OCR; ocrmypdf cannot read encrypted PDFs)")
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0 or not output.exists():
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise NoTextLayer(f"no text layer, and OCR failed: {last}"[:200])
+        return _clean(path, sha256, None, source=output)
