@@ -21,6 +21,7 @@ _KIND_ABBREVIATIONS = {
     "recommendation": "rec", "area_for_improvement": "afi", "cause_of_concern": "coc",
     "matter_of_concern": "moc", "conclusion": "con",
 }
+_DESCRIBES_NEED = re.compile(r"(?:needs|is\s+required)\b", re.IGNORECASE)
 _JOINING_WORDS = {"with", "to", "by", "for", "of", "from", "and", "or", "the", "in", "on", "at", "as", "than", "via"}
 _CLAUSE_OPENING = re.compile(
     r"^(?:.*(?:[.;:•]|\(\s*[a-z]{1,4}\s*\)))?\s*(?:(?:we\s+(?:\w+\s+)?recommend\s+that|that|and|but)\s*,?\s*)?$",
@@ -179,6 +180,8 @@ class Extractor:
         deadline = NO_DEADLINE
         for sentence in parsed.sents:
             modals = self.finder.modals_in(sentence.text)
+            if kind == "cause_of_concern":  # "The force needs to improve ..." states the concern
+                modals = [m for m in modals if not _DESCRIBES_NEED.match(m.group(0))]
             if not modals:
                 continue
             base = sentence.start_char
