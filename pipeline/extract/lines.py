@@ -29,10 +29,12 @@ def is_item_heading(lines, index: int, line: DocLine, match: re.Match) -> bool:
     it is printed as a heading or carries a separator, and it does not continue a sentence."""
     rest = line.text.strip()[match.end():]
     marked = line.heading or not rest or bool(re.match(r"\s*$", match.group(0)[-1:]) is None)
-    if not marked:
+    if not marked or rest[:1] in (",", ";", ")"):  # "... in response to / Recommendation 10, shall be"
         return False
     previous = lines[index - 1] if index else None
-    if previous is None or line.gap_before or previous.heading or previous.page != line.page:
+    if previous is None or line.gap_before or previous.page != line.page:
+        return True
+    if previous.heading and not rest[:1].islower():  # a heading under another heading
         return True
     return previous.text.rstrip()[-1:] in ".:!?)”\"" or is_label_only(previous.text)
 
@@ -51,8 +53,15 @@ def heading_inside_item(lines, index: int, text: str) -> bool:
     if SUB_ITEM.match(text):
         return True
     line, previous = lines[index], lines[index - 1] if index else None
-    return (previous is not None and not line.gap_before and previous.page == line.page
-            and previous.text.rstrip()[-1:] not in ".:!?")
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if previous is not None and not line.gap_before and previous.page == line.page and previous.text.rstrip()[-1:] not in ".:!?":
+        return True
+    # a long line that wraps into the next is a paragraph, whatever its type: headings are short
+    return (len(text) >= _PARAGRAPH_LINE and following is not None and not following.gap_before
+            and following.page == line.page and text[-1:] not in ".:!?")
+
+
+_PARAGRAPH_LINE = 60
 
 
 def sub_item_follows(lines, index: int) -> bool:
