@@ -238,7 +238,7 @@ def evaluate_command(gold_dir, db_path, as_json, details):
     import json as json_module
 
     from .evaluate import Score, load_gold, score_report
-    from .export import contract_objects
+    from .export import extracted_objects
 
     db = store.connect(db_path, create=False)
     gold = load_gold(gold_dir)
@@ -250,7 +250,7 @@ def evaluate_command(gold_dir, db_path, as_json, details):
         if not rows:
             missing.append(stem)
             continue
-        score = score_report(gold_items, contract_objects(db, report=rows[0]["id"]))
+        score = score_report(gold_items, extracted_objects(db, report=rows[0]["id"]))
         per_report[stem] = score
         overall.add(score)
     if as_json:

@@ -6,6 +6,7 @@ import io
 import json
 from typing import Iterable, TextIO
 
+from . import store
 from .review import effective_items
 
 CSV_COLUMNS = [
@@ -17,32 +18,41 @@ CSV_COLUMNS = [
 
 def contract_objects(db, report: str | None = None, kind: str | None = None, addressee: str | None = None) -> list[dict]:
     """Every item (as reviewed, where a person has reviewed it) as a contract object, in report order."""
+    return [_contract(row) for row in effective_items(db, report=report, kind=kind, addressee=addressee)]
+
+
+def extracted_objects(db, report: str | None = None) -> list[dict]:
+    """What the rules alone produced, with no review applied: what `hmicfrs evaluate` scores, so
+    that a person's correction stays a test the rules must pass rather than a copy of the answer."""
     objects = []
-    for row in effective_items(db, report=report, kind=kind, addressee=addressee):
-        addressees = row["addressees"]
-        objects.append(
-            {
-                "id": row["id"],
-                "report": {
-                    "file": row["report_file"], "sha256": row["report_sha256"],
-                    "title": row["report_title"], "published": row["report_published"],
-                },
-                "kind": row["kind"],
-                "number": row["number"],
-                "label": row["label"],
-                "parent": row["parent"],
-                "text": row["text"],
-                "addressees": addressees,
-                "addressee_text": row["addressee_text"],
-                "deadline": {"kind": row["deadline_kind"] or "none", "date": row["deadline_date"], "text": row["deadline_text"]},
-                "page": row["page"],
-                "page_end": row["page_end"],
-                "review_status": row["review_status"],
-                "changed_since_review": row["changed_since_review"],
-                "source": row["source"],
-            }
-        )
+    for row in store.item_export_rows(db, report=report):
+        row = dict(row, addressees=json.loads(row["addressees"] or "[]"), review_status="pending",
+                   changed_since_review=False, source="extracted")
+        objects.append(_contract(row))
     return objects
+
+
+def _contract(row: dict) -> dict:
+    return {
+        "id": row["id"],
+        "report": {
+            "file": row["report_file"], "sha256": row["report_sha256"],
+            "title": row["report_title"], "published": row["report_published"],
+        },
+        "kind": row["kind"],
+        "number": row["number"],
+        "label": row["label"],
+        "parent": row["parent"],
+        "text": row["text"],
+        "addressees": list(row["addressees"]),
+        "addressee_text": row["addressee_text"],
+        "deadline": {"kind": row["deadline_kind"] or "none", "date": row["deadline_date"], "text": row["deadline_text"]},
+        "page": row["page"],
+        "page_end": row["page_end"],
+        "review_status": row["review_status"],
+        "changed_since_review": row["changed_since_review"],
+        "source": row["source"],
+    }
 
 
 def write(objects: Iterable[dict], fmt: str, out: TextIO) -> int:

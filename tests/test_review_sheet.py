@@ -276,8 +276,6 @@ def test_evaluate_reads_the_gold_back_with_full_recall(db):
     assert figures["not_ingested"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="`hmicfrs evaluate` scores the export, which carries the corrections, so a "
-                                        "correction can never fail; it should score what extraction produced (cli.py)")
 def test_a_correction_in_the_gold_is_a_regression_test_for_the_rules(db):
     _names, gold = _reviewed_gold(db)
     figures = json.loads(hmicfrs("evaluate", gold, "--db", db, "--json").stdout)
