@@ -279,17 +279,20 @@ def known_hashes(db: sqlite_utils.Database) -> set[str]:
 def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
     """Replace everything stored for these bytes with this document, in the caller's transaction."""
     report_id = doc.report_id
-    delete_report_rows(db, report_id)
-    db["reports"].insert(
-        {
-            "id": report_id, "sha256": doc.sha256, "file": doc.file, "path": doc.path,
-            "title": doc.meta.title, "published": doc.meta.published,
-            "published_text": doc.meta.published_text, "published_rule": doc.meta.published_rule,
-            "family": doc.meta.family, "family_rule": doc.meta.family_rule,
-            "pages": len(doc.pages), "size_bytes": doc.size_bytes,
-        },
-        alter=True,
-    )
+    # The report row itself is updated in place: hand-added items refer to it and must survive.
+    delete_derived_rows(db, report_id)
+    row = {
+        "id": report_id, "sha256": doc.sha256, "file": doc.file, "path": doc.path,
+        "title": doc.meta.title, "published": doc.meta.published,
+        "published_text": doc.meta.published_text, "published_rule": doc.meta.published_rule,
+        "family": doc.meta.family, "family_rule": doc.meta.family_rule,
+        "pages": len(doc.pages), "size_bytes": doc.size_bytes,
+    }
+    # Not upsert(): its INSERT OR IGNORE silently skips rows with NOT NULL columns.
+    if db["reports"].count_where("id = ?", [report_id]):
+        db["reports"].update(report_id, row, alter=True)
+    else:
+        db["reports"].insert(row, pk="id", alter=True)
     db["pages"].insert_all(
         (
             {
@@ -317,11 +320,16 @@ def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
     db.execute("delete from ingest_errors where sha256 = ? or path = ?", [doc.sha256, doc.path])
 
 
-def delete_report_rows(db: sqlite_utils.Database, report_id: str) -> None:
-    """Remove a report's derived rows (never review decisions, which live in their own tables)."""
+def delete_derived_rows(db: sqlite_utils.Database, report_id: str) -> None:
+    """Remove what ingest and extract derived from a report (never review decisions)."""
     for table in DERIVED_TABLES:
         if db[table].exists():
             db.execute(f"delete from [{table}] where report_id = ?", [report_id])
+
+
+def delete_report_rows(db: sqlite_utils.Database, report_id: str) -> None:
+    """Remove a report and its derived rows (review decisions live in their own tables)."""
+    delete_derived_rows(db, report_id)
     db.execute("delete from reports where id = ?", [report_id])
 
 
@@ -368,7 +376,7 @@ def report_rows(db: sqlite_utils.Database, report_ids: list[str] | None = None) 
 def page_rows(db: sqlite_utils.Database, report_id: str) -> list[dict]:
     return list(
         db.query(
-            "select number, text, headings from pages where report_id = ? order by number", [report_id]
+            "select number, text, headings, footnotes from pages where report_id = ? order by number", [report_id]
         )
     )
 

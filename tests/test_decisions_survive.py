@@ -166,8 +166,6 @@ def test_added_items_survive_extract(db, rules, tmp_path):
     assert added["source"] == "manual"
 
 
-@pytest.mark.xfail(strict=True, reason="store.delete_report_rows deletes the reports row, which manual_items "
-                                        "references: FOREIGN KEY constraint failed (store.py)")
 def test_added_items_survive_ingest_force(db, rules, tmp_path):
     item = hmicfrs("review", "add", "--db", db, "--report", REPORT_FILE, "--kind", "recommendation", "--number", "4",
                    "--text", "The Home Office should fund vetting.").stdout.strip()

@@ -68,22 +68,13 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
 
     results = []
     for report in store.report_rows(db, report_ids):
-        items, check = extractor.extract(report_input(report, _with_footnotes(db, report["id"], store.page_rows(db, report["id"]))))
+        items, check = extractor.extract(report_input(report, store.page_rows(db, report["id"])))
         if not dry_run:
             write_report_items(db, report["id"], items, check, extractor.rules.fingerprint)
         results.append((report, check))
         if progress:
             progress(report, check)
     return results
-
-
-def _with_footnotes(db, report_id: str, rows: list[dict]) -> list[dict]:
-    """Footnotes hold definitions ("“Department” means ..."). Until store.page_rows selects them,
-    read them here from the same pages table."""
-    if not rows or "footnotes" in rows[0]:
-        return rows
-    notes = dict(db.execute("select number, footnotes from pages where report_id = ?", [report_id]).fetchall())
-    return [{**row, "footnotes": notes.get(row["number"]) or ""} for row in rows]
 
 
 def write_report_items(db, report_id: str, items: list[Item], check: ReportCheck, fingerprint: str) -> None:
