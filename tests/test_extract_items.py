@@ -383,11 +383,15 @@ def test_paragraph_numbers_are_not_items_and_end_an_item(extractor):
     assert [(i.number, i.text) for i in items] == [("1", "Chief constables should review their vetting decisions.")]
 
 
-def test_wrapped_narrative_mention_is_not_an_item(extractor):
+@pytest.mark.parametrize("mention", [
+    "Recommendation 8 in that Report was not yet complete.",
+    "Recommendation 8, which the force accepted, was not yet complete.",
+    "Recommendation 8: the force had not completed it.",
+], ids=["in", "comma", "colon"])
+def test_wrapped_narrative_mention_is_not_an_item(extractor, mention):
     items = extract(
         extractor,
-        page("# Findings", "The force told us that its action plan, as set out in",
-             "Recommendation 8 in that Report was not yet complete.", "", *REC_1),
+        page("# Findings", "The force told us that its action plan, as set out in", mention, "", *REC_1),
     )
     assert [(i.kind, i.number) for i in items] == [("recommendation", "1")]
 
