@@ -58,12 +58,6 @@ def test_gap_at_the_start_of_a_series(extractor):
     assert check.needs_review
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="items._one_per_printed_item merges every item of the same kind and number as reprints of one item "
-    "(keeping the longest text), so two different items printed as 'Recommendation 2' become one, one is "
-    "silently dropped, and numbering_duplicates is never filled",
-)
 def test_duplicate_number_with_different_text(extractor):
     items, check = check_of(
         extractor,

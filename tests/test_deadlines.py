@@ -94,12 +94,6 @@ def test_deadline_phrase(extractor, body, kind, date, text):
         assert deadline.rule, "the rule that found the deadline is recorded"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rule deadline.year_end ('by the end of 2024') matches at the same place as the financial year and wins: "
-    "'by the end of 2024/25' and 'by the end of 2024-25' come out as year_end 2024-12-31; deadline.fy_end only "
-    "knows the form with the words 'financial year' after it",
-)
 @pytest.mark.parametrize("phrase", ["by the end of 2024/25", "by the end of 2024-25"])
 def test_financial_year_without_the_words_financial_year(extractor, phrase):
     deadline = only_item(extractor, f"Chief constables should review their vetting decisions {phrase}.").deadline

@@ -183,9 +183,6 @@ def test_tracking_survives_extract(db, rules, tmp_path):
     assert {"type": "Recommendation Level 2", "open": 1, "closed": 0, "total": 1} in summary["table"]
 
 
-@pytest.mark.xfail(strict=True, reason="an unnumbered item's id is a hash of the start of its text "
-                                        "(extract/items.py _stable_id), so a rules change that alters that text gives "
-                                        "a new pending item beside the reviewed one, which is left as missing")
 def test_a_reviewed_unnumbered_item_keeps_its_id_when_its_text_changes(tmp_path):
     from test_review import make_pdf
 

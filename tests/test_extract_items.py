@@ -63,12 +63,6 @@ def test_recommendation_headings(extractor):
     assert [i.sequence for i in items] == [1, 2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Segmenter._is_item_heading: the heading regex consumes the whitespace after 'Recommendation 3:', so "
-    "the 'carries a separator' test (last matched char is not whitespace) is False and an inline "
-    "'Recommendation 3: <text>' line is never an item",
-)
 def test_inline_recommendation(extractor):
     items = extract(
         extractor,
@@ -351,12 +345,6 @@ def test_progress_grade_on_the_heading_line_is_not_an_item(extractor):
     assert [(i.kind, i.number, i.page) for i in items] == [("recommendation", "1", 2)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the progress_grade reference rule is only tried on the heading line itself; an earlier report's "
-    "recommendation restated under a progress heading, with 'Progress: amber' on a later line, becomes an "
-    "invented 'Recommendation 3' (text 'By March 2022, ... Progress: amber. ...')",
-)
 def test_progress_table_entries_are_not_items(extractor):
     items = extract(
         extractor,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, replace
 
 from ..clean import collapse, rejoin_hyphenation
@@ -29,6 +30,9 @@ _CLAUSE_OPENING = re.compile(
 )
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _FULL_TEXT_SHARE = 0.85
+_COMPARED_CHARS = 300
+_SAME_ITEM_SIMILARITY = 0.5
+_SUMMARY_SHARE = 0.5
 _LONG_ITEM = 4000
 
 
@@ -61,7 +65,7 @@ class Extractor:
             return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"])
         segments = Segmenter(self.rules, profile).segment(doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
-        drafts = _one_per_printed_item(drafts)
+        drafts = _one_per_printed_item(drafts, self.finder.modal_in)
         shared = self._document_level(report, doc, profile)
         aliases = find_aliases([t for p in report.pages for t in (p.text, p.footnotes) if t], self.nlp,
                                self._role("definition"))
@@ -78,6 +82,8 @@ class Extractor:
             body = f"{segment.leadin} {body}".strip()
         if not body or _looks_like_contents_entry(body):
             return None
+        if any(r.get("scope") == "item" and r.regex.search(body) for r in self._role("reference")):
+            return None  # an earlier report's item restated with its progress grade
         segment.kind = self._kind(segment, body, profile)
         return segment, body
 
@@ -266,20 +272,41 @@ def _looks_like_contents_entry(body: str) -> bool:
     return len(body) < 120 and bool(_CONTENTS_ENTRY.search(body))
 
 
-def _one_per_printed_item(drafts):
+def _one_per_printed_item(drafts, asks_for_action):
     """A summary list and the chapter text print the same item: keep the first full printing."""
     groups: dict[tuple, list[int]] = {}
     for index, (segment, body) in enumerate(drafts):
         groups.setdefault(_identity(segment, body), []).append(index)
     keep: set[int] = set()
     for indexes in groups.values():
-        longest = max(len(drafts[i][1]) for i in indexes)
-        chosen = next(i for i in indexes if len(drafts[i][1]) >= longest * _FULL_TEXT_SHARE)
-        keep.add(chosen)
-        for other in indexes:
-            if other != chosen:
-                _adopt_children(drafts, drafts[other][0], drafts[chosen][0])
+        for printings in _same_text(drafts, indexes, asks_for_action):
+            longest = max(len(drafts[i][1]) for i in printings)
+            chosen = next(i for i in printings if len(drafts[i][1]) >= longest * _FULL_TEXT_SHARE)
+            keep.add(chosen)
+            for other in printings:
+                if other != chosen:
+                    _adopt_children(drafts, drafts[other][0], drafts[chosen][0])
     return [d for i, d in enumerate(drafts) if i in keep]
+
+
+def _same_text(drafts, indexes: list[int], asks_for_action) -> list[list[int]]:
+    """Printings of one number that say the same thing; two different items printed with one
+    number stay two (the completeness check flags the duplicate number)."""
+    clusters: list[list[int]] = []
+    for index in indexes:
+        text = _normalise(drafts[index][1])[:_COMPARED_CHARS]
+        for cluster in clusters:
+            first = _normalise(drafts[cluster[0]][1])[:_COMPARED_CHARS]
+            shorter, longer = sorted((len(drafts[index][1]), len(drafts[cluster[0]][1])))
+            # "1. Vetting training for officers." in a summary list names the item, it is not another one
+            summary_entry = shorter < longer * _SUMMARY_SHARE or not (
+                asks_for_action(drafts[index][1]) and asks_for_action(drafts[cluster[0]][1]))
+            if summary_entry or SequenceMatcher(None, text, first).ratio() >= _SAME_ITEM_SIMILARITY:
+                cluster.append(index)
+                break
+        else:
+            clusters.append([index])
+    return clusters
 
 
 def _adopt_children(drafts, old: Segment, new: Segment) -> None:
@@ -308,7 +335,10 @@ def _stable_id(report_id: str, kind: str, segment: Segment, body: str, parent: S
         scope = f"{_KIND_ABBREVIATIONS.get(parent.kind, parent.kind[:3])}{parent.number}-"
     if segment.number:
         return f"{report_id}-{scope}{abbreviation}{segment.number}"
-    digest = hashlib.sha1(_normalise(body)[:200].encode()).hexdigest()[:8]
+    # The first sentence, not the whole text: a rules change that lets an item run on (or stop
+    # sooner) keeps its id, so a review decision stays attached to it.
+    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“‘\"(])", body, maxsplit=1)[0]
+    digest = hashlib.sha1(_normalise(first_sentence)[:200].encode()).hexdigest()[:8]
     return f"{report_id}-{scope}{abbreviation}-{digest}"
 
 

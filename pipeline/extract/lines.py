@@ -28,7 +28,8 @@ def is_item_heading(lines, index: int, line: DocLine, match: re.Match) -> bool:
     """"Recommendation 8" opening a line is a heading, not a wrapped mention in a sentence:
     it is printed as a heading or carries a separator, and it does not continue a sentence."""
     rest = line.text.strip()[match.end():]
-    marked = line.heading or not rest or bool(re.match(r"\s*$", match.group(0)[-1:]) is None)
+    separator = match.group(0).rstrip()[-1:] in (":", ".", "–", "—", "-")  # "Recommendation 3: ..."
+    marked = line.heading or not rest or separator
     if not marked or rest[:1] in (",", ";", ")"):  # "... in response to / Recommendation 10, shall be"
         return False
     previous = lines[index - 1] if index else None
