@@ -78,6 +78,16 @@ ADDRESSEES = [
     # a body in a deadline clause is not an addressee
     ("Once the College of Policing has published its revised guidance, chief constables should adopt it.",
      ["chief_constables"]),
+    # every modal clause's subject is an addressee
+    ("Chief constables should review their vetting decisions. The College of Policing should support them.",
+     ["chief_constables", "college_of_policing"]),
+    ("Chief constables should review their vetting decisions, and the College of Policing should support them.",
+     ["chief_constables", "college_of_policing"]),
+    # ... but a pronoun in a later sentence adds nobody
+    ("Chief constables should review their vetting decisions. They should do this by 31 March 2024.",
+     ["chief_constables"]),
+    ("Chief constables must review their vetting decisions.", ["chief_constables"]),
+    ("The force needs to review its vetting decisions.", ["force"]),
     # bodies in the rest of the sentence are not addressees
     ("Chief constables should send their plans to the Home Office and the College of Policing.", ["chief_constables"]),
 ]
@@ -106,6 +116,18 @@ def test_we_recommend_that_with_a_deadline_clause_first(extractor):
     item = only_item(extractor, "We recommend that, by 31 March 2024, chief constables review their vetting decisions.")
     assert known_ids(item) == ["chief_constables"]
     assert (item.deadline.kind, item.deadline.date) == ("date", "2024-03-31")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="rules/items.jsonl item.modal knows 'needs to' and 'is required to' but not the plural 'need to' / "
+    "'are required to', so 'Chief constables need to ...' has no modal clause: addressees [] and no deadline",
+)
+@pytest.mark.parametrize("verb", ["need to", "are required to"])
+def test_plural_need_to(extractor, verb):
+    item = only_item(extractor, f"By 31 March 2024, chief constables {verb} review their vetting decisions.")
+    assert known_ids(item) == ["chief_constables"]
+    assert item.deadline.date == "2024-03-31"
 
 
 ADDRESSEE_TEXT = [

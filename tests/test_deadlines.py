@@ -57,6 +57,13 @@ DEADLINES = [
      "event", None, None),
     ("Chief constables should review their vetting decisions.",
      "none", None, None),
+    # the deadline may sit mid-sentence or in a later sentence that has its own modal verb
+    ("The Home Office should, by 31 March 2024, amend the regulations.",
+     "date", "2024-03-31", "by 31 March 2024"),
+    ("Chief constables should review their vetting decisions and, by 31 March 2024, publish the results.",
+     "date", "2024-03-31", "by 31 March 2024"),
+    ("Chief constables should review their vetting decisions. They should do this by 31 March 2024.",
+     "date", "2024-03-31", "by 31 March 2024"),
     # more ways of printing the same kinds
     ("Chief constables should review their vetting decisions before 1st April 2024.",
      "date", "2024-04-01", "before 1st April 2024"),
