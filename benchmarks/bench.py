@@ -83,7 +83,7 @@ class TreeMemory(threading.Thread):
     parser worker, the fork server), the peak of all of them together (PSS, so pages the workers
     share with the fork server count once), and the CPU time they used."""
 
-    def __init__(self, pid: int, interval: float = 0.05):
+    def __init__(self, pid: int, interval: float = 0.2):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.main = self.worker = self.total = 0

@@ -12,10 +12,12 @@ import multiprocessing
 import os
 import resource
 import signal
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+from queue import Full, Queue
 from typing import Callable, Hashable, Iterable, Iterator
 
 from .errors import PipelineError
@@ -155,13 +157,74 @@ def run(
     initargs: tuple = (),
     weigh: Callable[[object], int] = lambda _result: 1,
 ) -> Iterator[tuple[Hashable, object]]:
-    """Yield (key, result) for each task as it finishes; a task that fails yields a TaskFailed."""
+    """Yield (key, result) for each task as it finishes; a task that fails yields a TaskFailed.
+
+    A thread hands out the tasks and watches the deadlines, so the workers keep parsing while
+    the caller stores a result (or waits for another writer's lock); at most a few finished
+    results wait for the caller.
+    """
     queue = deque(tasks)
     if not queue:
         return
+    results: Queue = Queue(maxsize=2 * max(1, workers))
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                results.put(item, timeout=_POLL_S)
+                return True
+            except Full:
+                continue
+        return False
+
+    def dispatch() -> None:
+        outcomes = _dispatch(queue, workers, limits, initializer, initargs, weigh, stop)
+        try:
+            for outcome in outcomes:
+                if not put(outcome):
+                    return
+            put(_DONE)
+        except BaseException as exc:  # e.g. no worker could start: the caller raises it
+            put(_Raised(exc))
+        finally:
+            outcomes.close()
+
+    thread = threading.Thread(target=dispatch, name="hmicfrs-workers", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = results.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Raised):
+                raise item.exc
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
+_POLL_S = 0.2
+_DONE = object()
+
+
+@dataclass(frozen=True)
+class _Raised:
+    exc: BaseException
+
+
+def _dispatch(queue: deque, workers: int, limits: Limits, initializer, initargs, weigh,
+              stop: threading.Event) -> Iterator[tuple[Hashable, object]]:
     ctx = context()
     started = [_Worker(ctx, initializer, initargs, limits) for _ in range(max(1, min(workers, len(queue))))]
-    pool = [worker.wait_ready() for worker in started]
+    pool: list[_Worker] = []
+    try:
+        pool.extend(worker.wait_ready() for worker in started)
+    except BaseException:
+        for worker in started:
+            worker.stop(kill=True)
+        raise
 
     def replace(index: int, kill: bool) -> None:
         pool[index].stop(kill=kill)
@@ -174,7 +237,7 @@ def run(
                 worker.assign(key, function, args, limits.timeout)
 
     try:
-        while True:
+        while not stop.is_set():
             top_up()
             busy = [index for index, worker in enumerate(pool) if worker.busy]
             if not busy:
@@ -182,10 +245,9 @@ def run(
             soonest = min(pool[index].deadline for index in busy)
             ready = wait(
                 [pool[i].conn for i in busy] + [pool[i].process.sentinel for i in busy],
-                timeout=None if soonest == float("inf") else max(0.0, soonest - time.monotonic()),
+                timeout=min(_POLL_S, max(0.0, soonest - time.monotonic())),
             )
             finished = [_collect(pool, index, ready, limits, replace, weigh) for index in busy]
-            # Hand out the next files before the caller spends time storing these results.
             top_up()
             for outcome in finished:
                 if outcome is not None:

@@ -1,8 +1,6 @@
 """Parallel ingest: N workers store what 1 worker stores; workers are recycled, stopped and replaced."""
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
 import time
 from pathlib import Path
@@ -11,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pdf_makers import make_report
+from pool_tasks import boom, die, pid, sleep_then_pid
 from pipeline import workers
 from pipeline.cli import cli
 from pipeline.document import clean_document
@@ -87,24 +86,6 @@ def test_parse_and_clean_reports_bad_input_as_a_failure_not_an_exception(tmp_pat
 
 
 # --- the worker pool itself -------------------------------------------------------------------
-
-
-def pid(_n: int) -> int:
-    return os.getpid()
-
-
-def sleep_then_pid(seconds: float) -> int:
-    time.sleep(seconds)
-    return os.getpid()
-
-
-def die(_n: int) -> int:
-    os.kill(os.getpid(), signal.SIGKILL)
-    return 0
-
-
-def boom(_n: int) -> int:
-    raise RuntimeError("a bug")
 
 
 def run(tasks, size=1, **limits):

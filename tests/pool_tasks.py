@@ -1,0 +1,24 @@
+"""Tasks for the worker-pool tests, in a module of their own so a fresh worker imports them at once."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+
+def pid(_n: int) -> int:
+    return os.getpid()
+
+
+def sleep_then_pid(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def die(_n: int) -> int:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return 0
+
+
+def boom(_n: int) -> int:
+    raise RuntimeError("a bug")
