@@ -33,6 +33,7 @@ _FULL_TEXT_SHARE = 0.85
 _COMPARED_CHARS = 300
 _SAME_ITEM_SIMILARITY = 0.5
 _SUMMARY_SHARE = 0.5
+_TEMPLATE_PLACEHOLDERS = 3
 _LONG_ITEM = 4000
 
 
@@ -63,6 +64,11 @@ class Extractor:
             report = replace(report, published=report_date(self._role, self.rules, doc))
         if not profile.extract:
             return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"])
+        placeholders = len({m for r in self._role("template_marker") for m in r.regex.findall(doc.text)})
+        if placeholders >= _TEMPLATE_PLACEHOLDERS:
+            # A blank form or specimen ("[NAME OF CORONER]", "[BRIEF SUMMARY OF ...]"): its example
+            # wording is not anybody's finding.
+            return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"])
         segments = Segmenter(self.rules, profile).segment(doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in)
@@ -84,6 +90,8 @@ class Extractor:
             return None
         if any(r.get("scope") == "item" and r.regex.search(body) for r in self._role("reference")):
             return None  # an earlier report's item restated with its progress grade
+        if _closes_a_quotation(body):
+            return None  # "In the Interim Report, I made the following recommendations: “... ”"
         segment.kind = self._kind(segment, body, profile)
         return segment, body
 
@@ -266,6 +274,11 @@ def _merge_subjects(subjects) -> list[Addressee]:
             if addressee.id is None or all(addressee.id != a.id for a in merged):
                 merged.append(addressee)
     return merged
+
+
+def _closes_a_quotation(body: str) -> bool:
+    """The item ends a quotation opened before it: it quotes another report's item."""
+    return body.count("”") > body.count("“") and body.rstrip().endswith("”")
 
 
 def _looks_like_contents_entry(body: str) -> bool:
