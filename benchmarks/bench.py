@@ -423,6 +423,26 @@ def report(env, pdfs, r, figures, series, skip_ms, workers) -> None:
         print(f"  {row['pages']:6} pages  worker {row['worker_mb']:6.0f} MB  main {row['main_mb']:6.0f} MB  "
               f"all {row['total_mb']:6.0f} MB  {row['seconds']:7.1f} s  {row['file']}")
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+    print("\nfor the README\n")
+    print("| step | time | pages/s | peak memory (all processes) |\n| --- | --- | --- | --- |")
+    for name, run, pages in rows:
+        print(f"| {name} | {run['seconds']:.2f} s | {pages / run['seconds']:.1f} |" if pages else
+              f"| {name} | {run['seconds']:.2f} s | |", f"{run['total_mb']:.0f} MB |")
+    print()
+    print("| target | measured | |\n| --- | --- | --- |")
+    names = {"ingest_vs_pdfplumber": "ingest of the long report, 1 worker, against the bare pdfplumber pass",
+             "speedup_2_workers": "folder: 1 worker's time over 2 workers' time",
+             "peak_memory_long_mb": "peak memory, long report (MB, all processes)",
+             "extract_speedup": "folder: ingest (1 worker) time over extract time",
+             "skip_ms_per_file": "unchanged file skipped (ms, inside ingest)"}
+    for key, value in figures.items():
+        op, target = TARGETS[key]
+        ok = {"<=": value <= target, ">=": value >= target, "<": value < target}[op]
+        print(f"| {names[key]} {op} {target} | {value:.2f} | {'meets' if ok else 'misses'} |")
+    print()
+    print("| pages | parser process | main process | all processes |\n| --- | --- | --- | --- |")
+    for row in series:
+        print(f"| {row['pages']} | {row['worker_mb']:.0f} MB | {row['main_mb']:.0f} MB | {row['total_mb']:.0f} MB |")
 
 
 if __name__ == "__main__":
