@@ -118,11 +118,6 @@ def test_we_recommend_that_with_a_deadline_clause_first(extractor):
     assert (item.deadline.kind, item.deadline.date) == ("date", "2024-03-31")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules/items.jsonl item.modal knows 'needs to' and 'is required to' but not the plural 'need to' / "
-    "'are required to', so 'Chief constables need to ...' has no modal clause: addressees [] and no deadline",
-)
 @pytest.mark.parametrize("verb", ["need to", "are required to"])
 def test_plural_need_to(extractor, verb):
     item = only_item(extractor, f"By 31 March 2024, chief constables {verb} review their vetting decisions.")

@@ -145,13 +145,6 @@ def test_no_deadline_outside_the_modal_sentence(extractor, body):
     assert (deadline.kind, deadline.date, deadline.text) == ("none", None, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="every sentence with a modal verb is taken as one of the item's own clauses, including reported "
-    "narrative about an earlier report ('In 2021 we said that forces should finish this by 31 March 2022'): "
-    "its date, a year before publication, becomes the deadline (and 'Our 2021 report said forces' an unknown "
-    "addressee)",
-)
 @pytest.mark.parametrize("narrative", [
     "In 2021 we said that forces should finish this by 31 March 2022, but most have not.",
     "Our 2021 report said forces should do so by 31 March 2022.",

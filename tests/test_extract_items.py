@@ -91,12 +91,6 @@ def test_numbered_list_under_a_recommendations_heading(extractor):
     assert "item.section.recommendations" in items[0].rules
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the next chapter heading, printed in heading type, continues the plain-type list's numbering "
-    "('4. Next steps' after items 1-3 under '3. Recommendations') and is read as list item 4: an invented "
-    "recommendation 4 with text 'Next steps We will revisit ...'",
-)
 def test_next_chapter_heading_that_continues_the_list_numbering_is_not_an_item(extractor):
     items = extract(
         extractor,

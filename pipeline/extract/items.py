@@ -196,8 +196,8 @@ class Extractor:
             modals = self.finder.modals_in(sentence.text)
             if kind == "cause_of_concern":  # "The force needs to improve ..." states the concern
                 modals = [m for m in modals if not _DESCRIBES_NEED.match(m.group(0))]
-            if not modals:
-                continue
+            if not modals or any(r.regex.search(sentence.text) for r in self._role("reported")):
+                continue  # none, or reported: "In 2021 we said that forces should ..."
             base = sentence.start_char
             own = NO_DEADLINE
             for span in parsed.spans["deadlines"]:

@@ -15,6 +15,8 @@ from .profile import Profile, choose_profile
 
 __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 
+_TITLE_LENGTH = 80
+
 
 @dataclass
 class Segment:
@@ -295,9 +297,11 @@ class Segmenter:
         (its number in heading type), so a quoted "5. ..." inside the discussion is not an item."""
         found = self._numbered(state, line.text.strip(), self._restates(line))
         section = state.section
-        if (found and section is not None and section.heading_items is not None
-                and self.profile.heading_paragraphs == "until_heading" and line.heading != section.heading_items):
-            return None
+        if found and section is not None and section.heading_items is not None and line.heading != section.heading_items:
+            # "4. Next steps" in heading type after items 1-3 in plain type is the next chapter.
+            title = line.heading and len(line.text.strip()) < _TITLE_LENGTH and line.text.rstrip()[-1:] not in ".:;"
+            if self.profile.heading_paragraphs == "until_heading" or title:
+                return None
         return found
 
     def _maybe_start(self, state: _State, doc: DocumentText, line: DocLine, text: str) -> None:
