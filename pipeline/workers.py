@@ -50,9 +50,10 @@ def context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _serve(conn, initializer, initargs, memory_bytes) -> None:
+def _serve(conn, initializer, initargs, memory_bytes, parent_pid: int) -> None:
     """A worker's loop: receive (function, args), send back its result, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_when_gone, args=(parent_pid,), daemon=True).start()
     if not os.environ.get("HMICFRS_WORKER_STDERR"):
         # A worker that runs out of memory can fail anywhere, printing tracebacks from inside the
         # interpreter; the user gets one line per file from the parent instead.
@@ -90,6 +91,18 @@ def _serve(conn, initializer, initargs, memory_bytes) -> None:
                 os._exit(70)  # the parent reports the task as failed when the pipe closes
 
 
+def _exit_when_gone(parent_pid: int) -> None:
+    """A worker outlives a killed ingest only until it notices: nobody would stop a runaway parse."""
+    while True:
+        time.sleep(_POLL_S * 5)
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            os._exit(75)
+        except PermissionError:
+            pass
+
+
 def _memory_reason(memory_bytes: int | None) -> str:
     limit = f" (limit {memory_bytes // (1 << 20)} MB, --max-memory)" if memory_bytes else ""
     return f"ran out of memory while parsing{limit}"
@@ -106,7 +119,7 @@ class WorkerStartError(PipelineError):
 class _Worker:
     def __init__(self, ctx, initializer, initargs, limits: Limits):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, initializer, initargs, limits.memory_bytes),
+        self.process = ctx.Process(target=_serve, args=(child, initializer, initargs, limits.memory_bytes, os.getpid()),
                                    daemon=True)
         self.process.start()
         child.close()

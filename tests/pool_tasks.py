@@ -22,3 +22,10 @@ def die(_n: int) -> int:
 
 def boom(_n: int) -> int:
     raise RuntimeError("a bug")
+
+
+def note_pid_then_sleep(path: str, seconds: float) -> int:
+    with open(path, "w") as handle:
+        handle.write(str(os.getpid()))
+    time.sleep(seconds)
+    return os.getpid()

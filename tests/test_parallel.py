@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -117,3 +119,33 @@ def test_two_workers_run_at_once():
     results = run([(n, sleep_then_pid, (1.5,)) for n in range(2)], size=2)
     assert len(set(results.values())) == 2
     assert time.monotonic() - started < 2.9
+
+
+def test_a_worker_stops_soon_after_its_ingest_is_killed(tmp_path):
+    """kill -9 of the ingest alone (an out-of-memory kill, say): its worker must not parse on for
+    minutes with nobody to stop it."""
+    note = tmp_path / "worker.pid"
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from pipeline import workers; import pool_tasks;"
+        "list(workers.run([(1, pool_tasks.note_pid_then_sleep, (sys.argv[2], 120))], 1, workers.Limits()))"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script, str(Path(__file__).parent), str(note)])
+    deadline = time.monotonic() + 60
+    while not (note.exists() and note.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker = int(note.read_text())
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 15
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -31,6 +31,8 @@ BAD = {
     "locked.pdf": ("encrypted", "password"),
     "scan.pdf": ("no_text_layer", "no text layer (needs OCR)"),
 }
+# Parser-breakers: stopped by the time or the memory limit, whichever comes first.
+LIMITED = {"glyphs.pdf", "inflates.pdf"}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +46,14 @@ def folder(tmp_path_factory) -> Path:
     html_page(folder / "download.pdf")
     make_report(folder / "locked.pdf", "Custody", pages=2, encrypt="s3cret")
     make_image_only(folder / "scan.pdf")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def breakers(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("breakers")
+    make_bomb(folder / "glyphs.pdf", glyphs=1_000_000)  # minutes of pdfminer work
+    make_zip_bomb(folder / "inflates.pdf", megabytes=400)  # 400 KB that inflates to 400 MB
     return folder
 
 
@@ -67,17 +77,22 @@ def assert_sound(db: Path) -> None:
                     "group by r.id having count(p.number) != max(r.pages)") == []
 
 
-def test_every_bad_input_is_named_recorded_and_the_good_one_stored(tmp_path, folder):
+def test_every_bad_input_is_named_recorded_and_the_good_one_stored(tmp_path, folder, breakers):
     db = tmp_path / "h.db"
-    result = ingest_cli(str(folder), "--db", str(db), "--workers", "2")
+    result = ingest_cli(str(folder), str(breakers), "--db", str(db), "--workers", "2", "--timeout", "5",
+                        "--max-memory", "300")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert f"ingested 1 (4 pages), skipped 0 unchanged, failed {len(BAD)}" in result.output
+    failures = len(BAD) + len(LIMITED)
+    assert f"ingested 1 (4 pages), skipped 0 unchanged, failed {failures}" in result.output
     failed_lines = [line for line in result.output.splitlines() if line.startswith("  failed: ")]
-    assert len(failed_lines) == len(BAD)
+    assert len(failed_lines) == failures
     for name, (_code, words) in BAD.items():
         assert any(f"{name}: " in line and words in line for line in failed_lines), (name, result.output)
-    assert dict(rows(db, "select file, code from ingest_errors")) == {name: code for name, (code, _) in BAD.items()}
+    errors = dict(rows(db, "select file, code from ingest_errors"))
+    limited = {name: errors.pop(name) for name in LIMITED}
+    assert set(limited.values()) <= {"timeout", "resource_limit"}, limited
+    assert errors == {name: code for name, (code, _) in BAD.items()}
     assert rows(db, "select file from reports") == [("good.pdf",)]
     assert rows(db, "select count(*) from pages") == [(4,)]
     assert_sound(db)
