@@ -29,3 +29,9 @@ def note_pid_then_sleep(path: str, seconds: float) -> int:
         handle.write(str(os.getpid()))
     time.sleep(seconds)
     return os.getpid()
+
+
+def span(seconds: float) -> tuple[int, float, float]:
+    started = time.time()
+    time.sleep(seconds)
+    return os.getpid(), started, time.time()
