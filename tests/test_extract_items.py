@@ -115,6 +115,30 @@ def test_numbered_shall_list_starting_mid_series(extractor):
     assert items[0].deadline.date == "2025-10-31"
 
 
+def test_inquiry_recommendation_headings_with_titles(extractor):
+    items = extract(
+        extractor,
+        page("# Recommendation 1: A simplified structure for preparedness",
+             "The governments of the UK, Scotland, Wales and Northern Ireland should each simplify and reduce the",
+             "number of structures. This should be done within 12 months of the publication of this Report.", "",
+             "# Recommendation 2: Cabinet Office leadership", "The UK government should:",
+             "• abolish the lead government department model; and", "• replace it with a Cabinet Office lead.", "",
+             "# Chapter 5: Something else", NARRATIVE),
+        family="public_inquiry", published="2024-07-18",
+    )
+    first, second = items
+    assert [(i.number, i.label) for i in items] == [("1", "Recommendation 1"), ("2", "Recommendation 2")]
+    # the printed title is part of the text; the label is not
+    assert first.text == ("A simplified structure for preparedness The governments of the UK, Scotland, Wales and "
+                          "Northern Ireland should each simplify and reduce the number of structures. This should be "
+                          "done within 12 months of the publication of this Report.")
+    assert [a.id for a in first.addressees] == ["government", "devolved_administrations"]
+    assert (first.deadline.kind, first.deadline.date) == ("relative", "2025-07-18")
+    assert second.text.startswith("Cabinet Office leadership The UK government should:")
+    assert second.text.endswith("replace it with a Cabinet Office lead.")
+    assert [a.id for a in second.addressees] == ["government"]
+
+
 def test_area_for_improvement_headings(extractor):
     items = extract(
         extractor,
