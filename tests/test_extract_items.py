@@ -533,3 +533,15 @@ def test_coroner_matters_of_concern_take_the_recipients_and_the_56_day_deadline(
     for item in items:
         assert [a.id for a in item.addressees] == ["department_of_health_and_social_care", "nhs_england"]
         assert (item.deadline.kind, item.deadline.date) == ("relative", "2023-06-15")
+
+
+@pytest.mark.parametrize("pages", [(), (("", ()),), (("\n\n  \n", ()), ("\n", ()))], ids=["no-pages", "empty", "blank"])
+def test_reports_with_no_text_yield_nothing(extractor, pages):
+    items, check = extractor.extract(report(*pages))
+    assert items == []
+    assert check.items_found == 0 and not check.needs_review
+
+
+def test_blank_page_before_the_item_does_not_move_it(extractor):
+    items = extract(extractor, ("\n\n", ()), page(*REC_1))
+    assert [(i.number, i.page, i.page_end) for i in items] == [("1", 2, 2)]
