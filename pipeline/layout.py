@@ -251,16 +251,7 @@ def _order_columns(words: list[Word], gutter: tuple[float, float]) -> list[Line]
 
 
 def _group_lines(words: list[Word], column: int) -> list[Line]:
-    if not words:
-        return []
-    ordered = sorted(words, key=lambda w: (w.top, w.x0))
-    rows: list[list[Word]] = []
-    for word in ordered:
-        if rows and abs(word.top - rows[-1][0].top) <= max(2.5, word.size * 0.3):
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    return [_make_line(sorted(row, key=lambda w: w.x0), column) for row in rows]
+    return [_make_line(sorted(row, key=lambda w: w.x0), column) for row in _rows(words)]
 
 
 def _make_line(row: list[Word], column: int) -> Line:
