@@ -88,6 +88,14 @@ ADDRESSEES = [
      ["chief_constables"]),
     ("Chief constables must review their vetting decisions.", ["chief_constables"]),
     ("The force needs to review its vetting decisions.", ["force"]),
+    # order of appearance
+    ("The Home Office and police and crime commissioners should fund the work.",
+     ["home_office", "police_and_crime_commissioners"]),
+    ("Police and crime commissioners and the Home Office should fund the work.",
+     ["police_and_crime_commissioners", "home_office"]),
+    ("Chief constables, supported by the College of Policing, should review their vetting decisions.",
+     ["chief_constables"]),
+    ("By the end of 2025, fire and rescue authorities should review their plans.", ["fire_and_rescue_authorities"]),
     # bodies in the rest of the sentence are not addressees
     ("Chief constables should send their plans to the Home Office and the College of Policing.", ["chief_constables"]),
 ]

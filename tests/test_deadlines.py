@@ -79,6 +79,10 @@ DEADLINES = [
      "relative", "2024-03-08", "within 12 months"),
     ("Chief constables should respond within 56 days of the date of this report.",
      "relative", "2023-05-03", "within 56 days of the date of this report"),
+    ("Chief constables should review their vetting decisions within four weeks.",
+     "relative", "2023-04-05", "within four weeks"),
+    ("Within 18 months, chief constables should review their vetting decisions.",
+     "relative", "2024-09-08", "Within 18 months"),
     # relative to an event, not to the report: no date
     ("Chief constables should review their vetting decisions as soon as possible.",
      "event", None, "as soon as possible"),
