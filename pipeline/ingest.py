@@ -198,7 +198,8 @@ def _fail(db, summary, report, path: str, sha: str, code: str, reason: str, opti
 
 def _run(todo: list[tuple[str, str, int]], options: IngestOptions):
     """Yield ((path, sha), document or TaskFailed) as workers finish."""
-    tasks = [((path, sha), parse_and_clean, (path, sha, options.password, options.ocr)) for path, sha, _ in todo]
+    tasks = [((path, sha), parse_and_clean, (path, sha, options.password, options.ocr, options.timeout))
+             for path, sha, _ in todo]
     limits = Limits(
         timeout=options.timeout or None,
         memory_bytes=options.max_memory_mb * (1 << 20) if options.max_memory_mb else None,

@@ -6,7 +6,10 @@ brings pandas, about 60 MB a process).
 from __future__ import annotations
 
 import logging
+import os
+import resource
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import replace
@@ -29,7 +32,8 @@ def worker_init(rules_dir: str | None) -> None:
     _worker_rules = load_rules(rules_dir)
 
 
-def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = False) -> CleanDocument | TaskFailed:
+def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = False,
+                    timeout: float | None = None) -> CleanDocument | TaskFailed:
     """Runs in a worker: the document, or a TaskFailed with a one-line reason for a bad input."""
     try:
         try:
@@ -37,7 +41,7 @@ def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = Fa
         except NoTextLayer:
             if not ocr:
                 raise
-            return _clean_after_ocr(Path(path), sha256, password)
+            return _clean_after_ocr(Path(path), sha256, password, timeout)
     except InputError as exc:
         # After running out of memory the worker is replaced rather than trusted with the next file.
         return TaskFailed(exc.code, str(exc), retire=isinstance(exc, ResourceLimit))
@@ -53,17 +57,32 @@ def _clean(path: Path, sha256: str, password: str | None, source: Path | None = 
         return clean_document(parsed, _worker_rules or load_rules())
 
 
-def _clean_after_ocr(path: Path, sha256: str, password: str | None) -> CleanDocument:
+def _clean_after_ocr(path: Path, sha256: str, password: str | None, timeout: float | None) -> CleanDocument:
     """Give a scanned PDF a text layer with ocrmypdf, then read that copy as if it were the file."""
     if not shutil.which("ocrmypdf"):
         raise NoTextLayer("no text layer (needs OCR; --ocr needs ocrmypdf, which is not installed)")
+    if password:
+        raise NoTextLayer("no text layer (needs OCR; ocrmypdf cannot read encrypted PDFs)")
     with tempfile.TemporaryDirectory(prefix="hmicfrs-ocr-") as folder:
         output = Path(folder) / "ocr.pdf"
         command = ["ocrmypdf", "--quiet", "--skip-text", "--output-type", "pdf", str(path), str(output)]
-        if password:
-            raise NoTextLayer("no text layer (needs OCR; ocrmypdf cannot read encrypted PDFs)")
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0 or not output.exists():
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        # Its own process group, so OCR's helpers (tesseract, ghostscript) stop with it; and the
+        # worker's memory cap is for pdfminer, not for them.
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True, preexec_fn=_lift_memory_cap)
+        try:
+            # A little under the file's own limit, so this worker ends OCR before it is itself stopped.
+            _, err = process.communicate(timeout=timeout * 0.9 if timeout else None)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise NoTextLayer(f"no text layer, and OCR took longer than {timeout * 0.9:g} s") from None
+        if process.returncode != 0 or not output.exists():
+            last = (err.strip().splitlines() or ["no message"])[-1]
             raise NoTextLayer(f"no text layer, and OCR failed: {last}"[:200])
         return _clean(path, sha256, None, source=output)
+
+
+def _lift_memory_cap() -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))

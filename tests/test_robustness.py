@@ -195,3 +195,22 @@ def test_damaged_copies_of_a_good_report_fail_cleanly_or_ingest(tmp_path, folder
     result = ingest_cli(str(damaged), "--db", str(db))
     assert result.exit_code in (0, 1) and "Traceback" not in result.output
     assert_sound(db)
+
+
+@pytest.mark.parametrize("script, timeout, reason", [
+    ("echo 'ERROR - tesseract is not installed' >&2; exit 3", "60",
+     "no text layer, and OCR failed: ERROR - tesseract is not installed"),
+    ("sleep 60", "2", "no text layer, and OCR took longer than 1.8 s"),
+])
+def test_ocr_that_fails_or_hangs_is_one_line_and_stopped(tmp_path, folder, script, timeout, reason):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "ocrmypdf"
+    fake.write_text(f"#!/bin/sh\n{script}\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    command = [sys.executable, "-m", "pipeline", "ingest", str(folder / "scan.pdf"), "--db", str(tmp_path / "h.db"),
+               "--ocr", "--timeout", timeout]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert f"scan.pdf: {reason}" in done.stderr and "Traceback" not in done.stderr
