@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import Extractor
 from pipeline.models import LaidOutPage, Line, ParsedPage, Word
+from pipeline.nlp import build_nlp
+from pipeline.rules import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
@@ -49,3 +52,10 @@ def real_corpus() -> Path:
     if not REAL_CORPUS.is_dir():
         pytest.skip("the shared real corpus (../shared/corpus/real) is not available")
     return REAL_CORPUS
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The shipped rules and spaCy pipeline, built once for every extraction test."""
+    rules = load_rules()
+    return Extractor(rules, build_nlp(rules))

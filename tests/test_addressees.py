@@ -7,14 +7,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import Extractor, ReportInput, StoredPage, item_rows
-from pipeline.nlp import build_nlp
-from pipeline.rules import load_rules
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    rules = load_rules()
-    return Extractor(rules, build_nlp(rules))
 
 
 def only_item(extractor: Extractor, body: str, family: str = "hmicfrs_thematic"):

@@ -8,15 +8,7 @@ import json
 
 import pytest
 
-from pipeline.extract import Extractor, ReportInput, StoredPage, check_row
-from pipeline.nlp import build_nlp
-from pipeline.rules import load_rules
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    rules = load_rules()
-    return Extractor(rules, build_nlp(rules))
+from pipeline.extract import ReportInput, StoredPage, check_row
 
 
 def page(*lines: str) -> tuple[str, tuple[str, ...]]:

@@ -9,16 +9,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import Extractor, ReportInput, StoredPage
-from pipeline.nlp import build_nlp
-from pipeline.rules import load_rules
 
 PUBLISHED = "2023-03-08"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    rules = load_rules()
-    return Extractor(rules, build_nlp(rules))
 
 
 def only_item(extractor: Extractor, body: str, published: str | None = PUBLISHED):

@@ -19,10 +19,8 @@ from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import cli
-from pipeline.extract import Extractor
 from pipeline.extract import extract_reports
 from pipeline.models import CleanDocument, CleanPage, ReportMeta
-from pipeline.nlp import build_nlp
 from pipeline.rules import load_rules
 
 KINDS = {"recommendation", "area_for_improvement", "cause_of_concern", "matter_of_concern", "conclusion"}
@@ -62,12 +60,6 @@ PEEL = document(
          "# Area for improvement 1", "The force should improve how it records crime."),
     page(2, "# Area for improvement 2", "The Widget Standards Board should publish new standards."),
 )
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    rules = load_rules()
-    return Extractor(rules, build_nlp(rules))
 
 
 @pytest.fixture(scope="module")

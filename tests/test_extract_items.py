@@ -12,12 +12,6 @@ from pipeline.nlp import build_nlp
 from pipeline.rules import load_rules
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    rules = load_rules()
-    return Extractor(rules, build_nlp(rules))
-
-
 def page(*lines: str) -> tuple[str, tuple[str, ...]]:
     text = "\n".join(line[2:] if line.startswith("# ") else line for line in lines) + "\n"
     return text, tuple(line[2:] for line in lines if line.startswith("# "))

@@ -2,10 +2,10 @@
 blank form or specimen whose example wording is nobody's finding."""
 from __future__ import annotations
 
-from test_extract_items import NARRATIVE, extract, extractor, page  # noqa: F401  (fixture)
+from test_extract_items import NARRATIVE, extract, page
 
 
-def test_a_quoted_recommendation_from_an_earlier_report_is_not_an_item(extractor):  # noqa: F811
+def test_a_quoted_recommendation_from_an_earlier_report_is_not_an_item(extractor):
     items = extract(
         extractor,
         page("# Chapter 4", "4.271. In the Interim Report, I made the following recommendations:", "",
@@ -17,7 +17,7 @@ def test_a_quoted_recommendation_from_an_earlier_report_is_not_an_item(extractor
     assert [(i.kind, i.number, i.page) for i in items] == [("recommendation", "1", 2)]
 
 
-def test_an_item_that_contains_a_quotation_is_still_an_item(extractor):  # noqa: F811
+def test_an_item_that_contains_a_quotation_is_still_an_item(extractor):
     items = extract(
         extractor,
         page("# Recommendation 1",
@@ -26,7 +26,7 @@ def test_an_item_that_contains_a_quotation_is_still_an_item(extractor):  # noqa:
     assert [(i.number, i.text[-20:]) for i in items] == [("1", "fair” in their work.")]
 
 
-def test_a_blank_form_with_placeholders_yields_no_items(extractor):  # noqa: F811
+def test_a_blank_form_with_placeholders_yields_no_items(extractor):
     items = extract(
         extractor,
         page("# REGULATION 28: REPORT TO PREVENT FUTURE DEATHS", "THIS REPORT IS BEING SENT TO: [NAME]",
@@ -39,7 +39,7 @@ def test_a_blank_form_with_placeholders_yields_no_items(extractor):  # noqa: F81
     assert items == []
 
 
-def test_one_bracketed_abbreviation_is_not_a_template(extractor):  # noqa: F811
+def test_one_bracketed_abbreviation_is_not_a_template(extractor):
     items = extract(
         extractor,
         page("# Recommendations", "1. The Department shall merge the schemes [HCRS] and publish the rules.",

@@ -10,17 +10,11 @@ from click.testing import CliRunner
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from pdf_makers import BODY
 from pipeline.cli import cli
 
 WIDTH, HEIGHT = A4
 HEADER = "Northshire PEEL inspection 2023"
-BODY = [
-    "The force has improved how it records crime and how it keeps victims",
-    "informed about the progress of their case. It has put in place a new",
-    "system to make sure that officers update victims within five days.",
-    "However, the force does not always record the outcome of investigations",
-    "accurately, and some victims were not told that their case had closed.",
-]
 
 
 TOPICS = ["zero", "one", "about victims", "about vetting", "about training", "about custody"]
