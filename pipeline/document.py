@@ -6,7 +6,7 @@ from .errors import NoTextLayer
 from .furniture import find_furniture
 from .layout import lay_out_page
 from .metadata import read_metadata
-from .models import CleanDocument, CleanPage, Furniture, LaidOutPage, Line, ParsedDocument
+from .models import CleanDocument, CleanPage, Furniture, Line, ParsedDocument
 from .rules import RuleSet
 
 _MIN_TEXT_CHARS = 20
@@ -73,7 +73,3 @@ def _headings(lines: list[Line]) -> tuple[str, ...]:
         for line in lines
         if line.bold or line.size >= body_size * _HEADING_SIZE_RATIO
     )
-
-
-def laid_out_pages(parsed: ParsedDocument) -> list[LaidOutPage]:
-    return [lay_out_page(page) for page in parsed.pages]

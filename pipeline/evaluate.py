@@ -7,7 +7,6 @@ matched items whose field is exactly right.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path

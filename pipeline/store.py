@@ -394,7 +394,7 @@ def write_items(db: sqlite_utils.Database, report_id: str, item_rows: list[dict]
     db["report_checks"].insert(check_row, pk="report_id", alter=True)
 
 
-def item_export_rows(db: sqlite_utils.Database, report: str | None = None, kind: str | None = None) -> list[dict]:
+def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> list[dict]:
     """Extracted items joined to their report; `report` matches a report id, sha256 or file name."""
     sql = """
         select i.*, r.file as report_file, r.sha256 as report_sha256, r.title as report_title,
@@ -406,9 +406,6 @@ def item_export_rows(db: sqlite_utils.Database, report: str | None = None, kind:
     if report:
         sql += " and (r.id = ? or r.sha256 = ? or r.file = ?)"
         params += [report, report, report]
-    if kind:
-        sql += " and i.kind = ?"
-        params.append(kind)
     return list(db.query(sql + " order by r.file, i.seq", params))
 
 

@@ -123,15 +123,6 @@ def test_version_1_database_is_migrated_in_place_keeping_rows_and_a_backup(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".bak")) == ["old.db.v1.bak"]
 
 
-def test_a_database_from_a_newer_release_is_refused(tmp_path):
-    path = tmp_path / "future.db"
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
-    conn.close()
-    with pytest.raises(StoreError, match="newer"):
-        store.connect(path)
-
-
 def test_connect_without_create_refuses_a_missing_database(tmp_path):
     with pytest.raises(StoreError):
         store.connect(tmp_path / "missing.db", create=False)

@@ -362,7 +362,3 @@ def _doubts(addressees: list[Addressee], deadline: Deadline, body: str, report: 
     if len(body) > _LONG_ITEM:
         doubts.append("very long item: may have run past its end")
     return doubts
-
-
-def extract_report(report: ReportInput, extractor: Extractor):
-    return extractor.extract(report)
