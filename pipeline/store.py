@@ -221,7 +221,37 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     create_views(db)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """What extraction needs to see the layout again, and what it could not be sure of.
+
+    pages.layout: one record per printed line (indent, size, weight, italic, box), so `extract`
+    can judge where items start and end without re-reading the PDF; reports.published_precision:
+    "day", "month" or "year", as printed; report_checks.problems: why a report is in doubt;
+    suspects: sentences that read like items but lie outside every item (derived, rewritten by
+    each extraction); suspect_decisions: what people did with them (never written by extraction).
+    """
+    db["reports"].add_column("published_precision", str)
+    db["pages"].add_column("layout", str)
+    db["report_checks"].add_column("problems", str)
+    db["suspects"].create(
+        {
+            "id": str, "report_id": str, "seq": int, "page": int, "page_end": int, "start": int, "end": int,
+            "text": str, "kind": str, "reason": str, "rule": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+        not_null={"report_id", "text"},
+    )
+    db["suspects"].create_index(["report_id", "seq"])
+    db["suspect_decisions"].create(
+        {"suspect_id": str, "decision": str, "item_id": str, "by": str, "at": str, "note": str},
+        pk="suspect_id",
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
