@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import replace
 from statistics import median
 
-from .models import LaidOutPage, Line, ParsedPage, Word
+from .models import Box, LaidOutPage, Line, ParsedPage, Word
 
 # A word is a footnote marker when it is a short number printed this much smaller than its line.
 _MARKER_SIZE_RATIO = 0.8
@@ -40,6 +41,7 @@ def lay_out_page(page: ParsedPage) -> LaidOutPage:
         return LaidOutPage(page.number, page.width, page.height, 1, (), (), ())
     body_size = _body_size(words)
     words, markers = _split_markers(words, body_size)
+    words, boxed = _take_boxed_words(words, page.boxes)
     gutter = find_gutter(words, page.width)
     if gutter is None:
         lines = _group_lines(words, column=0)
@@ -48,6 +50,10 @@ def lay_out_page(page: ParsedPage) -> LaidOutPage:
         lines = _order_columns(words, gutter)
         columns = 2
     lines = _mark_paragraph_gaps(lines)
+    if boxed:
+        lines = _insert_boxes(lines, boxed, page.boxes)
+    if page.marks:
+        lines = _add_drawn_bullets(lines, page.marks, body_size)
     body, footnotes = _split_footnotes(lines, body_size, page.height)
     return LaidOutPage(
         number=page.number,
@@ -250,11 +256,106 @@ def _order_columns(words: list[Word], gutter: tuple[float, float]) -> list[Line]
     return ordered + _group_lines(left, column=1) + _group_lines(right, column=2)
 
 
-def _group_lines(words: list[Word], column: int) -> list[Line]:
-    return [_make_line(sorted(row, key=lambda w: w.x0), column) for row in _rows(words)]
+def _group_lines(words: list[Word], column: int, box: int | None = None) -> list[Line]:
+    return [_make_line(sorted(row, key=lambda w: w.x0), column, box) for row in _rows(words)]
 
 
-def _make_line(row: list[Word], column: int) -> Line:
+def _take_boxed_words(words: list[Word], boxes: tuple[Box, ...]) -> tuple[list[Word], dict[int, list[Word]]]:
+    """Words printed inside a box (a shaded box, a sidebar, a table cell) are read as the box's own
+    block, never interleaved with the text beside it. A word belongs to the smallest box around it."""
+    if not boxes:
+        return words, {}
+    order = sorted(range(len(boxes)), key=lambda i: (boxes[i].x1 - boxes[i].x0) * (boxes[i].bottom - boxes[i].top))
+    free: list[Word] = []
+    boxed: dict[int, list[Word]] = {}
+    for word in words:
+        x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        for index in order:
+            box = boxes[index]
+            if box.x0 <= x <= box.x1 and box.top <= y <= box.bottom:
+                boxed.setdefault(index, []).append(word)
+                break
+        else:
+            free.append(word)
+    # A shape that cuts through a printed line (a cover's artwork, a highlight behind one word) is
+    # no box: its words go back to the line they are printed in.
+    cutting = [i for i, inside in boxed.items()
+               if _cuts_a_line(inside, free + [w for j, other in boxed.items() if j != i for w in other])]
+    for index in cutting:
+        free += boxed.pop(index)
+    return free, boxed
+
+
+def _cuts_a_line(inside: list[Word], free: list[Word]) -> bool:
+    for word in inside:
+        reach = word.size * _SAME_LINE_GAP
+        for other in free:
+            if abs(other.top - word.top) <= 2.0 and (0 <= word.x0 - other.x1 <= reach or 0 <= other.x0 - word.x1 <= reach):
+                return True
+    return False
+
+
+# Two words of one printed line are at most this many text sizes apart (a word space is about a
+# quarter; table cells are set further apart than this).
+_SAME_LINE_GAP = 0.6
+
+
+def _insert_boxes(lines: list[Line], boxed: dict[int, list[Word]], boxes: tuple[Box, ...]) -> list[Line]:
+    """Each box's lines go in as one block before the first paragraph that starts at or below the
+    box's top (a box is set between paragraphs, or beside them as a sidebar)."""
+    blocks: dict[int, list[list[Line]]] = {}
+    for index in sorted(boxed, key=lambda i: (boxes[i].top, boxes[i].x0)):
+        block = _mark_paragraph_gaps(_group_lines(boxed[index], column=0, box=index))
+        block[0] = _replace_gap(block[0], True)
+        position = next(
+            (i for i, line in enumerate(lines) if line.top >= boxes[index].top - 0.5 and (i == 0 or line.gap_before)),
+            len(lines),
+        )
+        blocks.setdefault(position, []).append(block)
+    result: list[Line] = []
+    for position in range(len(lines) + 1):
+        for block in blocks.get(position, []):
+            result += block
+        if position < len(lines):
+            line = lines[position]
+            result.append(_replace_gap(line, True) if position in blocks else line)
+    return result
+
+
+# A drawn bullet sits left of its line's first word, within this many points, about as wide as it
+# is tall, smaller than the text and centred on it; headings and titles have none.
+_BULLET_REACH = 24.0
+_BULLET_ASPECT = (0.6, 1.7)
+_BULLET_SIZE = 0.75
+_BULLET_LINE_SIZE = 1.2
+# A bullet stands alone; shapes with others this close (points) are artwork.
+_BULLET_ALONE = 4.0
+
+
+def _near(a: Box, b: Box, distance: float) -> bool:
+    return a.x0 - distance <= b.x1 and b.x0 - distance <= a.x1 and a.top - distance <= b.bottom and b.top - distance <= a.bottom
+
+
+def _add_drawn_bullets(lines: list[Line], marks: tuple[Box, ...], body_size: float) -> list[Line]:
+    """Bullets drawn as small shapes print no glyph: give their lines the "•" a glyph would have."""
+    shapes = [m for m in marks if _BULLET_ASPECT[0] <= (m.x1 - m.x0) / max(m.bottom - m.top, 0.01) <= _BULLET_ASPECT[1]
+              and not any(o is not m and _near(m, o, _BULLET_ALONE) for o in marks)]
+    result = []
+    for line in lines:
+        if shapes and line.size <= body_size * _BULLET_LINE_SIZE and not line.text.startswith("•"):
+            middle = (line.top + line.bottom) / 2
+            if any(
+                m.top <= middle <= m.bottom + (line.bottom - line.top) * 0.25
+                and m.bottom - m.top <= line.size * _BULLET_SIZE
+                and line.x0 - _BULLET_REACH <= m.x0 and m.x1 <= line.x0 - 0.5
+                for m in shapes
+            ):
+                line = replace(line, text=f"• {line.text}")
+        result.append(line)
+    return result
+
+
+def _make_line(row: list[Word], column: int, box: int | None = None) -> Line:
     parts: list[str] = []
     previous: Word | None = None
     for word in row:
@@ -265,6 +366,7 @@ def _make_line(row: list[Word], column: int) -> Line:
     chars = sum(len(w.text) for w in row)
     size = sum(w.size * len(w.text) for w in row) / chars
     bold_chars = sum(len(w.text) for w in row if w.bold)
+    italic_chars = sum(len(w.text) for w in row if w.italic)
     return Line(
         text="".join(parts),
         top=min(w.top for w in row),
@@ -273,6 +375,9 @@ def _make_line(row: list[Word], column: int) -> Line:
         size=round(size, 2),
         bold=bold_chars * 2 > chars,
         column=column,
+        x1=max(w.x1 for w in row),
+        italic=italic_chars * 2 > chars,
+        box=box,
     )
 
 
@@ -303,7 +408,7 @@ def _mark_paragraph_gaps(lines: list[Line]) -> list[Line]:
 def _replace_gap(line: Line, gap: bool) -> Line:
     if line.gap_before == gap:
         return line
-    return Line(line.text, line.top, line.bottom, line.x0, line.size, line.bold, line.column, gap)
+    return replace(line, gap_before=gap)
 
 
 def _split_footnotes(lines: list[Line], body_size: float, height: float) -> tuple[list[Line], list[Line]]:

@@ -17,6 +17,18 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Box:
+    """A filled or outlined rectangle that can hold text (a shaded box, a sidebar, a table cell),
+    or, when small, a bullet drawn as a shape."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class ParsedPage:
     width: float
     height: float
     words: tuple[Word, ...]
+    boxes: tuple[Box, ...] = ()
+    marks: tuple[Box, ...] = ()  # small drawn shapes: bullets printed as graphics, not glyphs
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,27 @@ class Line:
     bold: bool
     column: int = 0
     gap_before: bool = False  # a paragraph break precedes this line
+    x1: float = 0.0
+    italic: bool = False
+    box: int | None = None  # index into the page's boxes of the box the line is printed in
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """How one stored line was printed: what extraction needs of the layout without the PDF.
+
+    `size` is relative to the page's body text (1.0 = body size); `indent` is the line's left
+    edge less the usual left edge of the text it is set in (its column, or its box), in points;
+    `fill` is how far across that column or box the line reaches (a paragraph's last line is short).
+    """
+
+    indent: float = 0.0
+    fill: float = 1.0
+    size: float = 1.0
+    bold: bool = False
+    italic: bool = False
+    box: int | None = None  # boxes are numbered per page; a box split by a page break is two
+    column: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +113,7 @@ class CleanPage:
     columns: int
     footnote_markers: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # lines printed bold or larger than the body
+    layout: tuple[LineStyle, ...] = ()  # one per non-empty line of `text`, in order
 
 
 @dataclass(frozen=True)
@@ -148,3 +184,21 @@ class Item:
     rules: tuple[str, ...]
     sequence: int
     doubts: tuple[str, ...] = field(default_factory=tuple)
+
+
+# Stored as one compact JSON array per line: [indent, fill, size, flags, box, column], flags
+# 1 = bold, 2 = italic. A page ingested before layouts were kept has none: extraction then reads
+# the text alone.
+def layout_rows(styles: tuple[LineStyle, ...]) -> list[list]:
+    return [
+        [s.indent, s.fill, s.size, int(s.bold) | (int(s.italic) << 1), s.box, s.column]
+        for s in styles
+    ]
+
+
+def layout_from_rows(rows: list[list] | None) -> tuple[LineStyle, ...]:
+    return tuple(
+        LineStyle(indent=row[0], fill=row[1], size=row[2], bold=bool(row[3] & 1), italic=bool(row[3] & 2),
+                  box=row[4], column=row[5])
+        for row in rows or ()
+    )

@@ -17,10 +17,17 @@ from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf, ResourceLimit
-from .models import ParsedDocument, ParsedPage, Word
+from .models import Box, ParsedDocument, ParsedPage, Word
 
-# Font names carry weight as a suffix ("Arial-BoldMT", "Calibri,Bold", "Frutiger-Black").
+# Font names carry weight and slant as a suffix ("Arial-BoldMT", "Calibri,Bold", "Frutiger-Black",
+# "Helvetica-Oblique", "TimesNewRomanPS-ItalicMT", Adobe's "MyriadPro-It" and "MinionPro-BoldIt").
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
+_ITALIC_FONT = re.compile(r"italic|oblique|[-,](?:bold|semibold)?it\b|,i\b|,bi\b", re.IGNORECASE)
+# A drawn rectangle holds text when it is at least this big (points); smaller shapes beside a line
+# are bullets drawn as graphics. A shape covering nearly the whole page is its background.
+_MIN_BOX = (24.0, 9.0)
+_MARK_SIZE = (1.5, 9.0)
+_BACKGROUND_SHARE = 0.8
 _HASH_CHUNK = 1 << 20
 
 
@@ -145,16 +152,57 @@ def _read_page(page) -> ParsedPage:
             bottom=round(float(w["bottom"]), 2),
             size=round(float(w["size"]), 2),
             bold=bool(_BOLD_FONT.search(w.get("fontname") or "")),
+            italic=bool(_ITALIC_FONT.search(w.get("fontname") or "")),
         )
         for w in raw_words
         if w["text"].strip()
     )
+    boxes, marks = _shapes(page) if words else ((), ())
     return ParsedPage(
         number=page.page_number,
         width=round(float(page.width), 2),
         height=round(float(page.height), 2),
         words=words,
+        boxes=boxes,
+        marks=marks,
     )
+
+
+def _shapes(page) -> tuple[tuple[Box, ...], tuple[Box, ...]]:
+    """Rectangles (and closed curves) that can hold text, and small shapes that can be bullets.
+
+    Only shapes that show: filled in a colour other than white, or outlined. The page's objects
+    are already parsed for its words, so this costs a walk over a list.
+    """
+    area = float(page.width) * float(page.height)
+    boxes: list[Box] = []
+    marks: list[Box] = []
+    for shape in list(page.rects) + list(page.curves):
+        visible = (shape.get("fill") and not _is_white(shape.get("non_stroking_color"))) or shape.get("stroke")
+        if not visible:
+            continue
+        width, height = float(shape["x1"]) - float(shape["x0"]), float(shape["bottom"]) - float(shape["top"])
+        box = Box(round(float(shape["x0"]), 2), round(float(shape["x1"]), 2),
+                  round(float(shape["top"]), 2), round(float(shape["bottom"]), 2))
+        if width >= _MIN_BOX[0] and height >= _MIN_BOX[1]:
+            if width * height < area * _BACKGROUND_SHARE:
+                boxes.append(box)
+        elif _MARK_SIZE[0] <= width <= _MARK_SIZE[1] and _MARK_SIZE[0] <= height <= _MARK_SIZE[1]:
+            marks.append(box)
+    return tuple(dict.fromkeys(boxes)), tuple(dict.fromkeys(marks))
+
+
+def _is_white(colour) -> bool:
+    if colour is None:
+        return False  # pdfminer's default fill is black
+    values = colour if isinstance(colour, (tuple, list)) else (colour,)
+    try:
+        numbers = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False  # a pattern or a named colour space: it shows
+    if len(numbers) == 4:  # CMYK: no ink is white
+        return all(v <= 0.03 for v in numbers)
+    return bool(numbers) and all(v >= 0.97 for v in numbers)
 
 
 def _may_have_text(page) -> bool:

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 import sqlite_utils
 
 from .errors import StoreError
-from .models import CleanDocument
+from .models import CleanDocument, layout_rows
 
 DEFAULT_DB = Path("extracted/hmicfrs.db")
 BUSY_TIMEOUT_MS = 60_000
@@ -330,6 +330,7 @@ def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
                 "footnotes": page.footnotes, "columns": page.columns,
                 "headings": json.dumps(list(page.headings), ensure_ascii=False),
                 "footnote_markers": json.dumps(list(page.footnote_markers)),
+                "layout": json.dumps(layout_rows(page.layout), separators=(",", ":")),
             }
             for page in doc.pages
         ),
@@ -406,7 +407,8 @@ def report_rows(db: sqlite_utils.Database, report_ids: list[str] | None = None) 
 def page_rows(db: sqlite_utils.Database, report_id: str) -> list[dict]:
     return list(
         db.query(
-            "select number, text, headings, footnotes from pages where report_id = ? order by number", [report_id]
+            "select number, text, headings, footnotes, layout from pages where report_id = ? order by number",
+            [report_id],
         )
     )
 

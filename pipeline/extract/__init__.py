@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from ..models import Item
+from ..models import Item, layout_from_rows
 from .document_text import StoredPage
 from .items import Extractor, ReportCheck, ReportInput
 
@@ -20,6 +20,7 @@ def report_input(report_row: dict, page_rows: list[dict]) -> ReportInput:
             StoredPage(
                 number=row["number"], text=row["text"] or "",
                 headings=tuple(json.loads(row["headings"] or "[]")), footnotes=row.get("footnotes") or "",
+                layout=layout_from_rows(json.loads(row.get("layout") or "[]")),
             )
             for row in page_rows
         ),

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from ..models import LineStyle
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,7 @@ class StoredPage:
     text: str
     headings: tuple[str, ...] = ()
     footnotes: str = ""
+    layout: tuple[LineStyle, ...] = ()  # one per non-empty line of `text`, or none
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,14 @@ class DocLine:
     page: int
     heading: bool
     gap_before: bool
+    style: LineStyle | None = None  # how it was printed, where the page kept its layout
+
+    @property
+    def box(self) -> tuple[int, int] | None:
+        """The box the line is printed in, as (page, box): a box split by a page break is two."""
+        if self.style is None or self.style.box is None:
+            return None
+        return self.page, self.style.box
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,10 @@ def strip_running_folios(pages: list[StoredPage]) -> list[StoredPage]:
         if index in drop:
             lines = page.text.split("\n")
             text = "\n".join(line for i, line in enumerate(lines) if i not in drop[index])
-            page = StoredPage(number=page.number, text=text, headings=page.headings, footnotes=page.footnotes)
+            filled = [i for i, line in enumerate(lines) if line.strip()]
+            dropped = {filled.index(i) for i in drop[index]}
+            layout = tuple(style for k, style in enumerate(page.layout) if k not in dropped) if page.layout else ()
+            page = replace(page, text=text, layout=layout)
         result.append(page)
     return result
 
@@ -92,19 +106,23 @@ def join_pages(pages: list[StoredPage]) -> DocumentText:
         headings = set(page.headings)
         gap = True  # a page's first line may open a paragraph; the item logic decides
         position = offset
-        for raw in page.text.split("\n"):
+        raw_lines = page.text.split("\n")
+        styles = iter(page.layout if len(page.layout) == sum(1 for raw in raw_lines if raw.strip()) else ())
+        for raw in raw_lines:
             if not raw.strip():
                 gap = True
                 position += len(raw) + 1
                 continue
+            style = next(styles, None)
             lines.append(
                 DocLine(
                     text=raw,
                     start=position,
                     end=position + len(raw),
                     page=page.number,
-                    heading=raw in headings,
+                    heading=_is_heading(style) if style is not None else raw in headings,
                     gap_before=gap and bool(lines) and lines[-1].page == page.number,
+                    style=style,
                 )
             )
             gap = False
@@ -117,3 +135,11 @@ def join_pages(pages: list[StoredPage]) -> DocumentText:
         page_starts=tuple(starts),
         lines=tuple(lines),
     )
+
+
+_HEADING_SIZE = 1.12
+
+
+def _is_heading(style: LineStyle) -> bool:
+    """Printed in heading type: bold, or clearly larger than the body (as CleanPage.headings)."""
+    return style.bold or style.size >= _HEADING_SIZE

@@ -8,13 +8,24 @@ from .document_text import DocLine
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
 
 
-def number_value(match: re.Match, ocr_digits: bool) -> int | None:
-    """The value that continues a series: "8.14" counts as 14; OCR's "(I)" as 1 where allowed."""
+def number_value(match: re.Match, ocr_digits: bool, counter: str = "decimal") -> int | None:
+    """The value that continues a series: "8.14" counts as 14; OCR's "(I)" as 1 where allowed;
+    letters count a = 1, b = 2; roman numerals i = 1, iv = 4."""
     groups = match.groupdict()
     printed = groups.get("seq") or groups["number"]
+    if counter == "letter":
+        return ord(printed.lower()) - ord("a") + 1 if len(printed) == 1 and printed.isalpha() else None
+    if counter == "roman":
+        return _ROMAN_VALUES.get(printed.lower())
     if ocr_digits:
         printed = printed.translate(_OCR_DIGITS)
     return int(printed) if printed.isdigit() else None
+
+
+_ROMAN_VALUES = {
+    numeral: value for value, numeral in enumerate(
+        "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split(), start=1)
+}
 
 
 SUB_ITEM = re.compile(r"^\(?[a-z]{1,2}\)|^\(?[ivx]{1,4}\)")
@@ -71,3 +82,31 @@ def sub_item_follows(lines, index: int) -> bool:
         if following.gap_before or following.page != lines[index].page or SUB_ITEM.match(following.text.strip()):
             return bool(SUB_ITEM.match(following.text.strip()))
     return False
+
+
+# A heading outranks a list's heading when printed at least this close to its size or larger.
+_SAME_LEVEL = 0.03
+
+
+def heading_level(line: DocLine) -> float | None:
+    """How big a heading is printed (bold counts a little), where the page kept its layout."""
+    if line.style is None or not line.heading:
+        return None
+    return line.style.size + (0.01 if line.style.bold else 0.0)
+
+
+def outranks(line: DocLine, level: float | None) -> bool:
+    """A heading at the level of a list's own heading, or above it, ends the list."""
+    own = heading_level(line)
+    return own is not None and level is not None and own >= level - _SAME_LEVEL
+
+
+def stands_apart(lines, index: int) -> bool:
+    """A line set as a heading: in heading type, or alone between paragraph gaps. Without a
+    stored layout (pages ingested before it was kept) every line may be one."""
+    line = lines[index]
+    if line.style is None or line.heading:
+        return True
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (line.gap_before or index == 0 or lines[index - 1].page != line.page) and (
+        following is None or following.gap_before or following.page != line.page)

@@ -10,12 +10,17 @@ from dataclasses import dataclass, field
 
 from ..rules import Rule, RuleSet
 from .document_text import DocLine, DocumentText
-from .lines import SUB_ITEM, has_text, heading_inside_item, is_item_heading, number_value, sub_item_follows
+from .lines import (
+    SUB_ITEM, has_text, heading_inside_item, heading_level, is_item_heading, number_value, outranks, stands_apart,
+    sub_item_follows,
+)
 from .profile import Profile, choose_profile
 
 __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 
 _TITLE_LENGTH = 80
+# Kinds whose sections make each paragraph or bullet under them an item.
+_PARAGRAPH_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern")
 
 
 @dataclass
@@ -37,6 +42,9 @@ class Segment:
     marker_item: bool = False  # opened by a bullet in a list whose bullets are the items
     sub_items: bool = False  # has taken "(a)"/"(i)" sub-items
     headed: bool = False  # opened by an item heading ("Recommendation 3"), not a list number
+    paragraph_item: bool = False  # a plain paragraph or bullet under a heading that names its kind
+    box: tuple[int, int] | None = None  # the box its text is printed in
+    last_line: int = -1  # index of the last line taken
 
 
 @dataclass
@@ -50,6 +58,8 @@ class _Section:
     style: str | None = None  # the numbering rule of the section's first item; the series keeps it
     heading_items: bool | None = None  # whether the first item's number was printed as a heading
     headed: bool = False  # its items carry their own headings ("Area for improvement 1"): no list numbers
+    level: float | None = None  # type size of its heading, where the page kept its layout
+    marker: str | None = None  # "bullet" or "plain": how its unnumbered items are set apart
 
 
 @dataclass
@@ -152,13 +162,15 @@ class Segmenter:
             state.section = _Section(
                 kind=str(rule.get("kind")), rule=rule.id, first_line=index + consumed,
                 segments_before=len(state.segments), paragraphs_fallback=bool(rule.get("paragraphs_fallback")),
+                level=heading_level(line),
             )
             state.leadin = None
             if state.section.kind != "recommendation":
                 state.cause = None
             return consumed
 
-        if line.heading and state.section and self._first("chapter", text) and not self._numbered(state, text):
+        if line.heading and state.section and (self._first("chapter", text) or outranks(line, state.section.level)) \
+                and not self._numbered(state, text):
             self._close(state, doc, line.start)
             self._end_section(state, lines, index)
             state.leadin = None
@@ -173,6 +185,8 @@ class Segmenter:
         text = line.text.strip()
         if text[:1].islower():  # a wrapped sentence that ends "... recommendations for X"
             return None, 0
+        if not stands_apart(lines, index):
+            return None, 0  # "Recommendations" in a contents list, or run into a paragraph
         found = self._first("section", text)
         if found:
             return found, 0
@@ -194,7 +208,16 @@ class Segmenter:
         if numbered or (bullet and ((item.leadin and state.leadin) or item.marker_item)):
             self._close(state, doc, line.start)
             return False
-        if self._first("paragraph_number", text):
+        label = self._first("paragraph_number", text)
+        if label and item.headed and not item.has_body and not doc.text[item.body_start:line.start].strip():
+            # "Recommendation 2" over "S13 The force should ...": the margin label numbers the
+            # report's paragraph, not the item; the paragraph is the item's text.
+            item.body_start, item.has_body, item.end, item.box = line.start + label[1].end(), True, line.end, line.box
+            return True
+        if label:
+            self._close(state, doc, line.start)
+            return False
+        if item.has_body and line.box != item.box and not self._box_continues(lines, index, item):
             self._close(state, doc, line.start)
             return False
         if self._new_page_item(state, lines, index, text):
@@ -202,7 +225,9 @@ class Segmenter:
             state.paragraph_start = line.start
             return False
         if line.heading and has_text(item, lines, index) and not heading_inside_item(lines, index, text):
-            if not self._next_starts_item(state, lines, index) and self._heading_ends_section(text):
+            section = state.section
+            if section and (outranks(line, section.level) or (
+                    not self._next_starts_item(state, lines, index) and self._heading_ends_section(text))):
                 state.section = None
             self._close(state, doc, line.start)
             return False
@@ -211,10 +236,15 @@ class Segmenter:
                 self._close(state, doc, line.start)
                 return False
         if not line.heading or item.has_body or SUB_ITEM.match(text):
+            if not item.has_body:
+                item.box = line.box  # a heading over a box: the box holds the item's text
             item.has_body = True  # a boxed sub-item in heading type is body, not the item's title
         if SUB_ITEM.match(text):
             item.sub_items = True
         item.end = line.end
+        if item.paragraph_item and text.endswith(":"):
+            self._to_leadin(state, doc)  # "We found the following areas for improvement:" heads a list
+            return True
         if state.section and state.section.kind == "tagged" and (self._first("tag", text) or (
                 self._first("item_end", text) and self._paragraph_ends(state, lines, index))):
             self._close(state, doc, line.end)
@@ -282,7 +312,7 @@ class Segmenter:
             match = rule.regex.search(text)
             if not match:
                 continue
-            value = number_value(match, bool(rule.get("ocr_digits")))
+            value = number_value(match, bool(rule.get("ocr_digits")), str(rule.get("counter", "decimal")))
             last = section.last_number
             if value is not None and (last is None or value == last + 1 or (restated and value == last)):
                 return rule, match, value
@@ -315,10 +345,17 @@ class Segmenter:
             if section.heading_items is None:
                 section.heading_items = line.heading
             printed = match.group("number")
-            number = printed if printed[-1:].isdigit() and printed[:1].isdigit() else str(value)
+            counted = rule.get("counter") in ("letter", "roman")
+            number = printed if counted or (printed[-1:].isdigit() and printed[:1].isdigit()) else str(value)
             label = " ".join(match.group(0).split()).replace(printed, number)
+            leadin = state.leadin
             self._open(state, doc, line, rule, match, section.kind, number, label=label)
             state.item.rules.insert(0, section.rule)
+            state.item.box = line.box
+            if leadin is not None:  # "The force should:" then "(a) ...", "(b) ...": each is its own item
+                state.leadin = leadin
+                state.item.leadin, state.item.leadin_rule = leadin[0], leadin[1]
+                state.item.rules.append(leadin[1])
             return
         in_context = (section is not None and section.kind in ("recommendation", "area_for_improvement")) or (
             state.cause is not None
@@ -340,6 +377,12 @@ class Segmenter:
                 section_kind=section.kind if section else None,
             )
             state.item = segment
+            if section is not None:
+                section.marker = "bullet"  # the list is bulleted: a plain paragraph after it is narrative
+            return
+        if (section and section.kind in _PARAGRAPH_KINDS and not line.heading and not section.headed
+                and section.style is None and (line.gap_before or state.paragraph_start == line.start)):
+            self._open_paragraph(state, line, text)
             return
         if section and (line.gap_before or state.paragraph_start == line.start):
             for rule in self.by_role.get("unnumbered", []):
@@ -355,6 +398,49 @@ class Segmenter:
                 break
         if not line.heading:
             state.leadin = None if text.endswith(".") and state.leadin and not self._first("bullet", text) else state.leadin
+
+    def _open_paragraph(self, state: _State, line: DocLine, text: str) -> None:
+        """Under a heading that names a kind, each paragraph or bullet is an item of that kind,
+        whatever its marker or verb; a margin label ("2.15") numbers the paragraph, not the item."""
+        section = state.section
+        bullet = self._first("bullet", text)
+        label = None if bullet else self._first("paragraph_number", text)
+        marker = "bullet" if bullet else "plain"
+        if section.marker == "bullet" and marker == "plain":
+            state.section = None  # narrative after a bulleted list: the list is over
+            return
+        if text.endswith(":"):
+            return  # "We found these areas for improvement:" introduces the list
+        section.marker = section.marker or marker
+        found = bullet or label
+        state.item = Segment(
+            kind=section.kind, number=None, label=None, start=line.start,
+            body_start=line.start + (found[1].end() if found else 0), end=line.end,
+            rules=[section.rule, *([found[0].id] if found else [])],
+            parent=state.cause if section.kind == "recommendation" else None, has_body=True,
+            section_kind=section.kind, marker_item=bool(bullet), paragraph_item=True, box=line.box,
+        )
+
+    def _to_leadin(self, state: _State, doc: DocumentText) -> None:
+        """A paragraph taken for an item ends with a colon: it introduces what follows. With a
+        modal verb it is a lead-in whose addressee and deadline govern each bullet."""
+        item = state.item
+        state.item = None
+        paragraph = " ".join(doc.text[item.start : item.end].split())
+        leadin = self._first("leadin", paragraph)
+        if leadin:
+            state.leadin = (paragraph, leadin[0].id, item.kind)
+
+    @staticmethod
+    def _box_continues(lines, index: int, item: Segment) -> bool:
+        """A box split by a page break: the item's box ends its page and a box opens the next."""
+        line, previous = lines[index], lines[index - 1] if index else None
+        if item.box is None or line.box is None or previous is None or previous.page == line.page:
+            return False
+        if previous.box != item.box or line.page != item.box[0] + 1:
+            return False
+        item.box = line.box
+        return True
 
     @staticmethod
     def _drop_discussion(state: _State, section: _Section, number: str) -> None:
@@ -373,7 +459,7 @@ class Segmenter:
             body_start=line.start + match.end(), end=line.end, rules=[rule.id], parent=parent,
             # A heading line carries only the item's title; the body starts on a plain line.
             has_body=bool(line.text[match.end():].strip()) and not line.heading,
-            section_kind=state.section.kind if state.section else None,
+            section_kind=state.section.kind if state.section else None, box=line.box,
         )
         state.item = segment
         state.leadin = None
