@@ -279,18 +279,25 @@ def _take_boxed_words(words: list[Word], boxes: tuple[Box, ...]) -> tuple[list[W
             free.append(word)
     # A shape that cuts through a printed line (a cover's artwork, a highlight behind one word) is
     # no box: its words go back to the line they are printed in.
-    cutting = [i for i, inside in boxed.items()
-               if _cuts_a_line(inside, free + [w for j, other in boxed.items() if j != i for w in other])]
-    for index in cutting:
+    owner = {id(word): index for index, inside in boxed.items() for word in inside}
+    rows: dict[int, list[Word]] = {}
+    for word in words:
+        rows.setdefault(round(word.top / 2), []).append(word)
+    cutting = {index for index, inside in boxed.items() if _cuts_a_line(inside, rows, owner, index)}
+    for index in sorted(cutting):
         free += boxed.pop(index)
     return free, boxed
 
 
-def _cuts_a_line(inside: list[Word], free: list[Word]) -> bool:
+def _cuts_a_line(inside: list[Word], rows: dict[int, list[Word]], owner: dict[int, int], box: int) -> bool:
+    """Whether a word in the box has a neighbour on its printed line outside the box."""
     for word in inside:
         reach = word.size * _SAME_LINE_GAP
-        for other in free:
-            if abs(other.top - word.top) <= 2.0 and (0 <= word.x0 - other.x1 <= reach or 0 <= other.x0 - word.x1 <= reach):
+        key = round(word.top / 2)
+        for other in rows.get(key - 1, []) + rows.get(key, []) + rows.get(key + 1, []):
+            if owner.get(id(other)) == box or abs(other.top - word.top) > 2.0:
+                continue
+            if 0 <= word.x0 - other.x1 <= reach or 0 <= other.x0 - word.x1 <= reach:
                 return True
     return False
 
@@ -330,6 +337,7 @@ _BULLET_SIZE = 0.75
 _BULLET_LINE_SIZE = 1.2
 # A bullet stands alone; shapes with others this close (points) are artwork.
 _BULLET_ALONE = 4.0
+_GRID = 16.0  # larger than a mark plus _BULLET_ALONE
 
 
 def _near(a: Box, b: Box, distance: float) -> bool:
@@ -338,8 +346,17 @@ def _near(a: Box, b: Box, distance: float) -> bool:
 
 def _add_drawn_bullets(lines: list[Line], marks: tuple[Box, ...], body_size: float) -> list[Line]:
     """Bullets drawn as small shapes print no glyph: give their lines the "•" a glyph would have."""
+    cells: dict[tuple[int, int], list[Box]] = {}
+    for mark in marks:  # a grid, so artwork of thousands of shapes is not compared pair by pair
+        cells.setdefault((int(mark.x0 // _GRID), int(mark.top // _GRID)), []).append(mark)
+
+    def alone(mark: Box) -> bool:
+        x, y = int(mark.x0 // _GRID), int(mark.top // _GRID)
+        return not any(other is not mark and _near(mark, other, _BULLET_ALONE)
+                       for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in cells.get((x + dx, y + dy), ()))
+
     shapes = [m for m in marks if _BULLET_ASPECT[0] <= (m.x1 - m.x0) / max(m.bottom - m.top, 0.01) <= _BULLET_ASPECT[1]
-              and not any(o is not m and _near(m, o, _BULLET_ALONE) for o in marks)]
+              and alone(m)]
     result = []
     for line in lines:
         if shapes and line.size <= body_size * _BULLET_LINE_SIZE and not line.text.startswith("•"):

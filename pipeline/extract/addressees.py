@@ -22,6 +22,7 @@ class SubjectFinder:
         self.modal = [r for r in items if r.get("role") == "modal"]
         self.partner = [r for r in items if r.get("role") == "partner"]
         self.lead = [r for r in items if r.get("role") == "subject_lead"]
+        self.qualifiers = [r for r in items if r.get("role") == "subject_qualifier"]
 
     def opens_with_clause(self, text: str) -> bool:
         """"If it has not done so already the Government": a clause before the subject."""
@@ -142,8 +143,16 @@ def _ends_inside_list(head: str, comma: int) -> bool:
     return bool(re.search(r"\b(?:and|or)\b", after)) and not re.match(r"\s*(?:by|within|with|in|from|once|after)\b", head, re.I)
 
 
-def addressees_in(spans, subject_start: int, subject_end: int, subject_text: str, offset: int = 0) -> list[Addressee]:
-    """Known bodies inside the subject in order, then whatever the rules did not recognise."""
+# Where a subject lists bodies: "A, B and C", "A or B".
+_LIST_SEPARATOR = re.compile(r"[,;]|\band/or\b|\band\b|\bor\b", re.IGNORECASE)
+_KNOWN = "\x00"
+
+
+def addressees_in(spans, subject_start: int, subject_end: int, subject_text: str, offset: int = 0,
+                  qualifiers=()) -> list[Addressee]:
+    """Known bodies inside the subject in order, then whatever the rules did not recognise: a
+    piece of a list of bodies that holds no known one. Words beside a known body qualify it
+    ("forces using the system that have not yet done so"); places qualify any ("in England")."""
     found: list[Addressee] = []
     seen: set[str] = set()
     leftover = list(subject_text)
@@ -151,7 +160,7 @@ def addressees_in(spans, subject_start: int, subject_end: int, subject_text: str
         if span.start_char < subject_start or span.end_char > subject_end:
             continue
         for position in range(span.start_char - subject_start, span.end_char - subject_start):
-            leftover[position] = " "
+            leftover[position] = _KNOWN
         if span.label_ in seen:
             continue
         seen.add(span.label_)
@@ -159,12 +168,16 @@ def addressees_in(spans, subject_start: int, subject_end: int, subject_text: str
             Addressee(id=span.label_, text=span.text, rule=span._.rule_id,
                       start=span.start_char + offset, end=span.end_char + offset)
         )
-    rest = _CONNECTOR_WORDS.sub(" ", "".join(leftover))
-    words = [w for w in rest.split() if len(w) > 2 or w.isupper()]
+    masked = "".join(leftover)
+    for rule in qualifiers:
+        masked = rule.regex.sub(lambda m: " " * len(m.group(0)), masked)
+    words = []
+    for piece in _LIST_SEPARATOR.split(masked):
+        if _KNOWN not in piece:
+            words += [w for w in _CONNECTOR_WORDS.sub(" ", piece).split() if len(w) > 2 or w.isupper()]
     if words and not _PRONOUN_SUBJECT.match(subject_text.strip()):
-        unknown = " ".join(" ".join(subject_text.split()).split())
         if not found:
-            found.append(Addressee(id=None, text=unknown, rule=None))
+            found.append(Addressee(id=None, text=" ".join(subject_text.split()), rule=None))
         else:
             found.append(Addressee(id=None, text=" ".join(words), rule=None))
     return found

@@ -133,8 +133,57 @@ def join_pages(pages: list[StoredPage]) -> DocumentText:
         text=_PAGE_JOIN.join(parts),
         page_numbers=tuple(p.number for p in pages),
         page_starts=tuple(starts),
-        lines=tuple(lines),
+        lines=tuple(_read_layout(lines)),
     )
+
+
+# A paragraph's last line stops short of the column's right edge; a new paragraph may instead be
+# marked by its first line's indent (points).
+_SHORT_LINE = 0.75
+_FIRST_LINE_INDENT = 8.0
+_FULL_LINE = 0.85
+_SENTENCE_END = re.compile(r"[.!?:][”’\"')\]]*$")
+_PARAGRAPH_OPENING = re.compile(r"^[\W\d]*[A-Z0-9“‘\"(•▪●◦‣∙·○◆◇■□►▸➢➤✓✔–—-]")
+
+
+def _read_layout(lines: list[DocLine]) -> list[DocLine]:
+    """What the layout says beyond the vertical gaps: paragraphs that end in a short line or start
+    with an indent though set without extra space, and bold paragraphs that are text, not headings
+    (a heading is short; a paragraph's lines run to the column's edge)."""
+    result = list(lines)
+    for index in range(1, len(result)):
+        line, previous = result[index], result[index - 1]
+        if line.gap_before or line.style is None or previous.style is None or previous.page != line.page:
+            continue
+        if (line.style.box, line.style.column) != (previous.style.box, previous.style.column):
+            continue
+        ended = bool(_SENTENCE_END.search(previous.text.rstrip())) and bool(_PARAGRAPH_OPENING.match(line.text))
+        short = previous.style.fill < _SHORT_LINE
+        indented = line.style.indent - previous.style.indent >= _FIRST_LINE_INDENT
+        if ended and (short or indented):
+            result[index] = replace(line, gap_before=True)
+    start = 0
+    for index in range(1, len(result) + 1):
+        if index == len(result) or result[index].gap_before or result[index].page != result[start].page:
+            _unmark_bold_paragraph(result, start, index)
+            start = index
+    return result
+
+
+def _unmark_bold_paragraph(lines: list[DocLine], start: int, end: int) -> None:
+    """Lines start..end form one paragraph: in bold body type and running to the column's edge (or
+    one whole sentence), they are a paragraph printed in bold, not headings."""
+    members = lines[start:end]
+    if not members or any(m.style is None or not m.style.bold or m.style.size >= _HEADING_SIZE for m in members):
+        return
+    wraps = any(m.style.fill >= _FULL_LINE for m in members[:-1])
+    sentence = len(members) == 1 and members[0].text.rstrip().endswith(".") and len(members[0].text.split()) >= _SENTENCE_WORDS
+    if wraps or sentence:
+        for index in range(start, end):
+            lines[index] = replace(lines[index], heading=False)
+
+
+_SENTENCE_WORDS = 6
 
 
 _HEADING_SIZE = 1.12

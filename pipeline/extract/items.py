@@ -23,6 +23,7 @@ _KIND_ABBREVIATIONS = {
     "matter_of_concern": "moc", "conclusion": "con",
 }
 _DESCRIBES_NEED = re.compile(r"(?:needs|is\s+required)\b", re.IGNORECASE)
+_SUBORDINATORS = {"how", "whether", "why", "where", "when", "what", "which", "that", "who", "whom", "if", "so"}
 _JOINING_WORDS = {"with", "to", "by", "for", "of", "from", "and", "or", "the", "in", "on", "at", "as", "than", "via"}
 _CLAUSE_OPENING = re.compile(
     r"^(?:.*(?:[.;:•]|\(\s*[a-z]{1,4}\s*\)))?\s*(?:(?:we\s+(?:\w+\s+)?recommend\s+that|that|and|but)\s*,?\s*)?$",
@@ -71,7 +72,7 @@ class Extractor:
             return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"])
         segments = Segmenter(self.rules, profile).segment(doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
-        drafts = _one_per_printed_item(drafts, self.finder.modal_in)
+        drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
         shared = self._document_level(report, doc, profile)
         aliases = find_aliases([t for p in report.pages for t in (p.text, p.footnotes) if t], self.nlp,
                                self._role("definition"))
@@ -92,6 +93,9 @@ class Extractor:
             return None  # an earlier report's item restated with its progress grade
         if _closes_a_quotation(body):
             return None  # "In the Interim Report, I made the following recommendations: “... ”"
+        if segment.paragraph_item and not self.finder.modal_in(body) and any(
+                r.regex.search(body) for r in self._role("section_intro")):
+            return None  # "We found four areas for improvement." introduces the list
         segment.kind = self._kind(segment, body, profile)
         return segment, body
 
@@ -224,7 +228,8 @@ class Extractor:
                     subject = sentence.text[start:end]
                 if not subject.strip():
                     continue
-                addressees = addressees_in(spans, base + start, base + end, subject)
+                addressees = addressees_in(spans, base + start, base + end, subject,
+                                           qualifiers=self.finder.qualifiers)
                 if addressees:
                     subjects.append((" ".join(subject.split()), addressees))
         return _merge_subjects(subjects), ("; ".join(dict.fromkeys(t for t, _a in _kept(subjects))) or None), deadline
@@ -246,6 +251,8 @@ class Extractor:
         for start, end in known:
             if previous_end <= start and not text[end : modal.start()].strip():
                 before = re.search(r"([A-Za-z]+)\s+$", text[previous_end:start])
+                if before and before.group(1).lower() in _SUBORDINATORS:
+                    return None  # "guidance on how forces should reassess": not the sentence's subject
                 if before and before.group(1).islower() and before.group(1) not in _JOINING_WORDS:
                     return start
         return None
@@ -285,10 +292,14 @@ def _looks_like_contents_entry(body: str) -> bool:
     return len(body) < 120 and bool(_CONTENTS_ENTRY.search(body))
 
 
-def _one_per_printed_item(drafts, asks_for_action):
-    """A summary list and the chapter text print the same item: keep the first full printing."""
+def _one_per_printed_item(drafts, asks_for_action, cross_references=()):
+    """A summary list and the chapter text print the same item: keep the first full printing. A
+    closing list that repeats each item with a pointer to where it was discussed ("(2.15)")
+    repeats it: the pointer is no part of what it says."""
     groups: dict[tuple, list[int]] = {}
     for index, (segment, body) in enumerate(drafts):
+        for rule in cross_references:
+            body = rule.regex.sub("", body)
         groups.setdefault(_identity(segment, body), []).append(index)
     keep: set[int] = set()
     for indexes in groups.values():
