@@ -90,6 +90,22 @@ ADDRESSEES = [
     ("By the end of 2025, fire and rescue authorities should review their plans.", ["fire_and_rescue_authorities"]),
     # bodies in the rest of the sentence are not addressees
     ("Chief constables should send their plans to the Home Office and the College of Policing.", ["chief_constables"]),
+    # wordings of unseen reports (issue 11)
+    ("Each force should review its vetting decisions.", ["chief_constables"]),
+    ("Every chief constable should review their vetting decisions.", ["chief_constables"]),
+    ("Those forces using the Athena system that have not yet done so should review their vetting decisions.",
+     ["chief_constables"]),
+    ("Chief officers in England and Wales should review their vetting decisions.", ["chief_constables"]),
+    ("The NPCC lead for counter-corruption should issue guidance.", ["npcc"]),
+    ("The National Police Chiefs' Council lead for domestic abuse should issue guidance.", ["npcc"]),
+    ("The Metropolitan Police Service should review its vetting decisions.", ["metropolitan_police_service"]),
+    ("Fire and rescue services in England should review their risk plans.", ["fire_and_rescue_services"]),
+    ("The chief fire officer should review the risk plan.", ["fire_and_rescue_services"]),
+    ("Police, fire and crime commissioners should hold their services to account.", ["police_and_crime_commissioners"]),
+    # "forces" inside a subordinate clause is not the subject
+    ("The College of Policing should publish guidance on how forces should reassess their vetting decisions.",
+     ["college_of_policing"]),
+    ("The Home Office should decide whether forces must record these crimes.", ["home_office"]),
 ]
 
 

@@ -82,6 +82,23 @@ DEADLINES = [
      "event", None, "once the new regulations are in place"),
     ("Chief constables should review their vetting decisions within six months of the publication of the College "
      "of Policing's new guidance.", "event", None, None),
+    # wordings of unseen reports (issue 11)
+    ("Not later than 31 March 2015, chief constables should review their vetting decisions.",
+     "date", "2015-03-31", "Not later than 31 March 2015"),
+    ("Chief constables should review their vetting decisions before April 2023.",
+     "month", "2023-03-31", "before April 2023"),
+    ("Chief constables should review their vetting decisions before January 2024.",
+     "month", "2023-12-31", "before January 2024"),
+    ("Chief constables should review their vetting decisions during 2024/25.",
+     "financial_year", "2025-03-31", "during 2024/25"),
+    ("Chief constables should review their vetting decisions by 31/03/2025.",
+     "date", "2025-03-31", "by 31/03/2025"),
+    ("Chief constables should review their vetting decisions within 3 months.",
+     "relative", "2023-06-08", "within 3 months"),
+    ("Chief constables should review their vetting decisions within twelve months of publication.",
+     "relative", "2024-03-08", "within twelve months of publication"),
+    ("Chief constables should, with immediate effect, stop using the old vetting form.",
+     "immediate", None, "with immediate effect"),
 ]
 
 
@@ -103,10 +120,17 @@ def test_financial_year_without_the_words_financial_year(extractor, phrase):
     assert (deadline.kind, deadline.date, deadline.text) == ("financial_year", "2025-03-31", phrase)
 
 
-def test_event_deadline_names_the_event(extractor):
-    body = "Once the College of Policing has published its revised guidance, chief constables should adopt it."
+@pytest.mark.parametrize("body, text", [
+    ("Once the College of Policing has published its revised guidance, chief constables should adopt it.",
+     "Once the College of Policing has published its revised guidance"),
+    ("Chief constables should adopt the guidance once the College of Policing has published its guidance.",
+     "once the College of Policing has published its guidance"),
+    ("Chief constables should adopt it once the College of Policing has published it and train their staff.",
+     "once the College of Policing has published it"),
+])
+def test_event_deadline_keeps_its_whole_phrase(extractor, body, text):
     deadline = only_item(extractor, body).deadline
-    assert deadline.text.startswith("Once the College of Policing has published")
+    assert (deadline.kind, deadline.date, deadline.text) == ("event", None, text)
 
 
 def test_relative_deadline_without_publication_date_has_no_date(extractor):
@@ -132,6 +156,12 @@ NOT_DEADLINES = [
     "Chief constables should decide whether officers may carry out their own vetting checks.",
     "Chief constables should review the plan they agreed in May.",
     "We recommend that chief constables review whether staff may work from home.",
+    # a date phrase in a sub-clause about something else dates that, not the action
+    "Chief constables should review all cases recorded before April 2023.",
+    "The force should re-examine the referrals it received before 1 April 2023.",
+    "The force should make sure that complaints made by 31 March 2024 are resolved.",
+    # a described duration is not a deadline
+    "The force should explain why reviews, which typically take within two months, are delayed.",
 ]
 
 

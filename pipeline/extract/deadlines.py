@@ -27,6 +27,14 @@ def resolve(kind: str, groups: dict[str, str | None], published: str | None) -> 
         return _in_range(parsed)
     if kind == "month" and groups.get("season") and groups.get("year"):
         return _season_end(groups["season"], int(groups["year"]))
+    if kind == "month" and groups.get("before_month") and groups.get("year"):
+        # "before April 2023": by the end of March 2023
+        year, month = int(groups["year"]), _MONTHS[groups["before_month"].lower()] - 1
+        if month == 0:
+            year, month = year - 1, 12
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            return None
+        return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
     if kind == "month" and groups.get("month") and groups.get("year"):
         year, month = int(groups["year"]), _MONTHS[groups["month"].lower()]
         if not _MIN_YEAR <= year <= _MAX_YEAR:

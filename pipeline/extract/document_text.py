@@ -176,9 +176,11 @@ def _unmark_bold_paragraph(lines: list[DocLine], start: int, end: int) -> None:
     members = lines[start:end]
     if not members or any(m.style is None or not m.style.bold or m.style.size >= _HEADING_SIZE for m in members):
         return
+    # A heading may wrap too, but it does not end a sentence.
+    ends = bool(_SENTENCE_END.search(members[-1].text.rstrip())) and not members[-1].text.rstrip().endswith(":")
     wraps = any(m.style.fill >= _FULL_LINE for m in members[:-1])
-    sentence = len(members) == 1 and members[0].text.rstrip().endswith(".") and len(members[0].text.split()) >= _SENTENCE_WORDS
-    if wraps or sentence:
+    long_enough = len(members) > 1 or len(members[0].text.split()) >= _SENTENCE_WORDS
+    if ends and long_enough and (wraps or len(members) == 1):
         for index in range(start, end):
             lines[index] = replace(lines[index], heading=False)
 

@@ -257,11 +257,13 @@ class Extractor:
                     return start
         return None
 
-    @staticmethod
-    def _governs(text: str, deadline_start: int, modals) -> bool:
+    def _governs(self, text: str, deadline_start: int, modals) -> bool:
         """A deadline governs the modal's action when it follows the modal or opens the clause
         ("By 31 March 2024, chief constables should"); "ICSs will develop strategies by
-        December 2023 and the estate needs to ..." is narrative."""
+        December 2023 and the estate needs to ..." is narrative; "cases recorded before April
+        2023" dates the cases, not the action."""
+        if any(r.regex.search(text[:deadline_start]) for r in self._role("deadline_context")):
+            return False
         if any(m.start() <= deadline_start for m in modals):
             return True
         return bool(_CLAUSE_OPENING.match(text[:deadline_start]))

@@ -84,15 +84,18 @@ def sub_item_follows(lines, index: int) -> bool:
     return False
 
 
-# A heading outranks a list's heading when printed at least this close to its size or larger.
-_SAME_LEVEL = 0.03
+# Sizes are relative to the body type and rounded to hundredths: equal within this.
+_SAME_LEVEL = 0.005
 
 
 def heading_level(line: DocLine) -> float | None:
-    """How big a heading is printed (bold counts a little), where the page kept its layout."""
+    """How prominent a heading is printed: its size, then weight, then capitals ("CHAPTER 8:
+    CONCLUSIONS" over "Evidence-based policy" in the same bold type), where the page kept its layout."""
     if line.style is None or not line.heading:
         return None
-    return line.style.size + (0.01 if line.style.bold else 0.0)
+    letters = [c for c in line.text if c.isalpha()]
+    capitals = len(letters) > 3 and all(c.isupper() for c in letters)
+    return line.style.size + (0.01 if line.style.bold else 0.0) + (0.02 if capitals else 0.0)
 
 
 def outranks(line: DocLine, level: float | None) -> bool:
