@@ -189,7 +189,7 @@ def build_brief(db, addressee: str, since: str | None = None, until: str | None 
         if (since or until) and not published:
             undated += 1
             continue
-        if not in_window(published, since, until):
+        if not published_in_window(published, since, until):
             continue
         in_window.append(_brief_report(report, [i for i in items if i.report_id == report_id],
                                        [r for r in tracked if r["report_id"] == report_id], link_base))
@@ -305,14 +305,10 @@ def long_date(value: str | None) -> str:
         precision, day = precision_of(value), period_start(value)
     except ValueError:
         return value
-    if precision == "year":
-        return f"{day.year}"
-    if precision == "month":
-        return f"{day:%B %Y}"
-    return f"{day.day} {day:%B %Y}"
+    return {"year": f"{day.year}", "month": f"{day:%B %Y}"}.get(precision, f"{day.day} {day:%B %Y}")
 
 
-def in_window(published: str, since: str | None, until: str | None) -> bool:
+def published_in_window(published: str, since: str | None, until: str | None) -> bool:
     """A report dated only "2024-07" is in any window that takes in part of July 2024."""
     try:
         first, last = period_start(published).isoformat(), period_end(published).isoformat()

@@ -187,19 +187,18 @@ def _form_title(pages: list[LaidOutPage], rules) -> str | None:
         return None
     top = " ".join(line.text for line in pages[0].lines[:_FORM_LINES])
     for rule in rules:
-        if rule.get("role") == "form" and rule.regex.search(top):
+        title = rule.get("title")
+        if rule.get("role") == "form" and isinstance(title, str) and rule.regex.search(top):
             name = _subject(pages, [r for r in rules if r.get("role") == "subject" and r.get("group") == rule.get("subject")])
-            title = str(rule.get("title"))
             return _join_parts(title, name) if name else title
     return None
 
 
 def _subject(pages: list[LaidOutPage], rules) -> str | None:
     text = "\n".join(line.text for page in pages[:_COVER_PAGES] for line in page.lines)
-    found = [(match.start(), match.group("name")) for rule in rules for match in rule.regex.finditer(text)]
-    if not found:
-        return None
-    return " ".join(min(found)[1].split())
+    found = [(match.start(), match.groupdict().get("name")) for rule in rules for match in rule.regex.finditer(text)]
+    found = [(start, name) for start, name in found if name]
+    return " ".join(min(found)[1].split()) if found else None
 
 
 def _body_size(pages: list[LaidOutPage]) -> float:

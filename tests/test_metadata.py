@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import laid_out, line
 
-from pipeline.brief import in_window, long_date
+from pipeline.brief import long_date, published_in_window
 from pipeline.extract.deadlines import resolve
 from pipeline.metadata import (
     parse_date_phrase, parse_publication, period_end, period_start, precision_of, read_metadata, reduce_date,
@@ -145,7 +145,7 @@ def test_brief_prints_a_date_at_its_precision(value, printed):
      ("2024-07-02", None, None, True)],
 )
 def test_brief_window_takes_a_month_that_overlaps_it(published, since, until, inside):
-    assert in_window(published, since, until) is inside
+    assert published_in_window(published, since, until) is inside
 
 
 @pytest.mark.parametrize(
