@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .errors import PipelineError
+from .metadata import period_end, period_start, precision_of
 from .review import known_addressees, parse_iso_date
 from .track import status_summary, tracked_items
 
@@ -188,7 +189,7 @@ def build_brief(db, addressee: str, since: str | None = None, until: str | None 
         if (since or until) and not published:
             undated += 1
             continue
-        if (since and published < since) or (until and published > until):
+        if not published_in_window(published, since, until):
             continue
         in_window.append(_brief_report(report, [i for i in items if i.report_id == report_id],
                                        [r for r in tracked if r["report_id"] == report_id], link_base))
@@ -297,14 +298,23 @@ def family_name(family: str | None) -> str:
 
 
 def long_date(value: str | None) -> str:
-    """'2024-03-31' -> '31 March 2024', as a committee paper prints dates."""
+    """'2024-03-31' -> '31 March 2024', '2024-03' -> 'March 2024', as a committee paper prints dates."""
     if not value:
         return ""
     try:
-        day = date.fromisoformat(value)
+        precision, day = precision_of(value), period_start(value)
     except ValueError:
         return value
-    return f"{day.day} {day:%B %Y}"
+    return {"year": f"{day.year}", "month": f"{day:%B %Y}"}.get(precision, f"{day.day} {day:%B %Y}")
+
+
+def published_in_window(published: str, since: str | None, until: str | None) -> bool:
+    """A report dated only "2024-07" is in any window that takes in part of July 2024."""
+    try:
+        first, last = period_start(published).isoformat(), period_end(published).isoformat()
+    except ValueError:
+        first = last = published
+    return not ((since and last < since) or (until and first > until))
 
 
 def deadline_phrase(item: BriefItem) -> str:

@@ -232,43 +232,49 @@ def export_command(db_path, fmt, report, kind, addressee, output):
 @click.argument("gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--details", is_flag=True, help="List every miss (missed, invented, wrong field).")
+@click.option("--details", is_flag=True,
+              help="List every miss (missed, invented, wrong field); a wrong text is shown as a word diff, "
+                   "[-gold words-] {+found words+}, with a few words of context.")
 def evaluate_command(gold_dir, db_path, as_json, details):
-    """Precision, recall and field exactness of the extracted items against gold JSONL files."""
+    """Precision, recall and field exactness of the extracted items against gold JSONL files.
+
+    Each GOLD_DIR/NAME.jsonl is scored against the report ingested from NAME.pdf. Reports not in
+    the database are named on stderr and left out; when none is there the command exits 1.
+    """
     import json as json_module
 
-    from .evaluate import Score, load_gold, score_report
+    from .evaluate import evaluate, load_gold
     from .export import extracted_objects
 
     db = store.connect(db_path, create=False)
     gold = load_gold(gold_dir)
-    overall = Score()
-    per_report = {}
-    missing = []
-    for stem, gold_items in gold.items():
+
+    def found_for(stem: str) -> list[dict] | None:
         rows = list(db.query("select id from reports where file = ?", [f"{stem}.pdf"]))
-        if not rows:
-            missing.append(stem)
-            continue
-        score = score_report(gold_items, extracted_objects(db, report=rows[0]["id"]))
-        per_report[stem] = score
-        overall.add(score)
+        return extracted_objects(db, report=rows[0]["id"]) if rows else None
+
+    result = evaluate(gold, found_for, where=f"the database {db_path}")
     if as_json:
-        click.echo(json_module.dumps({"overall": overall.as_dict(), "reports": {k: v.as_dict() for k, v in per_report.items()},
-                                      "not_ingested": missing}, indent=2))
+        reports = {stem: dict(score.as_dict(), **({"misses": score.misses} if details else {}))
+                   for stem, score in result.reports.items()}
+        click.echo(json_module.dumps({"overall": result.overall.as_dict(), "reports": reports,
+                                      "not_ingested": result.missing}, indent=2, ensure_ascii=False))
     else:
         header = f"{'report':52} {'gold':>4} {'found':>5} {'recall':>6} {'prec':>6} {'text':>6} {'page':>6} {'addr':>6} {'dline':>6}"
         click.echo(header)
-        for stem, score in list(per_report.items()) + [("OVERALL", overall)]:
+        for stem, score in list(result.reports.items()) + [("OVERALL", result.overall)]:
             d = score.as_dict()
             click.echo(f"{stem[:52]:52} {d['gold']:>4} {d['found']:>5} {d['recall']:>6.3f} {d['precision']:>6.3f} "
                        f"{d['text']:>6.3f} {d['page']:>6.3f} {d['addressees']:>6.3f} {d['deadline']:>6.3f}")
         if details:
-            for stem, score in per_report.items():
+            for stem, score in result.reports.items():
                 for miss in score.misses:
                     click.echo(f"  {stem}: {miss}")
-    for stem in missing:
+    for stem in result.missing:
         click.echo(f"not in the database: {stem}.pdf", err=True)
+    if result.missing:
+        click.echo(f"scored {result.scored} of {len(gold)} gold reports; {len(result.missing)} not in the database "
+                   "(ingest them to score them)", err=True)
 
 
 @cli.group("rules")

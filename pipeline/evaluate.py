@@ -2,7 +2,9 @@
 
 Items are matched by kind and number where the gold item is numbered, else by the most similar
 text of the same kind. Precision and recall count matched items; the other figures are the share of
-matched items whose field is exactly right.
+matched items whose field is exactly right. A gold report whose PDF is not in the database is
+named and left out; when none is there nothing is scored and `evaluate` raises, so an empty
+database can never pass as a perfect score.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Callable
 
 from .errors import PipelineError
 
@@ -19,6 +22,12 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": 
 
 class GoldError(PipelineError):
     code = "gold"
+
+
+class NothingScored(GoldError):
+    """None of the gold's reports is in the database: any figure would be made up."""
+
+    code = "nothing_scored"
 
 
 @dataclass
@@ -56,6 +65,38 @@ def normalise_text(text: str | None) -> str:
     return " ".join(text.split()).strip().lower()
 
 
+@dataclass
+class Evaluation:
+    overall: Score
+    reports: dict[str, Score]  # gold file stem -> its score, for the reports found in the database
+    missing: list[str]  # gold file stems whose PDF is not in the database
+
+    @property
+    def scored(self) -> int:
+        return len(self.reports)
+
+
+def evaluate(gold: dict[str, list[dict]], found_for: Callable[[str], list[dict] | None],
+             where: str = "the database") -> Evaluation:
+    """Score each gold report against what `found_for(stem)` returns (None: not in the database)."""
+    if not gold:
+        raise NothingScored("no gold reports to score (no *.jsonl files)")
+    overall, reports, missing = Score(), {}, []
+    for stem, gold_items in gold.items():
+        found = found_for(stem)
+        if found is None:
+            missing.append(stem)
+            continue
+        reports[stem] = score_report(gold_items, found)
+        overall.add(reports[stem])
+    if not reports:
+        examples = ", ".join(f"{stem}.pdf" for stem in missing[:3]) + (", ..." if len(missing) > 3 else "")
+        raise NothingScored(
+            f"none of the {len(missing)} gold reports is in {where} ({examples}): ingest their PDFs first"
+        )
+    return Evaluation(overall=overall, reports=reports, missing=missing)
+
+
 def load_gold(directory: Path) -> dict[str, list[dict]]:
     directory = Path(directory)
     if not directory.is_dir():
@@ -89,13 +130,46 @@ def score_report(gold_items: list[dict], found_items: list[dict]) -> Score:
         }
         for key, ok in checks.items():
             score.right[key] += int(ok)
-            if not ok:
+            if not ok and key == "text":
+                score.misses.append(f"{_label(gold_item)}: text: {word_diff(gold_item.get('text'), found.get('text'))}")
+            elif not ok:
                 score.misses.append(f"{_label(gold_item)}: {key}: gold {_show(gold_item, key)} / found {_show(found, key)}")
     matched_found = {id(f) for _g, f in pairs}
     matched_gold = {id(g) for g, _f in pairs}
     score.misses += [f"missed: {_label(g)}: {g.get('text', '')[:80]}" for g in gold_items if id(g) not in matched_gold]
     score.misses += [f"invented: {_label(f)}: {f.get('text', '')[:80]}" for f in found_items if id(f) not in matched_found]
     return score
+
+
+def word_diff(gold: str | None, found: str | None, context: int = 4) -> str:
+    """Where two texts differ, word by word: "... should [-train-] {+brief+} their officers ...".
+
+    Words are compared as the text check compares them (case, quotes, dashes and spacing do not
+    count); each change is shown with `context` words either side, and the unchanged stretches
+    between changes are cut to "...". The words shown are the ones printed.
+    """
+    old, new = (gold or "").split(), (found or "").split()
+    matcher = SequenceMatcher(None, [normalise_text(w) for w in old], [normalise_text(w) for w in new], autojunk=False)
+    opcodes = matcher.get_opcodes()
+    parts: list[str] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            words = old[i1:i2]
+            first, last = index == 0, index == len(opcodes) - 1
+            if first and last:
+                return "(no difference in the words)"
+            head = [] if first else words[:context]
+            tail = [] if last else words[-context:]
+            if len(words) > len(head) + len(tail):
+                parts += head + ["..."] + tail
+            else:
+                parts += words
+            continue
+        if tag in ("delete", "replace"):
+            parts.append("[-" + " ".join(old[i1:i2]) + "-]")
+        if tag in ("insert", "replace"):
+            parts.append("{+" + " ".join(new[j1:j2]) + "+}")
+    return " ".join(parts)
 
 
 def _match(gold_items: list[dict], found_items: list[dict]) -> list[tuple[dict, dict]]:

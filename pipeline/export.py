@@ -12,7 +12,7 @@ from .review import effective_items
 CSV_COLUMNS = [
     "id", "report_file", "report_sha256", "report_title", "report_published", "kind", "number",
     "label", "parent", "text", "addressees", "addressee_text", "deadline_kind", "deadline_date",
-    "deadline_text", "page", "page_end", "review_status",
+    "deadline_text", "page", "page_end", "review_status", "report_published_precision",
 ]
 
 
@@ -38,6 +38,8 @@ def _contract(row: dict) -> dict:
         "report": {
             "file": row["report_file"], "sha256": row["report_sha256"],
             "title": row["report_title"], "published": row["report_published"],
+            # "day", "month" or "year": "published" is an ISO date reduced to what the report prints.
+            "published_precision": row.get("report_published_precision"),
         },
         "kind": row["kind"],
         "number": row["number"],
@@ -82,6 +84,7 @@ def _flat(obj: dict) -> dict:
         "deadline_kind": obj["deadline"]["kind"], "deadline_date": obj["deadline"]["date"],
         "deadline_text": obj["deadline"]["text"], "page": obj["page"], "page_end": obj["page_end"],
         "review_status": obj["review_status"],
+        "report_published_precision": obj["report"].get("published_precision"),
     }
 
 

@@ -119,11 +119,12 @@ class CleanPage:
 @dataclass(frozen=True)
 class ReportMeta:
     title: str | None
-    published: str | None  # ISO date
+    published: str | None  # ISO 8601 at the precision printed: "2024-07-02", "2024-07" or "2024"
     published_text: str | None
     published_rule: str | None
     family: str
     family_rule: str | None
+    published_precision: str | None = None  # "day" | "month" | "year", None with no date
 
 
 @dataclass(frozen=True)

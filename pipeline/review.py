@@ -21,7 +21,7 @@ KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "matter_o
 DEADLINE_KINDS = ("date", "month", "year_end", "financial_year", "immediate", "relative", "event", "none")
 STATUSES = ("pending", "accepted", "corrected", "rejected")
 _ACTIONS = {"accepted": "accept", "rejected": "reject", "corrected": "correct"}
-_REPORT_FIELDS = ("report_file", "report_sha256", "report_title", "report_published")
+_REPORT_FIELDS = ("report_file", "report_sha256", "report_title", "report_published", "report_published_precision")
 
 
 def now() -> str:

@@ -34,6 +34,9 @@ FILE_SPECS: dict[str, FileSpec] = {
     ),
     "items.jsonl": FileSpec(("id", "role", "pattern"), ("pattern",)),
     "profiles.jsonl": FileSpec(("id", "family"), ()),
+    "titles.jsonl": FileSpec(
+        ("id", "role", "pattern"), ("pattern",), (("role", ("not_title", "form", "subject", "junk_metadata")),),
+    ),
 }
 
 

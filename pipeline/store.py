@@ -306,6 +306,16 @@ def known_hashes(db: sqlite_utils.Database) -> set[str]:
     return {row[0] for row in db.execute("select sha256 from reports")}
 
 
+def _precision(published: str | None) -> str | None:
+    """What the stored value itself says ("2024-07": month) where the caller did not say."""
+    from .metadata import precision_of
+
+    try:
+        return precision_of(published) if published else None
+    except ValueError:
+        return None
+
+
 def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
     """Replace everything stored for these bytes with this document, in the caller's transaction."""
     report_id = doc.report_id
@@ -315,6 +325,7 @@ def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
         "id": report_id, "sha256": doc.sha256, "file": doc.file, "path": doc.path,
         "title": doc.meta.title, "published": doc.meta.published,
         "published_text": doc.meta.published_text, "published_rule": doc.meta.published_rule,
+        "published_precision": doc.meta.published_precision or _precision(doc.meta.published),
         "family": doc.meta.family, "family_rule": doc.meta.family_rule,
         "pages": len(doc.pages), "size_bytes": doc.size_bytes,
     }
@@ -430,7 +441,7 @@ def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> li
     """Extracted items joined to their report; `report` matches a report id, sha256 or file name."""
     sql = """
         select i.*, r.file as report_file, r.sha256 as report_sha256, r.title as report_title,
-               r.published as report_published
+               r.published as report_published, r.published_precision as report_published_precision
         from items i join reports r on r.id = i.report_id
         where 1 = 1
     """
@@ -448,7 +459,8 @@ def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> li
 def manual_item_rows(db: sqlite_utils.Database, report: str | None = None) -> list[dict]:
     sql = """
         select m.*, null as seq, null as start, null as "end", r.file as report_file,
-               r.sha256 as report_sha256, r.title as report_title, r.published as report_published
+               r.sha256 as report_sha256, r.title as report_title, r.published as report_published,
+               r.published_precision as report_published_precision
         from manual_items m join reports r on r.id = m.report_id where 1 = 1
     """
     params: list = []

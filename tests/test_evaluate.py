@@ -11,7 +11,9 @@ from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import cli
-from pipeline.evaluate import GoldError, Score, load_gold, normalise_text, score_report
+from pipeline.evaluate import (
+    GoldError, NothingScored, Score, evaluate, load_gold, normalise_text, score_report, word_diff,
+)
 from pipeline.extract import Extractor, extract_reports
 from pipeline.models import CleanDocument, CleanPage, ReportMeta
 from pipeline.nlp import build_nlp
@@ -135,6 +137,56 @@ def test_scores_add_up():
     assert figures["recall"] == 0.75 and figures["precision"] == 1.0
 
 
+WORD_DIFFS = [
+    # (gold text, found text, the diff shown)
+    ("By 31 March 2024, chief constables should train their officers in vetting.",
+     "By 31 March 2024, chief constables should brief their officers in vetting.",
+     "... 2024, chief constables should [-train-] {+brief+} their officers in vetting."),
+    ("The Home Office should fund a national vetting database.",
+     "The Home Office should fund a national vetting database. Recommendation 3",
+     "... a national vetting database. {+Recommendation 3+}"),
+    ("Within three months, the force should: review its safeguarding referrals.",
+     "the force should: review its safeguarding referrals.",
+     "[-Within three months,-] the force should: review ..."),
+    ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+     "one two three four five six seven ate nine ten eleven twelve thirteen fourteen",
+     "... four five six seven [-eight-] {+ate+} nine ten eleven twelve ..."),
+    # two changes far apart: the stretch between them is cut
+    ("a b c d e f g h i j k l m n o", "a b c X e f g h i j k l m n Y",
+     "a b c [-d-] {+X+} e f g h ... k l m n [-o-] {+Y+}"),
+    # near-misses: what the text check does not count is not shown as a change
+    ("The ‘force’ – now", "The 'force' - now", "(no difference in the words)"),
+    ("The Force should", "the force  should", "(no difference in the words)"),
+    ("", "Invented words", "{+Invented words+}"),
+    ("Missing words", None, "[-Missing words-]"),
+]
+
+
+@pytest.mark.parametrize("gold, found, shown", WORD_DIFFS)
+def test_word_diff(gold, found, shown):
+    assert word_diff(gold, found) == shown
+
+
+def test_a_wrong_text_is_reported_as_a_word_diff_not_both_texts():
+    found = found_copy()
+    found[0]["text"] = found[0]["text"].replace("train", "brief")
+    [miss] = score_report(GOLD, found).misses
+    assert miss == "recommendation 1: text: ... 2024, chief constables should [-train-] {+brief+} their officers in vetting."
+
+
+def test_evaluate_scores_what_is_there_and_names_the_rest():
+    gold = {"a": GOLD, "b": GOLD[:1], "c": []}
+    result = evaluate(gold, lambda stem: {"a": found_copy(), "c": []}.get(stem))
+    assert (sorted(result.reports), result.missing, result.scored) == (["a", "c"], ["b"], 2)
+    assert (result.overall.gold, result.overall.matched) == (4, 4)
+
+
+@pytest.mark.parametrize("gold", [{"a": GOLD, "b": []}, {"a": []}, {}])
+def test_evaluate_with_nothing_to_score_raises(gold):
+    with pytest.raises(NothingScored):
+        evaluate(gold, lambda stem: None)
+
+
 def test_load_gold(tmp_path):
     (tmp_path / "a.jsonl").write_text(json.dumps(GOLD[0]) + "\n\n" + json.dumps(GOLD[1]) + "\n")
     (tmp_path / "empty.jsonl").write_text("")
@@ -197,6 +249,7 @@ def test_evaluate_command(tmp_path):
     assert figures["overall"]["matched"] == 2
     assert figures["not_ingested"] == ["not-ingested"]
     assert "not in the database: not-ingested.pdf" in result.stderr
+    assert "scored 1 of 2 gold reports; 1 not in the database" in result.stderr
 
     table = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path), "--details"])
     assert table.exit_code == 0
@@ -213,3 +266,56 @@ def test_evaluate_bad_gold_exits_1(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path)])
     assert result.exit_code == 1
     assert "vetting.jsonl:1" in result.stderr
+
+
+def _gold_dir(tmp_path: Path, files: dict[str, list[dict]]) -> Path:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    for stem, rows in files.items():
+        (gold_dir / f"{stem}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return gold_dir
+
+
+@pytest.mark.parametrize("reports", ["none", "others"])
+def test_evaluate_fails_when_no_gold_report_is_in_the_database(tmp_path, reports):
+    if reports == "none":
+        db_path = tmp_path / "empty.db"
+        store.connect(db_path).conn.close()
+    else:
+        db_path = _db(tmp_path)  # holds vetting.pdf only
+    gold_dir = _gold_dir(tmp_path, {"peel-north": GOLD, "fire-west": GOLD[:1]})
+    for args in ([], ["--json"], ["--details"]):
+        result = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path), *args])
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        [message] = result.stderr.splitlines()
+        assert message.startswith("error: none of the 2 gold reports is in the database")
+        assert "fire-west.pdf" in message and "ingest" in message
+
+
+def test_evaluate_fails_on_a_gold_folder_without_gold(tmp_path):
+    db_path = _db(tmp_path)
+    gold_dir = _gold_dir(tmp_path, {})
+    (gold_dir / "README.md").write_text("notes")
+    result = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert "no gold reports" in result.stderr
+
+
+def test_evaluate_details_show_a_word_diff_of_each_wrong_text(tmp_path):
+    db_path = _db(tmp_path)
+    gold = copy.deepcopy(GOLD[:2])
+    gold[0]["text"] = "By 31 March 2024, chief constables should train all their officers in vetting."
+    gold[1]["page"] = gold[1]["page_end"] = 2
+    gold_dir = _gold_dir(tmp_path, {"vetting": gold})
+    result = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path), "--details"])
+    assert result.exit_code == 0, result.output
+    diff_lines = [line for line in result.stdout.splitlines() if ": text: " in line]
+    assert diff_lines == ["  vetting: recommendation 1: text: ... chief constables should train [-all-] their officers "
+                          "in vetting."]
+    assert result.stdout.count("By 31 March 2024") == 0  # neither text is printed whole
+    as_json = json.loads(CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path), "--json",
+                                                  "--details"]).stdout)
+    assert as_json["reports"]["vetting"]["misses"] == [diff_lines[0].split(": ", 1)[1],
+                                                       "invented: recommendation 3: The College of Policing should publish guidance."]
+    assert as_json["reports"]["vetting"]["text"] == 0.5

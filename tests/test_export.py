@@ -12,6 +12,7 @@ import io
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,8 @@ KINDS = {"recommendation", "area_for_improvement", "cause_of_concern", "matter_o
 DEADLINE_KINDS = {"date", "month", "year_end", "financial_year", "immediate", "relative", "event", "none"}
 REVIEW_STATUSES = {"pending", "accepted", "corrected", "rejected"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A publication date keeps the precision the report prints: a day, a month or a year.
+PUBLISHED = {"day": ISO_DATE, "month": re.compile(r"^\d{4}-\d{2}$"), "year": re.compile(r"^\d{4}$")}
 ID = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -103,7 +106,10 @@ def assert_contract_object(obj: dict) -> None:
     assert isinstance(report["file"], str) and report["file"].endswith(".pdf")
     assert isinstance(report["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", report["sha256"])
     assert report["title"] is None or isinstance(report["title"], str)
-    assert report["published"] is None or ISO_DATE.match(report["published"])
+    if report["published"] is None:
+        assert report["published_precision"] is None
+    else:
+        assert PUBLISHED[report["published_precision"]].match(report["published"])
     assert obj["kind"] in KINDS
     assert obj["number"] is None or (isinstance(obj["number"], str) and obj["number"])
     assert obj["label"] is None or isinstance(obj["label"], str)
@@ -138,7 +144,7 @@ def test_jsonl_objects_follow_the_contract(db_path):
 
     first = by_label[("vetting.pdf", "recommendation", "1")]
     assert first["report"] == {"file": "vetting.pdf", "sha256": THEMATIC.sha256, "title": "An inspection of vetting",
-                               "published": "2023-03-08"}
+                               "published": "2023-03-08", "published_precision": "day"}
     assert first["label"] == "Recommendation 1"
     assert first["parent"] is None
     assert first["text"] == ("By 31 March 2024, chief constables should make sure their officers are trained in "
@@ -167,6 +173,38 @@ def test_jsonl_objects_follow_the_contract(db_path):
     assert unknown["addressee_text"] == "The Widget Standards Board"
 
 
+MONTH_ONLY = [
+    # (publication as stored, precision given by ingest, exported precision, the relative deadline's date)
+    ("2023-03", "month", "month", "2023-09-30"),  # "March 2023" on the cover: counted from 1 March, month's end
+    ("2023-03", None, "month", "2023-09-30"),  # the value says its own precision where the caller did not
+    ("2023-03-08", "day", "day", "2023-09-08"),
+    ("2023", "year", "year", "2023-12-31"),
+    (None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("published, given, precision, due", MONTH_ONLY)
+def test_publication_precision_is_stored_exported_and_counted_from(tmp_path, extractor, published, given, precision, due):
+    doc = document("monthly.pdf", "A monthly report", published, "hmicfrs_thematic",
+                   page(1, "# A monthly report"),
+                   page(2, "# Recommendation 1", "Within six months of the publication of this report, the Home "
+                        "Office should fund a national vetting database."))
+    doc = replace(doc, meta=replace(doc.meta, published_precision=given))
+    db = store.connect(tmp_path / "monthly.db")
+    with store.transaction(db):
+        store.write_document(db, doc)
+    extract_reports(db, extractor)
+    stored = db.execute("select published, published_precision from reports").fetchone()
+    db.conn.close()
+    assert tuple(stored) == (published, precision)
+    [obj] = jsonl(export(tmp_path / "monthly.db"))
+    assert_contract_object(obj)
+    assert (obj["report"]["published"], obj["report"]["published_precision"]) == (published, precision)
+    assert (obj["deadline"]["kind"], obj["deadline"]["date"]) == ("relative", due)
+    [row] = list(csv.DictReader(io.StringIO(export(tmp_path / "monthly.db", fmt="csv"))))
+    assert (row["report_published"], row["report_published_precision"]) == (published or "", precision or "")
+
+
 def test_json_is_the_same_objects_in_one_array(db_path):
     array = json.loads(export(db_path, fmt="json"))
     assert isinstance(array, list)
@@ -183,6 +221,7 @@ def test_csv_flattens_the_same_objects(db_path):
         assert row["report_sha256"] == obj["report"]["sha256"]
         assert row["report_title"] == (obj["report"]["title"] or "")
         assert row["report_published"] == (obj["report"]["published"] or "")
+        assert row["report_published_precision"] == (obj["report"]["published_precision"] or "")
         for key in ("kind", "number", "label", "parent", "text", "addressee_text", "review_status"):
             assert row[key] == (obj[key] or ""), key
         assert (row["addressees"].split(";") if row["addressees"] else []) == obj["addressees"]

@@ -6,7 +6,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..metadata import parse_date_phrase
+from ..metadata import parse_date_phrase, period_end, period_start, precision_of, reduce_date
 from ..models import Deadline
 
 _NUMBER_WORDS = {
@@ -45,8 +45,17 @@ def resolve(kind: str, groups: dict[str, str | None], published: str | None) -> 
     if kind == "financial_year" and groups.get("fy_start"):
         return _in_range(date(int(groups["fy_start"]) + 1, 3, 31))
     if kind == "relative" and groups.get("count") and groups.get("unit") and published:
-        return _in_range(add_period(date.fromisoformat(published), groups["count"], groups["unit"]))
+        return _relative(published, groups["count"], groups["unit"])
     return None
+
+
+def _relative(published: str, count: str, unit: str) -> str | None:
+    """Counted from the publication date; from a month (or year) with no day, counted from its first
+    day and due at the end of the month (or year) that lands in: "2024-07" + 6 months -> 2025-01-31."""
+    due = add_period(period_start(published), count, unit)
+    if due is None:
+        return None
+    return _in_range(period_end(reduce_date(due, precision_of(published))))
 
 
 # A season names no month: its last month (meteorological seasons), so "by autumn 2023" is due by
