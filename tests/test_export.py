@@ -175,8 +175,8 @@ def test_jsonl_objects_follow_the_contract(db_path):
 
 MONTH_ONLY = [
     # (publication as stored, precision given by ingest, exported precision, the relative deadline's date)
-    ("2023-03", "month", "month", "2023-09-30"),  # "March 2023" on the cover: counted from 1 March, month's end
-    ("2023-03", None, "month", "2023-09-30"),  # the value says its own precision where the caller did not
+    ("2023-03", "month", "month", "2023-09-01"),  # "March 2023" on the cover: counted from 1 March
+    ("2023-03", None, "month", "2023-09-01"),  # the value says its own precision where the caller did not
     ("2023-03-08", "day", "day", "2023-09-08"),
     ("2023", "year", "year", "2023-12-31"),
     (None, None, None, None),

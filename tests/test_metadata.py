@@ -108,21 +108,21 @@ def test_period_refuses_what_is_not_iso(value):
 
 
 RELATIVE = [
-    # (published, count, unit, due)
-    ("2024-07", "six", "months", "2025-01-31"),  # from 1 July 2024: in January 2025, so its last day
-    ("2024-07-15", "six", "months", "2025-01-15"),  # a day: the same day of the month, as before
-    ("2024-07", "28", "days", "2024-07-31"),
-    ("2024-12", "2", "months", "2025-02-28"),
+    # (published, count, unit, due): from a month with no day, counted from its first day
+    ("2024-07", "six", "months", "2025-01-01"),
+    ("2024-07-15", "six", "months", "2025-01-15"),  # a day: the same day of the month
+    ("2024-07", "28", "days", "2024-07-29"),
+    ("2024-12", "2", "months", "2025-02-01"),
     ("2024-08-31", "6", "months", "2025-02-28"),
-    ("2024-07", "one", "year", "2025-07-31"),
-    ("2024", "six", "months", "2024-12-31"),
+    ("2024-07", "one", "year", "2025-07-01"),
+    ("2024", "six", "months", "2024-07-01"),
     ("2024-07", "six", "fortnights", None),  # not a unit
     (None, "six", "months", None),  # no publication date: no date
 ]
 
 
 @pytest.mark.parametrize("published, count, unit, due", RELATIVE)
-def test_relative_deadline_from_a_month_counts_to_the_end_of_a_month(published, count, unit, due):
+def test_relative_deadline_from_a_month_counts_from_its_first_day(published, count, unit, due):
     assert resolve("relative", {"count": count, "unit": unit}, published) == due
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..metadata import parse_date_phrase, period_end, period_start, precision_of, reduce_date
+from ..metadata import parse_date_phrase, period_start
 from ..models import Deadline
 
 _NUMBER_WORDS = {
@@ -50,12 +50,10 @@ def resolve(kind: str, groups: dict[str, str | None], published: str | None) -> 
 
 
 def _relative(published: str, count: str, unit: str) -> str | None:
-    """Counted from the publication date; from a month (or year) with no day, counted from its first
-    day and due at the end of the month (or year) that lands in: "2024-07" + 6 months -> 2025-01-31."""
-    due = add_period(period_start(published), count, unit)
-    if due is None:
-        return None
-    return _in_range(period_end(reduce_date(due, precision_of(published))))
+    """Counted from the publication date; from a month (or year) with no day, from its first day:
+    the earliest the report can have appeared, so the due date is never later than the real one
+    ("2024-07" + six months -> 2025-01-01), which is what a tracker must not miss."""
+    return _in_range(add_period(period_start(published), count, unit))
 
 
 # A season names no month: its last month (meteorological seasons), so "by autumn 2023" is due by
