@@ -9,7 +9,6 @@ same for the same seed, and every listed wording is used, held-out ones only in 
 from __future__ import annotations
 
 import datetime
-import random
 
 import pytest
 from click.testing import CliRunner
@@ -105,11 +104,41 @@ def test_corpus_is_deterministic(seed, same, variation_corpus, tmp_path):
             assert (made.read_bytes() == first.read_bytes()) is same, made.name
 
 
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    "published, target, months, words, key, text, kind, date",
+    [
+        (D(2014, 6, 1), D(2015, 3, 9), 3, 12, "not_later_than", "not later than 31 March 2015", "date", "2015-03-31"),
+        (D(2014, 6, 1), D(2015, 3, 9), 3, 12, "no_later_than", "no later than 30 June 2015", "date", "2015-06-30"),
+        (D(2014, 6, 1), D(2015, 3, 9), 3, 12, "slash_date", "by 31/03/2015", "date", "2015-03-31"),
+        (D(2014, 6, 1), D(2015, 3, 9), 3, 12, "by_date_start", "by 31 March 2015", "date", "2015-03-31"),
+        # "before April" means by the end of March, not the end of April
+        (D(2022, 9, 1), D(2023, 4, 2), 3, 12, "before_month", "before April 2023", "month", "2023-03-31"),
+        (D(2022, 9, 1), D(2023, 4, 2), 3, 12, "end_of_month", "by the end of July 2023", "month", "2023-07-31"),
+        # a financial year runs April to March: March 2025 is in 2024/25, April 2025 in 2025/26
+        (D(2024, 5, 1), D(2025, 3, 1), 3, 12, "during_fy", "during 2024/25", "financial_year", "2025-03-31"),
+        (D(2024, 5, 1), D(2025, 4, 1), 3, 12, "during_fy", "during 2025/26", "financial_year", "2026-03-31"),
+        # relative deadlines count calendar months from publication, same day of the month
+        (D(2024, 11, 30), D(2025, 6, 1), 3, 12, "within_digits", "within 3 months", "relative", "2025-02-28"),
+        (D(2024, 11, 30), D(2025, 6, 1), 6, 9, "within_of_publication", "within nine months of publication",
+         "relative", "2025-08-30"),
+        (D(2024, 11, 30), D(2025, 6, 1), 3, 12, "immediately", "immediately", "immediate", None),
+        (D(2024, 11, 30), D(2025, 6, 1), 3, 12, "once_guidance",
+         "once the College of Policing has published its guidance", "event", None),
+    ],
+)
+def test_deadline_wordings_and_their_dates(published, target, months, words, key, text, kind, date):
+    wording = {d.key: d for d in deadlines(published, target, months, words)}[key]
+    assert (wording.text, wording.kind, wording.date) == (text, kind, date)
+
+
 def test_every_wording_is_used_and_held_out_ones_only_in_held_out_styles(variation_corpus):
     _out, variants = variation_corpus
     scopes = ("national", "fire_national", "force", "service", "custody")
     listed = {a.key for scope in scopes for a in addressees(scope, "X")}
-    listed |= {d.key for d in deadlines(datetime.date(2024, 1, 1), random.Random(0))}
+    listed |= {d.key for d in deadlines(datetime.date(2024, 1, 1), datetime.date(2025, 1, 1))}
     used = set().union(*(v.wordings for v in variants))
     assert listed - used == set()
     tuned_use = set().union(*(v.wordings for v in variants if not v.held_out))

@@ -129,6 +129,12 @@ NARRATIVE = {
         "The service has improved how it evaluates its prevention work. It now asks people who have had a home fire safety visit whether they have changed their behaviour.",
         "The service tackles fire-setting behaviour well. Its trained advisers work with children and young people referred to it by schools and the police.",
         "Water safety is a growing priority, and the service works with the coastguard and the lifeboat service to reduce the number of drownings in the area.",
+        "Control room staff handle more than 20,000 calls a year. The control room is shared with a neighbouring service, and the arrangement works well.",
+        "The service carried out 1,200 fire safety audits last year. Most were of premises that it had identified as high risk.",
+        "Firefighters train regularly for the risks they are likely to face. Records of their training were accurate and up to date.",
+        "The service has a clear process for learning from operational incidents. Crews debrief after significant incidents, and the lessons are shared.",
+        "Staff wellbeing is taken seriously. The service has trained mental health first aiders, and it offers counselling to staff after traumatic incidents.",
+        "The workforce is less diverse than the community it serves. The service has started positive action campaigns to attract more applicants from under-represented groups.",
     ),
     "custody": (
         "We carried out an unannounced inspection of the custody suites. Two suites are open all the time; the others are used when they are full.",
@@ -141,6 +147,14 @@ NARRATIVE = {
         "Health care was good, and detainees could see a nurse or paramedic quickly.",
         "Most detainees were released safely, and staff helped them to get home.",
         "Detainees were told about their rights and were given written information about them.",
+        "We examined 60 custody records and observed 25 detainees being booked in. We also spoke to more than 40 detainees and 50 staff.",
+        "Independent custody visitors attended regularly and their reports were discussed at a quarterly meeting. Leaders acted on most of what they raised.",
+        "The suites were busy at weekends, when several detainees waited to be booked in at the same time. Staff managed the queues calmly.",
+        "Food was microwaved meals, and detainees could have hot and cold drinks on request. Dietary and religious needs were met.",
+        "Liaison and diversion workers saw detainees with mental health needs quickly. They made referrals to community services before release.",
+        "Detention reviews by inspectors were carried out on time, and most were done face to face. Detainees who were asleep were told about the review when they woke.",
+        "Detainees’ property was stored securely, and it was returned to them on release. Staff recorded what was taken and signed for it.",
+        "Staff told us that handovers between shifts were sometimes rushed. We saw good handovers in two suites but not in the others.",
     ),
 }
 

@@ -79,48 +79,46 @@ def custody_joint(draft: Draft) -> None:
     draft.narrative(2)
     draft.h1("Summary")
     summary = Numbering("S")
-    for _ in range(rng.randint(2, 3)):
+    for _ in range(rng.randint(5, 9)):  # long enough for two-digit labels ("S12") in most variants
         draft.para(draft.words.narrative(), margin=summary())
     draft.h2("Causes of concern and recommendations", indent=draft.house.margin)
-    pairs = []  # (coc label, text, summary paragraph, rec label, text, summary paragraph)
+    pairs = []  # (label, text) of each cause of concern and of its recommendation, in order
+    cited = {}  # label -> the paragraph the closing section cites: the body's, else the summary's
     for n in range(1, rng.randint(1, 2) + 1):
-        coc, coc_at, coc_text = _numbered_item(draft, summary, "cause_of_concern", f"Cause of concern {n}", str(n))
+        coc, cited[f"Cause of concern {n}"], coc_text = _numbered_item(
+            draft, summary, "cause_of_concern", f"Cause of concern {n}", str(n))
         fields = draft.item_sentence("recommendation", deadline_rate=0.4)
-        rec, rec_at, rec_text = _numbered_item(draft, summary, "recommendation", f"Recommendation {n}", str(n), fields, parent=coc)
-        pairs.append((f"Cause of concern {n}", coc_text, coc_at, f"Recommendation {n}", rec_text, rec_at))
-    refs: list[tuple[str, str, str]] = []  # (label, text, paragraph) for the closing section
+        _rec, cited[f"Recommendation {n}"], rec_text = _numbered_item(
+            draft, summary, "recommendation", f"Recommendation {n}", str(n), fields, parent=coc)
+        pairs += [(f"Cause of concern {n}", coc_text), (f"Recommendation {n}", rec_text)]
+    to_repeat = list(pairs)
     afi_refs: list[tuple[str, str]] = []
-    sections = rng.sample(bank.SECTIONS["custody"], 4)
+    sections = rng.sample(bank.SECTIONS["custody"], 3)
     for chapter, title in enumerate(sections, start=2):
         draft.h1(f"Section {chapter}. {title}")
         number = Numbering(f"{chapter}.")
         for _ in range(rng.randint(2, 3)):
             draft.para(draft.words.narrative(), margin=number())
-        if pairs and rng.random() < 0.6:  # the body repeats a cause of concern and its recommendation
-            coc_label, coc_text, _c, rec_label, rec_text, _r = pairs.pop(0)
-            coc_at, rec_at = number(), ""
-            draft.h3(coc_label, indent=draft.house.margin)
-            draft.para(coc_text, margin=coc_at)
-            draft.h3(rec_label, indent=draft.house.margin)
-            rec_at = number()
-            draft.para(rec_text, margin=rec_at)
-            refs += [(coc_label, coc_text, coc_at), (rec_label, rec_text, rec_at)]
-        for _ in range(rng.randint(1, 2)):
+        if to_repeat and rng.random() < 0.6:  # the body prints a cause of concern and its recommendation again
+            for label, text in to_repeat[:2]:
+                cited[label] = number()
+                draft.h3(label, indent=draft.house.margin)
+                draft.para(text, margin=cited[label])
+            del to_repeat[:2]
+        for _ in range(rng.randint(1, 3)):
             _item, paragraph, text = _numbered_item(draft, number, "area_for_improvement", "Area for improvement", None)
             afi_refs.append((text, paragraph))
             if rng.random() < 0.5:
                 draft.para(draft.words.narrative(), margin=number())
-    for coc_label, coc_text, coc_at, rec_label, rec_text, rec_at in pairs:  # not repeated in the body
-        refs += [(coc_label, coc_text, coc_at), (rec_label, rec_text, rec_at)]
     closing = len(sections) + 2
     draft.h1(f"Section {closing}. Summary of causes of concern, recommendations and areas for improvement")
     number = Numbering(f"{closing}.")
     draft.para("The following is a list of all the causes of concern, recommendations and areas for improvement "
                "in this report. The reference numbers at the end of each refer to the paragraph location in the main report.")
     draft.h2("Causes of concern and recommendations", indent=draft.house.margin)
-    for label, text, where in refs:
+    for label, text in pairs:
         draft.h3(label, indent=draft.house.margin)
-        draft.para(f"{text} ({where})", margin=number())
+        draft.para(f"{text} ({cited[label]})", margin=number())
     draft.h2("Areas for improvement", indent=draft.house.margin)
     for text, where in afi_refs:
         draft.para(f"{text} ({where})", margin=number())

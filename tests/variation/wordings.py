@@ -97,9 +97,8 @@ def addressees(scope: str, subject: str) -> list[Addressee]:
     return wordings
 
 
-def deadlines(published: date, rng: random.Random) -> list[Deadline]:
-    """One of each deadline wording, dated 4 to 20 months after publication."""
-    target = add_months(published, rng.randint(4, 20))
+def deadlines(published: date, target: date, months: int = 3, words: int = 12) -> list[Deadline]:
+    """One of each deadline wording, around `target`; relative ones count from `published`."""
     end = last_day(target.year, target.month)
     day_month_year = f"{end.day} {MONTHS[end.month - 1]} {end.year}"
     month_year = f"{MONTHS[target.month - 1]} {target.year}"
@@ -107,8 +106,6 @@ def deadlines(published: date, rng: random.Random) -> list[Deadline]:
     fy_start = target.year if target.month >= 4 else target.year - 1
     later = add_months(end, 3)
     other = last_day(later.year, later.month)
-    months = rng.choice((3, 6))
-    words = rng.choice((6, 9, 12))
     return [
         Deadline("not_later_than", f"not later than {day_month_year}", "date", end.isoformat(), "either"),
         Deadline("no_later_than", f"no later than {other.day} {MONTHS[other.month - 1]} {other.year}", "date",
@@ -153,7 +150,9 @@ class Wordings:
         self.subject = rng.choice(bank.SYSTEMS if scope == "national" else
                                   bank.SERVICES if scope in ("service", "fire_national") else bank.FORCES)
         self.addressee = Picker(rng, [a for a in addressees(scope, self.subject) if keep(a.key)])
-        self.all_deadlines = [d for d in deadlines(published, rng) if keep(d.key)]
+        target = add_months(published, rng.randint(4, 20))  # deadlines fall 4 to 20 months after publication
+        dated = deadlines(published, target, months=rng.choice((3, 6)), words=rng.choice((6, 9, 12)))
+        self.all_deadlines = [d for d in dated if keep(d.key)]
         self.deadline = Picker(rng, self.all_deadlines)
         domain = {"national": "police", "force": "police", "custody": "custody"}.get(scope, "fire")
         actions = {"police": bank.POLICE_ACTIONS, "fire": bank.FIRE_ACTIONS, "custody": bank.CUSTODY_ACTIONS}[domain]
