@@ -148,3 +148,28 @@ class Item:
     rules: tuple[str, ...]
     sequence: int
     doubts: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a report is in doubt: a stable code (no_items, empty_section, numbering_gap,
+    numbering_duplicate, stated_count) and a message for people."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A sentence that reads like an item, set apart like one, that no extracted item covers."""
+
+    id: str  # report id + a hash of the normalised sentence: people's decisions survive re-extraction
+    report_id: str
+    page: int
+    page_end: int
+    start: int  # character offset in the start page's text
+    end: int  # character offset in the end page's text
+    text: str
+    kind: str  # a guess: the kind of the heading it sits under, else from its subject
+    reason: str
+    rule: str | None
