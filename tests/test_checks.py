@@ -314,3 +314,30 @@ def test_a_heading_that_promises_items_and_yields_none_is_in_doubt(extractor, li
 ])
 def test_a_report_of_an_hmicfrs_family_with_no_items_is_in_doubt(extractor, family, lines, expected):
     assert [code for code, _message in problems(extractor, *lines, family=family)] == expected
+
+
+# -- in the browser ----------------------------------------------------------------------------------
+
+
+def test_datasette_lists_open_suspects_with_a_link_to_their_pdf_page(db: Path):
+    import asyncio
+
+    from pipeline import serve
+
+    ds = serve.build_datasette(db)
+
+    def get(path: str):
+        response = asyncio.run(ds.client.get(path))
+        assert response.status_code == 200, response.text
+        return response
+
+    report_id = checks(db)[PEEL]["sha256"][:16]
+    listed = get(f"/{db.stem}/open_suspects.json?_shape=array").json()
+    assert [(r["report_file"], r["page"], r["text"], r["pdf_link"]) for r in listed] == [
+        (PEEL, 2, PLANTED, f"/-/hmicfrs/pdf/{report_id}.pdf#page=2"),
+        (PEEL, 2, SHORT, f"/-/hmicfrs/pdf/{report_id}.pdf#page=2"),
+    ]
+    assert f'href="/-/hmicfrs/pdf/{report_id}.pdf#page=2"' in get(f"/{db.stem}/open_suspects").text
+    assert "Suspected missed items" in get(f"/{db.stem}/suspects").text
+    hmicfrs("review", "dismiss", listed[1]["id"], "--db", db)
+    assert [r["id"] for r in get(f"/{db.stem}/open_suspects.json?_shape=array").json()] == [listed[0]["id"]]

@@ -7,6 +7,7 @@ decisions (a template, a family that restates other reports) stay notes.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -145,6 +146,7 @@ class PromisingHeading:
 
 def promising_headings(doc: DocumentText, roles: Roles, skip_pages: set[int] | None = None) -> list[PromisingHeading]:
     skip_pages = contents_pages(doc, roles) if skip_pages is None else skip_pages
+    references, sections, promises, item_headings = (list(roles(r)) for r in ("reference", "section", "promise", "heading"))
     lines = doc.lines
     found: list[PromisingHeading] = []
     skip_next = False
@@ -155,25 +157,25 @@ def promising_headings(doc: DocumentText, roles: Roles, skip_pages: set[int] | N
         text = line.text.strip()
         if line.page in skip_pages or not text or text[:1].islower() or not _opens(lines, index):
             continue
-        if any(r.regex.search(text) for r in roles("reference")):
-            continue  # "Recommendation 7 from our 2021 report"
-        match = _full_match(roles("section"), text) or _full_match(roles("promise"), text)
+        found_here: PromisingHeading | None = None
+        match = _full_match(sections, text) or _full_match(promises, text)
         following = lines[index + 1] if index + 1 < len(lines) else None
         if match is None and line.heading and following is not None and following.heading:
-            match = _full_match(roles("section"), f"{text} {following.text.strip()}")
+            match = _full_match(sections, f"{text} {following.text.strip()}")
             skip_next = match is not None
         if match is not None:
             rule, _m = match
             kind = "recommendation" if rule.get("kind") == "tagged" else str(rule.get("kind"))
-            found.append(PromisingHeading(index + int(skip_next), line, kind, rule.id, str(rule.get("role")), None))
-            continue
-        if line.heading:
-            for rule in roles("heading"):
+            found_here = PromisingHeading(index + int(skip_next), line, kind, rule.id, str(rule.get("role")), None)
+        elif line.heading:
+            for rule in item_headings:
                 item_match = rule.regex.search(text)
                 if item_match:
-                    found.append(PromisingHeading(index, line, str(rule.get("kind")), rule.id, "heading",
-                                                  item_match.groupdict().get("number")))
+                    found_here = PromisingHeading(index, line, str(rule.get("kind")), rule.id, "heading",
+                                                  item_match.groupdict().get("number"))
                     break
+        if found_here is not None and not any(r.regex.search(text) for r in references):
+            found.append(found_here)  # not "Recommendation 7 from our 2021 report"
     return found
 
 
@@ -208,6 +210,7 @@ def empty_sections(doc: DocumentText, items: list[Item], roles: Roles) -> list[P
     keys = {(i.kind, i.number) for i in items if i.number}
     tails = [t for t in (squash(i.text)[-_REPRINT_CHARS:] for i in items) if len(t) >= 10]
     headings = promising_headings(doc, roles)
+    squashed: list[str] | None = None  # each line's squashed text, made once and only when needed
     item_headings = {h.index for h in headings if h.role == "heading"}
     sections = [h.line.start for h in headings if h.role != "heading"]
     problems: list[Problem] = []
@@ -216,12 +219,16 @@ def empty_sections(doc: DocumentText, items: list[Item], roles: Roles) -> list[P
             continue  # a reprinted "Recommendation 3": the item was kept at its first printing
         start = heading.line.start
         body_end = _section_end(doc, heading.index, starts, item_headings)
-        if not _has_sentences(doc, start, body_end):
+        if not _has_sentences(doc, heading.index, body_end):
             continue
         end = max(body_end, next((s for s in sections if s > start), len(doc.text)))
         if any(start <= s < end for s in starts):
             continue
-        body = squash(doc.text[start:end])
+        if squashed is None:
+            squashed = [squash(line.text) for line in doc.lines]
+        first = heading.index
+        last = bisect.bisect_left(doc.lines, end, key=lambda line: line.start)
+        body = "".join(squashed[first:last])
         if any(tail in body for tail in tails):
             continue
         title = " ".join(heading.line.text.split())
@@ -247,10 +254,14 @@ def _section_end(doc: DocumentText, index: int, starts: set[int], item_headings:
     return len(doc.text)
 
 
-def _has_sentences(doc: DocumentText, start: int, end: int) -> bool:
+def _has_sentences(doc: DocumentText, index: int, end: int) -> bool:
     """Some running text under the heading, not only labels (a cover's list of the volume's parts)."""
-    return any(len(line.text.split()) >= _SENTENCE_WORDS for line in doc.lines
-               if start <= line.start < end and not is_title(line))
+    for line in doc.lines[index + 1 :]:
+        if line.start >= end:
+            return False
+        if len(line.text.split()) >= _SENTENCE_WORDS and not is_title(line):
+            return True
+    return False
 
 
 def item_offset(doc: DocumentText, page: int, offset: int) -> int:
@@ -272,12 +283,13 @@ def contents_pages(doc: DocumentText, roles: Roles) -> set[int]:
     for line in doc.lines:
         by_page.setdefault(line.page, []).append(line)
     pages = set()
+    headings = list(roles("contents"))
     for page, lines in by_page.items():
         texts = [line.text.strip() for line in lines]
-        if any(rule.regex.search(text) for text in texts[:5] for rule in roles("contents")):
+        if any(rule.regex.search(text) for text in texts[:5] for rule in headings):
             pages.add(page)
             continue
-        entries = sum(1 for text in texts if _CONTENTS_ENTRY.search(text) and len(text) < 120)
+        entries = sum(1 for text in texts if text[-1:].isdigit() and len(text) < 120 and _CONTENTS_ENTRY.search(text))
         if entries >= _CONTENTS_LINES and entries >= len(texts) * _CONTENTS_SHARE:
             pages.add(page)
     return pages

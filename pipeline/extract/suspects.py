@@ -189,14 +189,16 @@ def _item_like(sentence: str, nlp, finder: SubjectFinder) -> tuple[str, str | No
     modal = finder.modal_in(text)
     if modal is None or text.endswith("?") or not text[:1].isupper():
         return None  # a question, or a sentence wrapped over from the paragraph before
-    parsed = nlp(text)
+    we_recommend = modal.group(0).lower().startswith("we")
+    if not we_recommend and _leads_with_clause(text[: subject_span(text, modal, finder, None)[0]].strip()):
+        return None  # decided before spaCy runs: named bodies only matter after "we recommend that"
+    # Up to the modal verb is all that decides (the sentence's rest costs spaCy time for nothing).
+    parsed = nlp(text if we_recommend else text[: modal.end()])
     known = tuple((s.start_char, s.end_char) for s in parsed.spans["addressees"])
     start, end = subject_span(text, modal, finder, None, known)
-    we_recommend = modal.group(0).lower().startswith("we")
     lead_end = modal.start() if we_recommend else start
     lead = text[:lead_end].strip()
-    if lead and not (lead.endswith(",") and len(lead) <= _LEAD_CHARS
-                     and any(s.end_char <= lead_end for s in parsed.spans["deadlines"])):
+    if lead and (_leads_with_clause(lead) or not any(s.end_char <= lead_end for s in parsed.spans["deadlines"])):
         return None  # only a deadline may come first ("By March 2025, "): "When a suspect ..., forces should" is narrative
     spans = [s for s in parsed.spans["addressees"] if start <= s.start_char and s.end_char <= end]
     if not spans or text[start : spans[0].start_char].strip().lower() not in _SUBJECT_OPENERS:
@@ -205,6 +207,11 @@ def _item_like(sentence: str, nlp, finder: SubjectFinder) -> tuple[str, str | No
     if not found or any(a.id is None for a in found):
         return None  # "The force's approach to vetting should": the subject is not the body
     return text[start:end], spans[0]._.rule_id, [a.id for a in found if a.id]
+
+
+def _leads_with_clause(lead: str) -> bool:
+    """Something other than a short clause closed by a comma comes before the subject."""
+    return bool(lead) and not (lead.endswith(",") and len(lead) <= _LEAD_CHARS)
 
 
 def _kind(doc: DocumentText, paragraph: _Paragraph, kinds: dict[int, str], ids: list[str]) -> str:
