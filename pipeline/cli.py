@@ -94,15 +94,16 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
         on_parse=extractor.load_in_background,
     )
     show_bar = not quiet and len(files) > 1
+    checks: dict[str, list[str]] = {}
     with click.progressbar(
         length=len(files), label="ingesting", file=sys.stderr, show_pos=True,
         item_show_func=lambda o: Path(o.path).name if o else None,
     ) if show_bar else _NoBar() as bar:
         summary = ingest(
             db, files, options, progress=lambda outcome: bar.update(1, outcome),
-            on_document=lambda db_, doc: _extract_document(db_, doc, extractor),
+            on_document=lambda db_, doc: checks.__setitem__(doc.report_id, _extract_document(db_, doc, extractor)),
         )
-    _print_summary(summary, dry_run)
+    _print_summary(summary, dry_run, checks)
     sys.exit(1 if summary.failed else 0)
 
 
@@ -145,7 +146,8 @@ class _NoBar:
         pass
 
 
-def _print_summary(summary, dry_run: bool) -> None:
+def _print_summary(summary, dry_run: bool, checks: dict[str, list[str]] | None = None) -> None:
+    """Totals, then each stored report's item counts (and what is in doubt), then the failures."""
     ingested, skipped, failed = summary.of("ingested"), summary.of("skipped"), summary.of("failed")
     verb = "would ingest" if dry_run else "ingested"
     pages = sum(o.pages for o in ingested)
@@ -153,6 +155,9 @@ def _print_summary(summary, dry_run: bool) -> None:
         f"{verb} {len(ingested)} ({pages} pages), skipped {len(skipped)} unchanged, failed {len(failed)}",
         err=True,
     )
+    for outcome in ingested:
+        for line in (checks or {}).get(outcome.report_id, []):
+            click.echo(line, err=True)
     for outcome in failed:
         click.echo(f"  failed: {outcome.path}: {outcome.reason}", err=True)
 
@@ -164,13 +169,15 @@ def _extractor(rules):
     return Extractor(rules, build_nlp(rules))
 
 
-def _extract_document(db, doc, extractor) -> None:
-    """Extraction as part of ingest, inside the report's own transaction."""
+def _extract_document(db, doc, extractor) -> list[str]:
+    """Extraction as part of ingest, inside the report's own transaction; the lines to print."""
+    from .cli_checks import counts_by_kind, report_lines
     from .extract import report_input, write_report_items
 
     report = store.report_rows(db, [doc.report_id])[0]
     items, check = extractor.extract(report_input(report, store.page_rows(db, doc.report_id)))
     write_report_items(db, doc.report_id, items, check, extractor.rules.fingerprint)
+    return report_lines(doc.file, counts_by_kind(items), check)
 
 
 @cli.command("extract")
@@ -180,6 +187,7 @@ def _extract_document(db, doc, extractor) -> None:
 @click.option("--dry-run", is_flag=True, help="Extract and summarise, but write nothing.")
 def extract_command(db_path, rules_dir, reports, dry_run):
     """Re-run extraction over the stored pages (no PDF is re-read), e.g. after a rules edit."""
+    from .cli_checks import report_lines
     from .extract import extract_reports
 
     rules = load_rules(rules_dir)
@@ -187,12 +195,14 @@ def extract_command(db_path, rules_dir, reports, dry_run):
     ids = _report_ids(db, reports) if reports else None
     results = extract_reports(db, _extractor(rules), ids, dry_run=dry_run)
     total = 0
-    for report, check in results:
+    for report, check, counts in results:
         total += check.items_found
-        flag = "  needs review: " + "; ".join(check.notes) if check.needs_review else ""
-        click.echo(f"{report['file']}: {check.items_found} items{flag}", err=True)
+        for line in report_lines(report["file"], counts, check):
+            click.echo(line, err=True)
     verb = "would write" if dry_run else "extracted"
-    click.echo(f"{verb} {total} items from {len(results)} reports (rules {rules.fingerprint})", err=True)
+    in_doubt = sum(1 for _report, check, _counts in results if check.in_doubt)
+    click.echo(f"{verb} {total} items from {len(results)} reports (rules {rules.fingerprint}); "
+               f"{in_doubt} in doubt (see `hmicfrs checks`)", err=True)
 
 
 def _report_ids(db, keys) -> list[str]:
@@ -310,6 +320,10 @@ _register_brief(cli)
 from .cli_serve import register as _register_serve  # noqa: E402
 
 _register_serve(cli)
+
+from .cli_checks import register as _register_checks  # noqa: E402
+
+_register_checks(cli)
 
 
 def main() -> None:

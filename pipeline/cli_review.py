@@ -34,17 +34,27 @@ def review_group():
 
 @review_group.command("list")
 @db_option
-@click.option("--status", type=click.Choice(["pending", "accepted", "corrected", "rejected", "changed"]), default=None,
-              help="Only items with this review status ('changed': changed since review).")
+@click.option("--status", type=click.Choice(["pending", "accepted", "corrected", "rejected", "changed", "suspected"]),
+              default=None, help="Only items with this review status ('changed': changed since review; 'suspected': "
+              "open suspected missed items, to add with `review add --from-suspect` or `review dismiss`).")
 @click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
 def review_list(db_path, status, report):
     """List items with their review status, one line each (tab-separated, to stdout)."""
+    if status == "suspected":
+        suspects = review_lib.open_suspects(_open(db_path), report=report)
+        for row in suspects:
+            click.echo(f"{row['id']}\tsuspected\t{row['kind']}\t\tp{row['page']}\t{_short(row['text'])}")
+        click.echo(f"{len(suspects)} open suspects", err=True)
+        return
     rows = review_lib.list_items(_open(db_path), status=status, report=report)
     for row in rows:
         flag = " (changed since review)" if row["changed_since_review"] else ""
-        text = row["text"] if len(row["text"]) <= 90 else row["text"][:87] + "..."
-        click.echo(f"{row['id']}\t{row['review_status']}{flag}\t{row['kind']}\t{row['number'] or ''}\tp{row['page'] or '-'}\t{text}")
+        click.echo(f"{row['id']}\t{row['review_status']}{flag}\t{row['kind']}\t{row['number'] or ''}\tp{row['page'] or '-'}\t{_short(row['text'])}")
     click.echo(f"{len(rows)} items", err=True)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 90 else text[:87] + "..."
 
 
 @review_group.command("show")
@@ -111,9 +121,12 @@ def review_correct(item_id, db_path, assignments, by, note):
 
 @review_group.command("add")
 @db_option
-@click.option("--report", required=True, help="The report (id, sha256 or file name).")
-@click.option("--kind", required=True, type=click.Choice(review_lib.KINDS), help="The item's kind.")
-@click.option("--text", required=True, help="The item's full text.")
+@click.option("--from-suspect", "suspect_id", default=None, metavar="SUSPECT_ID",
+              help="Add this suspected missed item (its text, page and guessed kind; --kind overrides the kind).")
+@click.option("--report", default=None, help="The report (id, sha256 or file name); needed without --from-suspect.")
+@click.option("--kind", default=None, type=click.Choice(review_lib.KINDS),
+              help="The item's kind; needed without --from-suspect.")
+@click.option("--text", default=None, help="The item's full text; needed without --from-suspect.")
 @click.option("--number", default=None, help="The number as printed.")
 @click.option("--label", default=None, help="The label as printed, e.g. 'Recommendation 4'.")
 @click.option("--page", type=int, default=None, help="Physical page where the item is printed.")
@@ -124,12 +137,38 @@ def review_correct(item_id, db_path, assignments, by, note):
 @click.option("--parent", default=None, help="Id of the enclosing item (a cause of concern).")
 @BY_OPTION
 @NOTE_OPTION
-def review_add(db_path, report, kind, text, number, label, page, addressees, deadline_kind, deadline_date,
+def review_add(db_path, suspect_id, report, kind, text, number, label, page, addressees, deadline_kind, deadline_date,
                deadline_text, parent, by, note):
-    """Add an item extraction missed; it is marked as added by a person."""
+    """Add an item extraction missed, or a suspected missed item; it is marked as added by a person."""
+    if suspect_id:
+        others = {"--report": report, "--text": text, "--number": number, "--label": label, "--page": page,
+                  "--addressees": addressees, "--deadline-kind": deadline_kind, "--deadline-date": deadline_date,
+                  "--deadline-text": deadline_text, "--parent": parent}
+        given = [name for name, value in others.items() if value is not None]
+        if given:
+            raise click.UsageError(f"--from-suspect takes the suspect's text and page: drop {', '.join(given)} "
+                                   "(correct the item afterwards with `review correct`)")
+        row = review_lib.add_from_suspect(_open(db_path), suspect_id, kind, by, note)
+        click.echo(row["id"])
+        click.echo(f"{suspect_id}: added as {row['id']}", err=True)
+        return
+    missing = [name for name, value in (("--report", report), ("--kind", kind), ("--text", text)) if value is None]
+    if missing:
+        raise click.UsageError(f"missing {', '.join(missing)} (or give --from-suspect)")
     row = review_lib.add_item(_open(db_path), report, kind, text, number, label, page, addressees, deadline_kind,
                               deadline_date, deadline_text, parent, by, note)
     click.echo(row["id"])
+
+
+@review_group.command("dismiss")
+@click.argument("suspect_id")
+@db_option
+@BY_OPTION
+@NOTE_OPTION
+def review_dismiss(suspect_id, db_path, by, note):
+    """Dismiss a suspected missed item: it is no item, and it leaves the queue for good."""
+    review_lib.dismiss_suspect(_open(db_path), suspect_id, by, note)
+    click.echo(f"{suspect_id}: dismissed", err=True)
 
 
 @review_group.command("sheet")

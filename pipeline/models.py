@@ -187,6 +187,31 @@ class Item:
     doubts: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Why a report is in doubt: a stable code (no_items, empty_section, numbering_gap,
+    numbering_duplicate, stated_count) and a message for people."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A sentence that reads like an item, set apart like one, that no extracted item covers."""
+
+    id: str  # report id + a hash of the normalised sentence: people's decisions survive re-extraction
+    report_id: str
+    page: int
+    page_end: int
+    start: int  # character offset in the start page's text
+    end: int  # character offset in the end page's text
+    text: str
+    kind: str  # a guess: the kind of the heading it sits under, else from its subject
+    reason: str
+    rule: str | None
+
+
 # Stored as one compact JSON array per line: [indent, fill, size, flags, box, column], flags
 # 1 = bold, 2 = italic. A page ingested before layouts were kept has none: extraction then reads
 # the text alone.

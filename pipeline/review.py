@@ -282,3 +282,72 @@ def add_item(db, report: str, kind: str, text: str, number: str | None = None, l
         store.insert_manual_item(db, row)
         store.audit(db, by=by, item_id=item_id, action="add", field=None, old=None, new=values["text"], note=note, at=now())
     return find_item(db, item_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Suspected missed items: turned into an item, or dismissed; the decision outlives re-extraction
+
+
+def open_suspects(db, report: str | None = None) -> list[dict]:
+    return store.suspect_rows(db, report=report)
+
+
+def _open_suspect(db, suspect_id: str) -> dict:
+    row = store.find_suspect(db, suspect_id)
+    if row is None:
+        raise ReviewError(f"no suspect {suspect_id!r} (see `hmicfrs review list --status suspected`)")
+    if row["decision"]:
+        raise ReviewError(f"suspect {suspect_id} was already {row['decision']} by {row['decided_by']} on {row['decided_at']}")
+    return row
+
+
+def add_from_suspect(db, suspect_id: str, kind: str | None = None, by: str | None = None,
+                     note: str | None = None) -> dict:
+    """The suspect as an item added by hand (its text and page), and the suspect marked added."""
+    suspect = _open_suspect(db, suspect_id)
+    by = by or default_reviewer()
+    with store.transaction(db):
+        item = add_item(db, suspect["report_id"], kind or suspect["kind"], suspect["text"], page=suspect["page"],
+                        by=by, note=note)
+        _decide_suspect(db, suspect_id, "added", item["id"], by, note)
+    return item
+
+
+def dismiss_suspect(db, suspect_id: str, by: str | None = None, note: str | None = None) -> dict:
+    """The suspect is no item: it leaves the queue for good."""
+    _open_suspect(db, suspect_id)
+    by = by or default_reviewer()
+    with store.transaction(db):
+        _decide_suspect(db, suspect_id, "dismissed", None, by, note)
+    return store.find_suspect(db, suspect_id)
+
+
+def _decide_suspect(db, suspect_id: str, decision: str, item_id: str | None, by: str, note: str | None) -> None:
+    at = now()
+    store.insert_suspect_decision(db, {"suspect_id": suspect_id, "decision": decision, "item_id": item_id, "by": by,
+                                       "at": at, "note": note})
+    # The audit log is keyed by item id; a suspect is logged under its own id, with the item it became.
+    store.audit(db, by=by, item_id=suspect_id, action=f"suspect_{decision}", field="suspect_decision", old=None,
+                new=item_id or decision, note=note, at=at)
+
+
+def report_checks(db) -> list[dict]:
+    """Every report: its item counts by kind (as people see them, rejected items left out), why it
+    is in doubt, and its open suspects."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in effective_items(db):
+        if row["review_status"] != "rejected":
+            by_kind = counts.setdefault(row["report_id"], {})
+            by_kind[row["kind"]] = by_kind.get(row["kind"], 0) + 1
+    suspects: dict[str, list[dict]] = {}
+    for row in store.suspect_rows(db):
+        suspects.setdefault(row["report_id"], []).append({"id": row["id"], "page": row["page"], "text": row["text"]})
+    return [
+        {
+            "file": row["file"], "sha256": row["sha256"], "title": row["title"], "family": row["family"],
+            "items": counts.get(row["id"], {}),
+            "problems": json.loads(row["problems"] or "[]"),
+            "suspects": suspects.get(row["id"], []),
+        }
+        for row in store.report_check_rows(db)
+    ]

@@ -376,7 +376,7 @@ def delete_report_rows(db: sqlite_utils.Database, report_id: str) -> None:
 
 
 # Children first, so foreign keys hold at every step.
-DERIVED_TABLES = ["item_addressees", "items", "report_checks", "furniture", "pages"]
+DERIVED_TABLES = ["item_addressees", "items", "report_checks", "suspects", "furniture", "pages"]
 
 
 def record_error(db: sqlite_utils.Database, path: str, sha256: str | None, code: str, message: str) -> None:
@@ -425,11 +425,15 @@ def page_rows(db: sqlite_utils.Database, report_id: str) -> list[dict]:
 
 
 def write_items(db: sqlite_utils.Database, report_id: str, item_rows: list[dict], addressee_rows: list[dict],
-                check_row: dict) -> None:
-    """Replace a report's extracted items (review decisions live elsewhere and are untouched)."""
+                check_row: dict, suspect_rows: list[dict] = ()) -> None:
+    """Replace a report's extracted items, check and suspects (people's decisions live elsewhere
+    and are untouched)."""
     db.execute("delete from item_addressees where report_id = ?", [report_id])
     db.execute("delete from items where report_id = ?", [report_id])
     db.execute("delete from report_checks where report_id = ?", [report_id])
+    db.execute("delete from suspects where report_id = ?", [report_id])
+    if suspect_rows:
+        db["suspects"].insert_all(suspect_rows, pk="id")
     if item_rows:
         db["items"].insert_all(item_rows, pk="id", alter=True)
     if addressee_rows:
@@ -499,3 +503,49 @@ def audit(db: sqlite_utils.Database, *, by: str, item_id: str | None, action: st
 
 def upsert_tracking(db: sqlite_utils.Database, row: dict) -> None:
     db["tracking"].upsert(row, pk="item_id")
+
+
+# ---------------------------------------------------------------------------------------------
+# Suspected missed items and report checks
+
+
+def suspect_rows(db: sqlite_utils.Database, report: str | None = None, open_only: bool = True,
+                 suspect_id: str | None = None) -> list[dict]:
+    """Suspects with their report and people's decision; `open_only`: those nobody decided on."""
+    sql = """
+        select s.*, r.file as report_file, r.sha256 as report_sha256, r.title as report_title,
+               d.decision, d.item_id as decision_item_id, d.by as decided_by, d.at as decided_at, d.note as decision_note
+        from suspects s join reports r on r.id = s.report_id
+        left join suspect_decisions d on d.suspect_id = s.id
+        where 1 = 1
+    """
+    params: list = []
+    if open_only:
+        sql += " and d.suspect_id is null"
+    if suspect_id:
+        sql += " and s.id = ?"
+        params.append(suspect_id)
+    if report:
+        sql += " and (r.id = ? or r.sha256 = ? or r.file = ?)"
+        params += [report, report, report]
+    return list(db.query(sql + " order by r.file, s.seq", params))
+
+
+def find_suspect(db: sqlite_utils.Database, suspect_id: str) -> dict | None:
+    rows = suspect_rows(db, open_only=False, suspect_id=suspect_id)
+    return rows[0] if rows else None
+
+
+def insert_suspect_decision(db: sqlite_utils.Database, row: dict) -> None:
+    if db["suspect_decisions"].count_where("suspect_id = ?", [row["suspect_id"]]):
+        raise StoreError(f"suspect {row['suspect_id']} was already decided")
+    db["suspect_decisions"].insert(row, pk="suspect_id")
+
+
+def report_check_rows(db: sqlite_utils.Database) -> list[dict]:
+    """Every report with its completeness check (null columns where it was never extracted)."""
+    return list(db.query("""
+        select r.id, r.file, r.sha256, r.title, r.family, c.items_found, c.problems, c.notes, c.needs_review
+        from reports r left join report_checks c on c.report_id = r.id
+        order by r.file
+    """))

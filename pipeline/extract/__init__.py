@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from ..models import Item, layout_from_rows
+from ..models import Item, Suspect, layout_from_rows
 from .document_text import StoredPage
 from .items import Extractor, ReportCheck, ReportInput
 
-__all__ = ["Extractor", "ReportInput", "ReportCheck", "StoredPage", "item_rows", "check_row", "report_input"]
+__all__ = ["Extractor", "ReportInput", "ReportCheck", "StoredPage", "item_rows", "check_row", "report_input",
+           "suspect_rows"]
 
 
 def report_input(report_row: dict, page_rows: list[dict]) -> ReportInput:
@@ -55,16 +56,19 @@ def item_rows(items: list[Item]) -> tuple[list[dict], list[dict]]:
 
 def check_row(check: ReportCheck, fingerprint: str) -> dict:
     row = asdict(check)
+    del row["suspects"]  # rows of their own (suspect_rows)
     for key in ("numbering_gaps", "numbering_duplicates", "notes"):
         row[key] = json.dumps(list(row[key]))
+    row["problems"] = json.dumps([{"code": p.code, "message": p.message} for p in check.problems], ensure_ascii=False)
     row["needs_review"] = int(check.needs_review)
     row["rules_fingerprint"] = fingerprint
     return row
 
 
 def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = None, dry_run: bool = False,
-                    progress=None) -> list[tuple[dict, ReportCheck]]:
-    """Re-run extraction over stored pages (never the PDFs), one transaction per report."""
+                    progress=None) -> list[tuple[dict, ReportCheck, dict[str, int]]]:
+    """Re-run extraction over stored pages (never the PDFs), one transaction per report: each
+    report's row, check and item counts by kind."""
     from .. import store
 
     results = []
@@ -72,10 +76,17 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
         items, check = extractor.extract(report_input(report, store.page_rows(db, report["id"])))
         if not dry_run:
             write_report_items(db, report["id"], items, check, extractor.rules.fingerprint)
-        results.append((report, check))
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        results.append((report, check, counts))
         if progress:
             progress(report, check)
     return results
+
+
+def suspect_rows(suspects: tuple[Suspect, ...]) -> list[dict]:
+    return [{"seq": seq, **asdict(suspect)} for seq, suspect in enumerate(suspects, start=1)]
 
 
 def write_report_items(db, report_id: str, items: list[Item], check: ReportCheck, fingerprint: str) -> None:
@@ -83,4 +94,4 @@ def write_report_items(db, report_id: str, items: list[Item], check: ReportCheck
 
     rows, addressee_rows = item_rows(items)
     with store.transaction(db):
-        store.write_items(db, report_id, rows, addressee_rows, check_row(check, fingerprint))
+        store.write_items(db, report_id, rows, addressee_rows, check_row(check, fingerprint), suspect_rows(check.suspects))

@@ -16,6 +16,7 @@ from .definitions import find_aliases, with_aliases
 from .document_text import DocumentText, StoredPage, join_pages
 from .recipients import printed_due_date, report_date, sent_to
 from .segment import Profile, Segment, Segmenter, choose_profile
+from .suspects import find_suspects
 from .wording import keep_compound_hyphens, restore_compound_hyphens
 
 _KIND_ABBREVIATIONS = {
@@ -64,12 +65,12 @@ class Extractor:
         if report.published is None:
             report = replace(report, published=report_date(self._role, self.rules, doc))
         if not profile.extract:
-            return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"])
+            return [], self._check(report, doc, [], [f"{profile.id}: this family restates other reports' items"], False)
         placeholders = len({m for r in self._role("template_marker") for m in r.regex.findall(doc.text)})
         if placeholders >= _TEMPLATE_PLACEHOLDERS:
             # A blank form or specimen ("[NAME OF CORONER]", "[BRIEF SUMMARY OF ...]"): its example
             # wording is not anybody's finding.
-            return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"])
+            return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"], False)
         segments = Segmenter(self.rules, profile).segment(doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
@@ -234,8 +235,9 @@ class Extractor:
                     subjects.append((" ".join(subject.split()), addressees))
         return _merge_subjects(subjects), ("; ".join(dict.fromkeys(t for t, _a in _kept(subjects))) or None), deadline
 
-    def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str]) -> ReportCheck:
-        return check_report(report.report_id, doc.text, items, notes, self._role("stated_count"))
+    def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str], attempted=True) -> ReportCheck:
+        suspects = find_suspects(report.report_id, doc, items, self.nlp, self.finder, self._role) if attempted else ()
+        return check_report(report.report_id, doc, items, notes, self._role, report.family, attempted, suspects)
 
     @staticmethod
     def _clause_floor(text: str, previous_end: int | None, modal, known=()) -> int | None:
