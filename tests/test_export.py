@@ -178,7 +178,7 @@ MONTH_ONLY = [
     ("2023-03", "month", "month", "2023-09-01"),  # "March 2023" on the cover: counted from 1 March
     ("2023-03", None, "month", "2023-09-01"),  # the value says its own precision where the caller did not
     ("2023-03-08", "day", "day", "2023-09-08"),
-    ("2023", "year", "year", "2023-12-31"),
+    ("2023", "year", "year", "2023-07-01"),
     (None, None, None, None),
 ]
 
