@@ -49,7 +49,7 @@ def lay_out_page(page: ParsedPage) -> LaidOutPage:
     else:
         lines = _order_columns(words, gutter)
         columns = 2
-    lines = _mark_paragraph_gaps(lines)
+    lines = _mark_paragraph_gaps(lines, body_size)
     if boxed:
         lines = _insert_boxes(lines, boxed, page.boxes)
     if page.marks:
@@ -398,14 +398,22 @@ def _make_line(row: list[Word], column: int, box: int | None = None) -> Line:
     )
 
 
-def _mark_paragraph_gaps(lines: list[Line]) -> list[Line]:
+# A step between lines this much larger than the usual line spacing is a paragraph gap (some
+# reports set paragraphs only 40% further apart than lines).
+_PARAGRAPH_STEP = 1.3
+
+
+def _mark_paragraph_gaps(lines: list[Line], body_size: float | None = None) -> list[Line]:
     """A vertical gap clearly larger than the usual line spacing starts a new paragraph."""
-    steps = [
+    steps = sorted(
         b.top - a.top
         for a, b in zip(lines, lines[1:])
         if b.column == a.column and b.top > a.top and abs(a.size - b.size) < 0.6
-    ]
-    usual = median(steps) if steps else 0.0
+        and (body_size is None or abs(a.size - body_size) < 0.6)
+    )
+    # The line spacing of the body text: where paragraphs are short, half the steps are gaps, so
+    # the lower quartile rather than the median.
+    usual = steps[len(steps) // 4] if steps else 0.0
     result: list[Line] = []
     for index, line in enumerate(lines):
         gap = False
@@ -415,7 +423,7 @@ def _mark_paragraph_gaps(lines: list[Line]) -> list[Line]:
             gap = (
                 line.column != previous.column
                 or step < 0
-                or (usual > 0 and step > usual * 1.45)
+                or (usual > 0 and step > usual * _PARAGRAPH_STEP)
                 or step > max(previous.size, line.size) * 2.0
             )
         result.append(_replace_gap(line, gap))

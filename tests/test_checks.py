@@ -291,8 +291,10 @@ def test_stated_counts_are_compared_per_kind(extractor, statement, expected):
     (("# Areas for improvement", "The force has made progress since our last inspection and its call handlers are "
       "now well trained.", "", "# Next section", "Nothing more to say about this at all here."),
      [("empty_section", "heading 'Areas for improvement' on page 1 yields no items")]),
-    (("# Causes of concern", "We found that the force supervises its investigations well enough in most cases.", ""),
-     [("empty_section", "heading 'Causes of concern' on page 1 yields no items")]),
+    # under a list's heading a paragraph that asks nothing is narrative (a cause of concern, which
+    # states a failing, would be an item)
+    (("# Recommendations", "We found that the force supervises its investigations well enough in most cases.", ""),
+     [("empty_section", "heading 'Recommendations' on page 1 yields no items")]),
     # near-misses: items under the heading, a heading over subheadings only, a list printed again
     (("# Areas for improvement", "The force should answer emergency calls more quickly.", ""), []),
     (("# Areas for improvement", "# Call handling", "# Investigations", "", *AFI), []),

@@ -53,8 +53,11 @@ SUSPECTS = [
         ("By 31 March 2025, chief constables should", "recommendation", "in a short paragraph of its own"),
         id="deadline-first"),
     pytest.param(
-        ("# Causes of concern", "", "The force must make sure that detainees are checked as often as set out."),
-        ("The force must make sure", "cause_of_concern", "right under the heading “Causes of concern”"),
+        # under a heading that names a kind every paragraph is an item, unless its list is numbered:
+        # then a plain paragraph after the list is outside it
+        ("# Causes of concern", "", "1. Detainees were not always checked as often as their care plans said.", "",
+         "The force must make sure that detainees are checked as often as set out."),
+        ("The force must make sure", "cause_of_concern", "in a short paragraph of its own"),
         id="kind-from-heading"),
     pytest.param(
         (NARRATIVE, "", "The service needs to improve how it inspects high-risk buildings.", "", NARRATIVE),

@@ -17,6 +17,7 @@ def report_input(report_row: dict, page_rows: list[dict]) -> ReportInput:
         report_id=report_row["id"],
         published=report_row.get("published"),
         family=report_row.get("family") or "other",
+        title=report_row.get("title"),
         pages=tuple(
             StoredPage(
                 number=row["number"], text=row["text"] or "",

@@ -146,6 +146,7 @@ def _ends_inside_list(head: str, comma: int) -> bool:
 # Where a subject lists bodies: "A, B and C", "A or B".
 _LIST_SEPARATOR = re.compile(r"[,;]|\band/or\b|\band\b|\bor\b", re.IGNORECASE)
 _KNOWN = "\x00"
+_POSSESSIVE = re.compile(r"['’]s?\s+[a-z]")
 
 
 def addressees_in(spans, subject_start: int, subject_end: int, subject_text: str, offset: int = 0,
@@ -159,6 +160,9 @@ def addressees_in(spans, subject_start: int, subject_end: int, subject_text: str
     for span in spans:
         if span.start_char < subject_start or span.end_char > subject_end:
             continue
+        if _POSSESSIVE.match(subject_text, span.end_char - subject_start):
+            continue  # "the force’s approach should": the approach; "NHS England’s Transformation
+            # Directorate", a part of the body, names it
         for position in range(span.start_char - subject_start, span.end_char - subject_start):
             leftover[position] = _KNOWN
         if span.label_ in seen:

@@ -139,7 +139,7 @@ def join_pages(pages: list[StoredPage]) -> DocumentText:
 
 # A paragraph's last line stops short of the column's right edge; a new paragraph may instead be
 # marked by its first line's indent (points).
-_SHORT_LINE = 0.75
+_SHORT_LINE = 0.85
 _FIRST_LINE_INDENT = 8.0
 _FULL_LINE = 0.85
 _SENTENCE_END = re.compile(r"[.!?:][”’\"')\]]*$")
@@ -160,7 +160,8 @@ def _read_layout(lines: list[DocLine]) -> list[DocLine]:
         ended = bool(_SENTENCE_END.search(previous.text.rstrip())) and bool(_PARAGRAPH_OPENING.match(line.text))
         short = previous.style.fill < _SHORT_LINE
         indented = line.style.indent - previous.style.indent >= _FIRST_LINE_INDENT
-        if ended and (short or indented):
+        retyped = (line.style.bold, line.style.italic) != (previous.style.bold, previous.style.italic)
+        if ended and (short or indented or retyped):
             result[index] = replace(line, gap_before=True)
     start = 0
     for index in range(1, len(result) + 1):
@@ -179,13 +180,16 @@ def _unmark_bold_paragraph(lines: list[DocLine], start: int, end: int) -> None:
     # A heading may wrap too, but it does not end a sentence.
     ends = bool(_SENTENCE_END.search(members[-1].text.rstrip())) and not members[-1].text.rstrip().endswith(":")
     wraps = any(m.style.fill >= _FULL_LINE for m in members[:-1])
-    long_enough = len(members) > 1 or len(members[0].text.split()) >= _SENTENCE_WORDS
+    # "6. Monitoring liver damage." over a numbered item is its title, full stop or not
+    long_enough = len(members) > 1 or (len(members[0].text.split()) >= _SENTENCE_WORDS
+                                       and not _LIST_NUMBER.match(members[0].text))
     if ends and long_enough and (wraps or len(members) == 1):
         for index in range(start, end):
             lines[index] = replace(lines[index], heading=False)
 
 
 _SENTENCE_WORDS = 6
+_LIST_NUMBER = re.compile(r"^\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
 
 
 _HEADING_SIZE = 1.12

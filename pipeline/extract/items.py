@@ -16,8 +16,10 @@ from .definitions import find_aliases, with_aliases
 from .document_text import DocumentText, StoredPage, join_pages
 from .recipients import printed_due_date, report_date, sent_to
 from .segment import Profile, Segment, Segmenter, choose_profile
+from .typeface import mark_roman_paragraphs
 from .suspects import find_suspects
 from .wording import keep_compound_hyphens, restore_compound_hyphens
+from ..nlp import slugify
 
 _KIND_ABBREVIATIONS = {
     "recommendation": "rec", "area_for_improvement": "afi", "cause_of_concern": "coc",
@@ -37,6 +39,7 @@ _SAME_ITEM_SIMILARITY = 0.5
 _SUMMARY_SHARE = 0.5
 _TEMPLATE_PLACEHOLDERS = 3
 _LONG_ITEM = 4000
+_COVER_WORDS = 120
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class ReportInput:
     published: str | None
     family: str
     pages: tuple[StoredPage, ...]
+    title: str | None = None  # names the force or service a report on one of them is about
 
 
 class Extractor:
@@ -72,6 +76,7 @@ class Extractor:
             # wording is not anybody's finding.
             return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"], False)
         segments = Segmenter(self.rules, profile).segment(doc)
+        mark_roman_paragraphs(segments, doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
         shared = self._document_level(report, doc, profile)
@@ -94,11 +99,24 @@ class Extractor:
             return None  # an earlier report's item restated with its progress grade
         if _closes_a_quotation(body):
             return None  # "In the Interim Report, I made the following recommendations: “... ”"
-        if segment.paragraph_item and not self.finder.modal_in(body) and any(
-                r.regex.search(body) for r in self._role("section_intro")):
-            return None  # "We found four areas for improvement." introduces the list
+        if segment.paragraph_item and not self._reads_like_an_item(segment, body):
+            return None  # narrative under the list's heading, or "We found four areas for improvement."
         segment.kind = self._kind(segment, body, profile)
+        if segment.kind == "conclusion" and not profile.conclusions:
+            return None  # a finding, not something anyone is asked to do
         return segment, body
+
+    def _reads_like_an_item(self, segment: Segment, body: str) -> bool:
+        """A plain paragraph under a heading that names its kind is an item when it asks for
+        something (a modal verb, or an imperative: "Improve how ..."), or is set apart as one (a
+        bullet or a margin label); a cause of concern states a failing, so any paragraph is one.
+        A paragraph that only introduces the list is none."""
+        asks = bool(self.finder.modal_in(body)) or any(r.regex.search(body) for r in self._role("imperative"))
+        if not asks and any(r.regex.search(body) for r in self._role("section_intro")):
+            return False
+        # a contents entry ("2.1 People’s Experiences") is set apart too, but says nothing
+        sentence = body.rstrip()[-1:] in ".;:!?”’)"
+        return asks or (sentence and (segment.kind == "cause_of_concern" or len(segment.rules) > 1))
 
     def _lowered(self, doc: DocumentText, lines: bool = False) -> str:
         """The report's text in lower case (one line, or with its line breaks), for looking up
@@ -139,14 +157,18 @@ class Extractor:
         items: list[Item] = []
         ids: dict[int, str] = {}
         used: set[str] = set()
+        # Where a report on one force or service names it: its title and its cover (a short first page).
+        cover = report.pages[0].text if len(report.pages) > 1 and len(report.pages[0].text.split()) <= _COVER_WORDS else ""
+        own_names = slugify(f"{report.title or ''} {cover}")
         for sequence, ((segment, body), parsed) in enumerate(zip(drafts, parsed_items), start=1):
             kind = segment.kind
             addressees, addressee_text, deadline = self._who_and_when(report, parsed, shared, kind)
+            addressees = self._own_organisation(addressees, own_names)
             if kind == "tagged":  # a list that prints no tags
                 kind = self._untagged_kind(profile, addressees, body)
-                if kind == "conclusion":
-                    addressees, addressee_text, deadline = [], None, NO_DEADLINE
                 segment.kind = kind
+            if kind == "conclusion":  # a finding asks nobody to do anything
+                addressees, addressee_text, deadline = [], None, NO_DEADLINE
             parent_id = ids.get(id(segment.parent)) if segment.parent is not None else None
             item_id = _stable_id(report.report_id, kind, segment, body, segment.parent)
             if item_id in used:  # two different items printed with one number: keep both, flag it
@@ -169,6 +191,25 @@ class Extractor:
             )
         return items
 
+    def _own_organisation(self, addressees: list[Addressee], named: str) -> list[Addressee]:
+        """In a report on one force or service its own name stands for "the force" ("Northmoor
+        Police should ..." in "An inspection of Northmoor Police"): the rule that named it says
+        which id, and which words of the name to look for where the report names its subject
+        (`named`: its title and cover, as a slug)."""
+        if not named or not addressees:
+            return addressees
+        result: list[Addressee] = []
+        for addressee in addressees:
+            rule = self.rules.by_id(addressee.rule) if addressee.rule else None
+            own = rule.get("own") if rule else None
+            if own:
+                core = slugify(re.sub(str(rule.get("own_core", "$^")), "", addressee.text, flags=re.IGNORECASE))
+                if core and f"_{core}_" in f"_{named}_":
+                    addressee = replace(addressee, id=str(own))
+            if all(addressee.id is None or addressee.id != a.id for a in result):
+                result.append(addressee)
+        return result
+
     def _untagged_kind(self, profile: Profile, addressees: list[Addressee], body: str) -> str:
         """Committees: a paragraph that asks someone to act is a recommendation, else a conclusion.
         Elsewhere (an inquiry chapter titled "Conclusions and recommendations") a recommendation."""
@@ -178,12 +219,15 @@ class Extractor:
         return "recommendation" if asks else "conclusion"
 
     def _kind(self, segment: Segment, body: str, profile: Profile) -> str:
+        if segment.kind == "tagged":
+            for rule in self._role("tag"):
+                match = rule.regex.search(body)
+                if match:
+                    return "conclusion" if match.group("tag").lower().startswith("conclusion") else "recommendation"
+        if segment.roman_in_emphasised_list:
+            return "conclusion"  # only the type tells it from the recommendations beside it
         if segment.kind != "tagged":
             return segment.kind
-        for rule in self._role("tag"):
-            match = rule.regex.search(body)
-            if match:
-                return "conclusion" if match.group("tag").lower().startswith("conclusion") else "recommendation"
         # "by_request" is decided in _finish, from what the paragraph asks
         return "tagged" if profile.untagged_kind == "by_request" else "recommendation"
 
@@ -344,11 +388,17 @@ def _adopt_children(drafts, old: Segment, new: Segment) -> None:
 
 
 def _identity(segment: Segment, body: str) -> tuple:
+    """Printings of one item: the same kind and number, or unnumbered with the same first sentence
+    (a summary may print only that, or the body may run on)."""
     kind = segment.kind
     parent = segment.parent.number if segment.parent is not None else None
     if segment.number:
         return kind, segment.number, parent
-    return kind, None, parent, _normalise(body)[:160]
+    return kind, None, parent, _normalise(_first_sentence(body))[:160]
+
+
+def _first_sentence(body: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“‘\"(])", body, maxsplit=1)[0]
 
 
 def _normalise(text: str) -> str:
@@ -365,7 +415,7 @@ def _stable_id(report_id: str, kind: str, segment: Segment, body: str, parent: S
         return f"{report_id}-{scope}{abbreviation}{segment.number}"
     # The first sentence, not the whole text: a rules change that lets an item run on (or stop
     # sooner) keeps its id, so a review decision stays attached to it.
-    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“‘\"(])", body, maxsplit=1)[0]
+    first_sentence = _first_sentence(body)
     digest = hashlib.sha1(_normalise(first_sentence)[:200].encode()).hexdigest()[:8]
     return f"{report_id}-{scope}{abbreviation}-{digest}"
 

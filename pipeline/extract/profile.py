@@ -15,6 +15,7 @@ class Profile:
     addressees: str = "subject"  # or "sent_to"
     deadline_scope: str = "sentence"  # or "document"
     untagged_kind: str = "recommendation"  # or "by_request": conclusion unless it asks for action
+    conclusions: bool = False  # conclusions are items (committees list them beside recommendations)
 
 
 def choose_profile(rules: RuleSet, family: str) -> Profile:
@@ -32,4 +33,5 @@ def choose_profile(rules: RuleSet, family: str) -> Profile:
         addressees=str(chosen.get("addressees", "subject")),
         deadline_scope=str(chosen.get("deadline_scope", "sentence")),
         untagged_kind=str(chosen.get("untagged_kind", "recommendation")),
+        conclusions=bool(chosen.get("conclusions", False)),
     )

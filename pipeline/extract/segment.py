@@ -20,7 +20,7 @@ __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 
 _TITLE_LENGTH = 80
 # Kinds whose sections make each paragraph or bullet under them an item.
-_PARAGRAPH_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern")
+_PARAGRAPH_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "tagged")
 
 
 @dataclass
@@ -44,7 +44,8 @@ class Segment:
     headed: bool = False  # opened by an item heading ("Recommendation 3"), not a list number
     paragraph_item: bool = False  # a plain paragraph or bullet under a heading that names its kind
     box: tuple[int, int] | None = None  # the box its text is printed in
-    last_line: int = -1  # index of the last line taken
+    list_id: int | None = None  # which list section it was found in
+    roman_in_emphasised_list: bool = False  # set by typeface.py: a conclusion among emphasised items
 
 
 @dataclass
@@ -71,6 +72,7 @@ class _State:
     paragraph_start: int = 0
     previous_ended_colon: bool = False
     segments: list[Segment] = field(default_factory=list)
+    sections_seen: int = 0
 
 
 class Segmenter:
@@ -159,6 +161,7 @@ class Segmenter:
             self._close(state, doc, line.start)
             rule, _match = section
             self._end_section(state, lines, index)
+            state.sections_seen += 1
             state.section = _Section(
                 kind=str(rule.get("kind")), rule=rule.id, first_line=index + consumed,
                 segments_before=len(state.segments), paragraphs_fallback=bool(rule.get("paragraphs_fallback")),
@@ -341,6 +344,11 @@ class Segmenter:
             rule, match, value = numbered
             if value == section.last_number:
                 self._drop_discussion(state, section, str(value))
+            if section.style is None:
+                self._close(state, doc, line.start)
+                # a numbered list: the plain paragraphs before its first number introduce it
+                state.segments = [s for s in state.segments if not (
+                    s.list_id == state.sections_seen and s.paragraph_item and not s.marker_item)]
             section.last_number, section.style = value, rule.id
             if section.heading_items is None:
                 section.heading_items = line.heading
@@ -374,14 +382,16 @@ class Segmenter:
                 body_start=line.start + bullet[1].end(), end=line.end,
                 rules=[bullet[0].id, leadin_rule], leadin=leadin_text, leadin_rule=leadin_rule,
                 parent=state.cause if kind == "recommendation" else None, has_body=True,
-                section_kind=section.kind if section else None,
+                section_kind=section.kind if section else None, box=line.box,
             )
             state.item = segment
             if section is not None:
                 section.marker = "bullet"  # the list is bulleted: a plain paragraph after it is narrative
             return
+        opens = line.gap_before or state.paragraph_start == line.start or bool(
+            self._first("bullet", text) or self._first("paragraph_number", text))
         if (section and section.kind in _PARAGRAPH_KINDS and not line.heading and not section.headed
-                and section.style is None and (line.gap_before or state.paragraph_start == line.start)):
+                and section.style is None and opens):
             self._open_paragraph(state, line, text)
             return
         if section and (line.gap_before or state.paragraph_start == line.start):
@@ -394,6 +404,7 @@ class Segmenter:
                     kind=str(rule.get("kind")), number=None, label=None, start=line.start,
                     body_start=line.start + (match.end() if marker else 0), end=line.end,
                     rules=[section.rule, rule.id], has_body=True, section_kind=section.kind, marker_item=marker,
+                    box=line.box,
                 )
                 break
         if not line.heading:
@@ -472,4 +483,5 @@ class Segmenter:
         if item is None:
             return
         state.item = None
+        item.list_id = state.sections_seen if state.section is not None else None
         state.segments.append(item)
