@@ -106,6 +106,8 @@ def _styles(text: str, lines: list[Line], body_size: float) -> tuple[LineStyle, 
 
 
 def _frame_key(line: Line) -> tuple:
+    if line.cell is not None:
+        return ("cell", line.cell)
     return ("box", line.box) if line.box is not None else ("column", line.column)
 
 
@@ -133,4 +135,5 @@ def _style(line: Line, frame: tuple[float, float], body_size: float) -> LineStyl
         italic=line.italic,
         box=line.box,
         column=line.column,
+        cell=line.cell,
     )

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import replace
 from statistics import median
 
-from .models import Box, LaidOutPage, Line, ParsedPage, Word
+from .blocks import add_drawn_bullets, box_blocks, insert_blocks, table_blocks, take_boxed_words, take_tables
+from .models import LaidOutPage, Line, ParsedPage, Word
+from .rows import group_lines, make_line, mark_paragraph_gaps, printed_rows
 
 # A word is a footnote marker when it is a short number printed this much smaller than its line.
 _MARKER_SIZE_RATIO = 0.8
@@ -41,19 +42,20 @@ def lay_out_page(page: ParsedPage) -> LaidOutPage:
         return LaidOutPage(page.number, page.width, page.height, 1, (), (), ())
     body_size = _body_size(words)
     words, markers = _split_markers(words, body_size)
-    words, boxed = _take_boxed_words(words, page.boxes)
+    words, tables = take_tables(words, body_size)
+    words, boxed = take_boxed_words(words, page.boxes)
     gutter = find_gutter(words, page.width)
     if gutter is None:
-        lines = _group_lines(words, column=0)
+        lines = group_lines(words, column=0)
         columns = 1
     else:
         lines = _order_columns(words, gutter)
         columns = 2
-    lines = _mark_paragraph_gaps(lines, body_size)
-    if boxed:
-        lines = _insert_boxes(lines, boxed, page.boxes)
+    lines = mark_paragraph_gaps(lines, body_size)
+    if boxed or tables:
+        lines = insert_blocks(lines, box_blocks(boxed, page.boxes) + table_blocks(tables))
     if page.marks:
-        lines = _add_drawn_bullets(lines, page.marks, body_size)
+        lines = add_drawn_bullets(lines, page.marks, body_size)
     body, footnotes = _split_footnotes(lines, body_size, page.height)
     return LaidOutPage(
         number=page.number,
@@ -117,7 +119,7 @@ def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
     gutter), narrower than a table's gap, with both columns filled to it as prose is (a block of
     short labels and values is read row by row).
     """
-    rows = _rows(words)
+    rows = printed_rows(words)
     if not rows:
         return None
     size = median(w.size for w in words)
@@ -227,213 +229,21 @@ def _spans(row: list[Word], band: tuple[float, float]) -> bool:
     return any(w.x1 > left_edge + 0.5 and w.x0 < right_edge - 0.5 for w in row)
 
 
-def _rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into printed rows across the whole page width."""
-    ordered = sorted(words, key=lambda w: (w.top, w.x0))
-    rows: list[list[Word]] = []
-    for word in ordered:
-        if rows and abs(word.top - rows[-1][0].top) <= max(2.5, word.size * 0.3):
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    return rows
-
-
 def _order_columns(words: list[Word], gutter: tuple[float, float]) -> list[Line]:
     """Full-width rows split the page into bands, each read left column then right column."""
     middle = (gutter[0] + gutter[1]) / 2
     ordered: list[Line] = []
     left: list[Word] = []
     right: list[Word] = []
-    for row in _rows(words):
+    for row in printed_rows(words):
         if _spans(row, gutter):
-            ordered += _group_lines(left, column=1) + _group_lines(right, column=2)
-            ordered.append(_make_line(sorted(row, key=lambda w: w.x0), column=0))
+            ordered += group_lines(left, column=1) + group_lines(right, column=2)
+            ordered.append(make_line(sorted(row, key=lambda w: w.x0), column=0))
             left, right = [], []
         else:
             left += _side_words(row, middle, left=True)
             right += _side_words(row, middle, left=False)
-    return ordered + _group_lines(left, column=1) + _group_lines(right, column=2)
-
-
-def _group_lines(words: list[Word], column: int, box: int | None = None) -> list[Line]:
-    return [_make_line(sorted(row, key=lambda w: w.x0), column, box) for row in _rows(words)]
-
-
-def _take_boxed_words(words: list[Word], boxes: tuple[Box, ...]) -> tuple[list[Word], dict[int, list[Word]]]:
-    """Words printed inside a box (a shaded box, a sidebar, a table cell) are read as the box's own
-    block, never interleaved with the text beside it. A word belongs to the smallest box around it."""
-    if not boxes:
-        return words, {}
-    order = sorted(range(len(boxes)), key=lambda i: (boxes[i].x1 - boxes[i].x0) * (boxes[i].bottom - boxes[i].top))
-    free: list[Word] = []
-    boxed: dict[int, list[Word]] = {}
-    for word in words:
-        x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-        for index in order:
-            box = boxes[index]
-            if box.x0 <= x <= box.x1 and box.top <= y <= box.bottom:
-                boxed.setdefault(index, []).append(word)
-                break
-        else:
-            free.append(word)
-    # A shape that cuts through a printed line (a cover's artwork, a highlight behind one word) is
-    # no box: its words go back to the line they are printed in.
-    owner = {id(word): index for index, inside in boxed.items() for word in inside}
-    rows: dict[int, list[Word]] = {}
-    for word in words:
-        rows.setdefault(round(word.top / 2), []).append(word)
-    cutting = {index for index, inside in boxed.items() if _cuts_a_line(inside, rows, owner, index)}
-    for index in sorted(cutting):
-        free += boxed.pop(index)
-    return free, boxed
-
-
-def _cuts_a_line(inside: list[Word], rows: dict[int, list[Word]], owner: dict[int, int], box: int) -> bool:
-    """Whether a word in the box has a neighbour on its printed line outside the box."""
-    for word in inside:
-        reach = word.size * _SAME_LINE_GAP
-        key = round(word.top / 2)
-        for other in rows.get(key - 1, []) + rows.get(key, []) + rows.get(key + 1, []):
-            if owner.get(id(other)) == box or abs(other.top - word.top) > 2.0:
-                continue
-            if 0 <= word.x0 - other.x1 <= reach or 0 <= other.x0 - word.x1 <= reach:
-                return True
-    return False
-
-
-# Two words of one printed line are at most this many text sizes apart (a word space is about a
-# quarter; table cells are set further apart than this).
-_SAME_LINE_GAP = 0.6
-
-
-def _insert_boxes(lines: list[Line], boxed: dict[int, list[Word]], boxes: tuple[Box, ...]) -> list[Line]:
-    """Each box's lines go in as one block before the first paragraph that starts at or below the
-    box's top (a box is set between paragraphs, or beside them as a sidebar)."""
-    blocks: dict[int, list[list[Line]]] = {}
-    for index in sorted(boxed, key=lambda i: (boxes[i].top, boxes[i].x0)):
-        block = _mark_paragraph_gaps(_group_lines(boxed[index], column=0, box=index))
-        block[0] = _replace_gap(block[0], True)
-        position = next(
-            (i for i, line in enumerate(lines) if line.top >= boxes[index].top - 0.5 and (i == 0 or line.gap_before)),
-            len(lines),
-        )
-        blocks.setdefault(position, []).append(block)
-    result: list[Line] = []
-    for position in range(len(lines) + 1):
-        for block in blocks.get(position, []):
-            result += block
-        if position < len(lines):
-            line = lines[position]
-            result.append(_replace_gap(line, True) if position in blocks else line)
-    return result
-
-
-# A drawn bullet sits left of its line's first word, within this many points, about as wide as it
-# is tall, smaller than the text and centred on it; headings and titles have none.
-_BULLET_REACH = 24.0
-_BULLET_ASPECT = (0.6, 1.7)
-_BULLET_SIZE = 0.75
-_BULLET_LINE_SIZE = 1.2
-# A bullet stands alone; shapes with others this close (points) are artwork.
-_BULLET_ALONE = 4.0
-_GRID = 16.0  # larger than a mark plus _BULLET_ALONE
-
-
-def _near(a: Box, b: Box, distance: float) -> bool:
-    return a.x0 - distance <= b.x1 and b.x0 - distance <= a.x1 and a.top - distance <= b.bottom and b.top - distance <= a.bottom
-
-
-def _add_drawn_bullets(lines: list[Line], marks: tuple[Box, ...], body_size: float) -> list[Line]:
-    """Bullets drawn as small shapes print no glyph: give their lines the "•" a glyph would have."""
-    cells: dict[tuple[int, int], list[Box]] = {}
-    for mark in marks:  # a grid, so artwork of thousands of shapes is not compared pair by pair
-        cells.setdefault((int(mark.x0 // _GRID), int(mark.top // _GRID)), []).append(mark)
-
-    def alone(mark: Box) -> bool:
-        x, y = int(mark.x0 // _GRID), int(mark.top // _GRID)
-        return not any(other is not mark and _near(mark, other, _BULLET_ALONE)
-                       for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in cells.get((x + dx, y + dy), ()))
-
-    shapes = [m for m in marks if _BULLET_ASPECT[0] <= (m.x1 - m.x0) / max(m.bottom - m.top, 0.01) <= _BULLET_ASPECT[1]
-              and alone(m)]
-    result = []
-    for line in lines:
-        if shapes and line.size <= body_size * _BULLET_LINE_SIZE and not line.text.startswith("•"):
-            middle = (line.top + line.bottom) / 2
-            if any(
-                m.top <= middle <= m.bottom + (line.bottom - line.top) * 0.25
-                and m.bottom - m.top <= line.size * _BULLET_SIZE
-                and line.x0 - _BULLET_REACH <= m.x0 and m.x1 <= line.x0 - 0.5
-                for m in shapes
-            ):
-                line = replace(line, text=f"• {line.text}")
-        result.append(line)
-    return result
-
-
-def _make_line(row: list[Word], column: int, box: int | None = None) -> Line:
-    parts: list[str] = []
-    previous: Word | None = None
-    for word in row:
-        if previous is not None and word.x0 - previous.x1 > 0.8:
-            parts.append(" ")
-        parts.append(word.text)
-        previous = word
-    chars = sum(len(w.text) for w in row)
-    size = sum(w.size * len(w.text) for w in row) / chars
-    bold_chars = sum(len(w.text) for w in row if w.bold)
-    italic_chars = sum(len(w.text) for w in row if w.italic)
-    return Line(
-        text="".join(parts),
-        top=min(w.top for w in row),
-        bottom=max(w.bottom for w in row),
-        x0=row[0].x0,
-        size=round(size, 2),
-        bold=bold_chars * 2 > chars,
-        column=column,
-        x1=max(w.x1 for w in row),
-        italic=italic_chars * 2 > chars,
-        box=box,
-    )
-
-
-# A step between lines this much larger than the usual line spacing is a paragraph gap (some
-# reports set paragraphs only 40% further apart than lines).
-_PARAGRAPH_STEP = 1.3
-
-
-def _mark_paragraph_gaps(lines: list[Line], body_size: float | None = None) -> list[Line]:
-    """A vertical gap clearly larger than the usual line spacing starts a new paragraph."""
-    steps = sorted(
-        b.top - a.top
-        for a, b in zip(lines, lines[1:])
-        if b.column == a.column and b.top > a.top and abs(a.size - b.size) < 0.6
-        and (body_size is None or abs(a.size - body_size) < 0.6)
-    )
-    # The line spacing of the body text: where paragraphs are short, half the steps are gaps, so
-    # the lower quartile rather than the median.
-    usual = steps[len(steps) // 4] if steps else 0.0
-    result: list[Line] = []
-    for index, line in enumerate(lines):
-        gap = False
-        if index > 0:
-            previous = lines[index - 1]
-            step = line.top - previous.top
-            gap = (
-                line.column != previous.column
-                or step < 0
-                or (usual > 0 and step > usual * _PARAGRAPH_STEP)
-                or step > max(previous.size, line.size) * 2.0
-            )
-        result.append(_replace_gap(line, gap))
-    return result
-
-
-def _replace_gap(line: Line, gap: bool) -> Line:
-    if line.gap_before == gap:
-        return line
-    return replace(line, gap_before=gap)
+    return ordered + group_lines(left, column=1) + group_lines(right, column=2)
 
 
 def _split_footnotes(lines: list[Line], body_size: float, height: float) -> tuple[list[Line], list[Line]]:

@@ -66,6 +66,7 @@ class Line:
     x1: float = 0.0
     italic: bool = False
     box: int | None = None  # index into the page's boxes of the box the line is printed in
+    cell: tuple[int, int, int] | None = None  # (table, row, column) of a table cell on the page
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class LineStyle:
     italic: bool = False
     box: int | None = None  # boxes are numbered per page; a box split by a page break is two
     column: int = 0
+    cell: tuple[int, int, int] | None = None  # (table, row, column): tables are numbered per page
 
 
 @dataclass(frozen=True)
@@ -212,12 +214,12 @@ class Suspect:
     rule: str | None
 
 
-# Stored as one compact JSON array per line: [indent, fill, size, flags, box, column], flags
-# 1 = bold, 2 = italic. A page ingested before layouts were kept has none: extraction then reads
-# the text alone.
+# Stored as one compact JSON array per line: [indent, fill, size, flags, box, column] and, for a
+# table cell, [table, row, column] appended; flags 1 = bold, 2 = italic. A page ingested before
+# layouts were kept has none: extraction then reads the text alone.
 def layout_rows(styles: tuple[LineStyle, ...]) -> list[list]:
     return [
-        [s.indent, s.fill, s.size, int(s.bold) | (int(s.italic) << 1), s.box, s.column]
+        [s.indent, s.fill, s.size, int(s.bold) | (int(s.italic) << 1), s.box, s.column, *(s.cell or ())]
         for s in styles
     ]
 
@@ -225,6 +227,6 @@ def layout_rows(styles: tuple[LineStyle, ...]) -> list[list]:
 def layout_from_rows(rows: list[list] | None) -> tuple[LineStyle, ...]:
     return tuple(
         LineStyle(indent=row[0], fill=row[1], size=row[2], bold=bool(row[3] & 1), italic=bool(row[3] & 2),
-                  box=row[4], column=row[5])
+                  box=row[4], column=row[5], cell=tuple(row[6:9]) if len(row) >= 9 else None)
         for row in rows or ()
     )

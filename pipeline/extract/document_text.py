@@ -153,14 +153,16 @@ def _read_layout(lines: list[DocLine]) -> list[DocLine]:
     result = list(lines)
     for index in range(1, len(result)):
         line, previous = result[index], result[index - 1]
-        if line.gap_before or line.style is None or previous.style is None or previous.page != line.page:
+        if line.gap_before or line.style is None or previous.style is None:
             continue
-        if (line.style.box, line.style.column) != (previous.style.box, previous.style.column):
+        if previous.page == line.page and (line.style.box, line.style.column) != (previous.style.box, previous.style.column):
             continue
         ended = bool(_SENTENCE_END.search(previous.text.rstrip())) and bool(_PARAGRAPH_OPENING.match(line.text))
         short = previous.style.fill < _SHORT_LINE
         indented = line.style.indent - previous.style.indent >= _FIRST_LINE_INDENT
         retyped = (line.style.bold, line.style.italic) != (previous.style.bold, previous.style.italic)
+        if previous.page != line.page:  # a page break hides the gap: a short last line ended the paragraph
+            indented = False
         if ended and (short or indented or retyped):
             result[index] = replace(line, gap_before=True)
     start = 0

@@ -16,6 +16,7 @@ from .definitions import find_aliases, with_aliases
 from .document_text import DocumentText, StoredPage, join_pages
 from .recipients import printed_due_date, report_date, sent_to
 from .segment import Profile, Segment, Segmenter, choose_profile
+from .tables import table_segments
 from .typeface import mark_roman_paragraphs
 from .suspects import find_suspects
 from .wording import keep_compound_hyphens, restore_compound_hyphens
@@ -75,7 +76,8 @@ class Extractor:
             # A blank form or specimen ("[NAME OF CORONER]", "[BRIEF SUMMARY OF ...]"): its example
             # wording is not anybody's finding.
             return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"], False)
-        segments = Segmenter(self.rules, profile).segment(doc)
+        tabled, taken = table_segments(doc, self._role("table_column"))
+        segments = sorted(tabled + Segmenter(self.rules, profile).segment(doc, taken), key=lambda s: s.start)
         mark_roman_paragraphs(segments, doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
@@ -163,6 +165,9 @@ class Extractor:
         for sequence, ((segment, body), parsed) in enumerate(zip(drafts, parsed_items), start=1):
             kind = segment.kind
             addressees, addressee_text, deadline = self._who_and_when(report, parsed, shared, kind)
+            if segment.cells:
+                addressees, addressee_text, deadline = self._from_cells(report, doc, segment.cells,
+                                                                        addressees, addressee_text, deadline)
             addressees = self._own_organisation(addressees, own_names)
             if kind == "tagged":  # a list that prints no tags
                 kind = self._untagged_kind(profile, addressees, body)
@@ -190,6 +195,24 @@ class Extractor:
                 )
             )
         return items
+
+    def _from_cells(self, report, doc, cells, addressees, addressee_text, deadline):
+        """A table row: the owner cell names the addressees, the deadline cell the deadline (the
+        item's own text may state neither)."""
+        if "owner" in cells:
+            owner = " ".join(doc.text[slice(*cells["owner"])].split())
+            parsed_owner = self.nlp(owner)
+            found = addressees_in(list(parsed_owner.spans["addressees"]), 0, len(owner), owner,
+                                  qualifiers=self.finder.qualifiers)
+            if found:
+                addressees, addressee_text = [replace(a, start=None, end=None) for a in found], owner
+        if "deadline" in cells:
+            printed = " ".join(doc.text[slice(*cells["deadline"])].split())
+            parsed_cell = self.nlp(printed)  # the spans live as long as their Doc
+            spans = list(parsed_cell.spans["deadlines"])
+            if spans:
+                deadline = replace(deadline_from_span(spans[0], report.published, self.rules.by_id), start=None, end=None)
+        return addressees, addressee_text, deadline
 
     def _own_organisation(self, addressees: list[Addressee], named: str) -> list[Addressee]:
         """In a report on one force or service its own name stands for "the force" ("Northmoor

@@ -46,6 +46,7 @@ class Segment:
     box: tuple[int, int] | None = None  # the box its text is printed in
     list_id: int | None = None  # which list section it was found in
     roman_in_emphasised_list: bool = False  # set by typeface.py: a conclusion among emphasised items
+    cells: dict[str, tuple[int, int]] | None = None  # a table row's other cells: "deadline", "owner"
 
 
 @dataclass
@@ -90,11 +91,15 @@ class Segmenter:
                 return rule, match
         return None
 
-    def segment(self, doc: DocumentText) -> list[Segment]:
+    def segment(self, doc: DocumentText, taken: set[int] = frozenset()) -> list[Segment]:
+        """`taken`: lines read elsewhere (an item table): they end an open item and are skipped."""
         state = _State()
         lines = doc.lines
         skip = 0
         for index, line in enumerate(lines):
+            if index in taken:
+                self._close(state, doc, line.start)
+                continue
             if skip:
                 skip -= 1
                 continue

@@ -1,0 +1,82 @@
+"""Items printed in a table: a header row names what each column holds (the item, its deadline,
+who owns it), and each row below it is one item. The header words are rules (`table_column`)."""
+from __future__ import annotations
+
+from ..rules import Rule
+from .document_text import DocLine, DocumentText
+from .segment import Segment
+
+ITEM, DEADLINE, OWNER, NUMBER = "item", "deadline", "owner", "number"
+
+
+def table_segments(doc: DocumentText, column_rules: tuple[Rule, ...]) -> tuple[list[Segment], set[int]]:
+    """Segments for the rows of tables whose header names an item column, and the indexes of the
+    lines those tables take (the segmenter leaves them alone). A table continued on the next page
+    without its header keeps the columns of the one before, where it has as many."""
+    tables: dict[tuple[int, int], dict[int, dict[int, list[int]]]] = {}
+    for index, line in enumerate(doc.lines):
+        cell = line.style.cell if line.style is not None else None
+        if cell is not None:
+            table, row, column = cell
+            tables.setdefault((line.page, table), {}).setdefault(row, {}).setdefault(column, []).append(index)
+    segments: list[Segment] = []
+    taken: set[int] = set()
+    previous: tuple[int, dict[int, tuple[str, Rule]]] | None = None
+    for rows in tables.values():
+        width = 1 + max(column for cells in rows.values() for column in cells)
+        roles = _header(doc.lines, rows[min(rows)], column_rules)
+        body = [rows[r] for r in sorted(rows)][1:]
+        if roles is None and previous is not None and previous[0] == width:
+            roles, body = previous[1], [rows[r] for r in sorted(rows)]
+        if roles is None:
+            continue
+        previous = (width, roles)
+        taken.update(index for cells in rows.values() for indexes in cells.values() for index in indexes)
+        for cells in body:
+            segment = _row_segment(doc.lines, cells, roles)
+            if segment is not None:
+                segments.append(segment)
+    return segments, taken
+
+
+def _text(lines: tuple[DocLine, ...], indexes: list[int]) -> str:
+    return " ".join(" ".join(lines[i].text for i in indexes).split())
+
+
+def _header(lines, cells: dict[int, list[int]], column_rules) -> dict[int, tuple[str, Rule]] | None:
+    roles: dict[int, tuple[str, Rule]] = {}
+    for column, indexes in cells.items():
+        text = _text(lines, indexes)
+        for rule in column_rules:
+            if rule.regex.search(text):
+                roles[column] = (str(rule.get("column")), rule)
+                break
+    return roles if any(role == ITEM for role, _rule in roles.values()) else None
+
+
+def _row_segment(lines, cells: dict[int, list[int]], roles: dict[int, tuple[str, Rule]]) -> Segment | None:
+    spans: dict[str, tuple[int, int]] = {}
+    item_rule = None
+    for column, (role, rule) in roles.items():
+        indexes = cells.get(column)
+        if indexes:
+            spans[role] = (lines[indexes[0]].start, lines[indexes[-1]].end)
+            if role == ITEM:
+                item_rule = rule
+    if ITEM not in spans or item_rule is None:
+        return None
+    start, end = spans.pop(ITEM)
+    number = None
+    if NUMBER in spans:
+        number = " ".join(_cell_text(lines, cells, roles, NUMBER).split()).rstrip(".") or None
+    return Segment(
+        kind=str(item_rule.get("kind", "recommendation")), number=number, label=None, start=start,
+        body_start=start, end=end, rules=[item_rule.id], has_body=True, cells=spans,
+    )
+
+
+def _cell_text(lines, cells, roles, wanted: str) -> str:
+    for column, (role, _rule) in roles.items():
+        if role == wanted and cells.get(column):
+            return _text(lines, cells[column])
+    return ""
