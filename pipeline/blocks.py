@@ -5,6 +5,7 @@ Pure functions over the dataclasses in models.py; nothing here touches pdfplumbe
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .models import Box, Line, Word
@@ -147,8 +148,8 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
     """Tables: runs of printed rows whose words fall into columns that start at the same places
     (a row of two or more cells set apart, the header, fixes them), each cell starting at its
     column's left edge and no word running across one. Returns the other words and each table as
-    rows of cells of words. Every column holds a cell of two or more words somewhere (a contents
-    page's column of page numbers does not make a table), and some cell runs over two lines or
+    rows of cells of words. Two columns or more hold words, not only numbers (a contents page's
+    titles beside a column of page numbers do not make a table), and some cell runs over two lines or
     more: a table of one-line rows reads well enough row by row ("Antivirals  Medicines used to
     treat ..."), but wrapped cells read across would mix their words. Table rows are told apart by
     the space between them; where there is none (a glossary set solid) the rows are read across."""
@@ -168,7 +169,7 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
             end += 1
         table = _table_rows(columns, rows[index:end], len(lefts)) if columns else []
         if (sum(1 for row in columns if sum(1 for cell in row if cell) >= 2) >= _MIN_TABLE_ROWS
-                and all(any(len(row[col]) >= 2 for row in columns) for col in range(len(lefts)))
+                and sum(1 for col in range(len(lefts)) if any(_wordy(row[col]) for row in columns)) >= 2
                 and not _prose_columns(columns) and 2 <= len(table) < len(columns)):
             tables.append(table)
             taken.update(id(w) for row in rows[index:end] for w in row)
@@ -187,6 +188,18 @@ def _prose_columns(columns: list[list[list[Word]]]) -> bool:
         cells = [row[column] for row in columns if row[column]]
         widths.append(max(w.x1 for cell in cells for w in cell) - min(cell[0].x0 for cell in cells))
     return min(widths) >= max(widths) * _BALANCED_COLUMNS
+
+
+# A list's markers or paragraph numbers set in a margin of their own ("•", "1.", "(ii)", "S12",
+# "2.15", or a glyph the font does not map, "(cid:127)") make no table.
+_MARKER_WORD = re.compile(
+    r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]?|S?\d{1,2}(?:\.\d{1,3})*\.?|[•▪●◦‣∙·○◆◇■□►▸➢➤✓✔*–—-]|\(cid:\d+\))$"
+)
+
+
+def _wordy(cell: list[Word]) -> bool:
+    """A cell of words, not only numbers or list markers."""
+    return any(any(c.isalpha() for c in w.text) and not _MARKER_WORD.match(w.text) for w in cell)
 
 
 def _cells(row: list[Word], size: float) -> list[list[Word]]:
@@ -216,15 +229,23 @@ def _columns(row: list[Word], lefts: list[float]) -> list[list[Word]] | None:
 
 
 def _table_rows(columns: list[list[list[Word]]], rows: list[list[Word]], width: int) -> list[list[list[Word]]]:
-    """Printed rows grouped into table rows (a table row's cells may run over several lines)."""
+    """Printed rows grouped into table rows (a table row's cells may run over several lines): a
+    row starts where a column's next line comes further below its last line than the table's line
+    spacing allows, even while a cell beside it runs on (an owner printed once for two rows)."""
     steps = sorted(b[0].top - a[0].top for a, b in zip(rows, rows[1:]))
     usual = steps[len(steps) // 4] if steps else 0.0
     table: list[list[list[Word]]] = []
-    for position, split in enumerate(columns):
-        if not table or rows[position][0].top - rows[position - 1][0].top > usual * _ROW_STEP:
+    last_top: dict[int, float] = {}
+    for split, row in zip(columns, rows):
+        top = row[0].top
+        starts = not table or any(words and column in last_top and top - last_top[column] > usual * _ROW_STEP
+                                  for column, words in enumerate(split))
+        if starts:
             table.append([[] for _ in range(width)])
         for column, words in enumerate(split):
-            table[-1][column] += words
+            if words:
+                table[-1][column] += words
+                last_top[column] = top
     return table
 
 

@@ -263,8 +263,8 @@ def _split_footnotes(lines: list[Line], body_size: float, height: float) -> tupl
         line = lines[index]
         small = line.size < body_size * _FOOTNOTE_SIZE_RATIO
         low = line.top > height * 0.45
-        if not (small and low):
-            break
+        if not (small and low) or line.cell is not None or line.box is not None:
+            break  # a table's small print or a boxed note is no footnote
         if _starts_with_note_number(line.text):
             cut = index
         index -= 1

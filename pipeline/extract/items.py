@@ -168,7 +168,14 @@ class Extractor:
             if segment.cells:
                 addressees, addressee_text, deadline = self._from_cells(report, doc, segment.cells,
                                                                         addressees, addressee_text, deadline)
+            if segment.heading_addressee and not any(a.id for a in addressees):
+                addressees, addressee_text = self._named(segment.heading_addressee) or (addressees, addressee_text)
             addressees = self._own_organisation(addressees, own_names)
+            if segment.boxed_item:
+                if not any(a.id for a in addressees):
+                    continue  # a box of narrative that happens to open with "... should"
+                if any(a.id in ("force", "fire_and_rescue_services") for a in addressees) and profile.own_findings:
+                    kind = segment.kind = "area_for_improvement"  # a report on one force: the force's own
             if kind == "tagged":  # a list that prints no tags
                 kind = self._untagged_kind(profile, addressees, body)
                 segment.kind = kind
@@ -196,16 +203,22 @@ class Extractor:
             )
         return items
 
+    def _named(self, phrase: str) -> tuple[list[Addressee], str] | None:
+        """The bodies a phrase printed apart from the item names (a table's owner cell, a heading
+        "Recommendations for chief constables"), or None where it names none."""
+        phrase = " ".join(phrase.split())
+        parsed_phrase = self.nlp(phrase)  # the spans live as long as their Doc
+        found = addressees_in(list(parsed_phrase.spans["addressees"]), 0, len(phrase), phrase,
+                              qualifiers=self.finder.qualifiers)
+        if not found:
+            return None
+        return [replace(a, start=None, end=None) for a in found], phrase
+
     def _from_cells(self, report, doc, cells, addressees, addressee_text, deadline):
         """A table row: the owner cell names the addressees, the deadline cell the deadline (the
         item's own text may state neither)."""
         if "owner" in cells:
-            owner = " ".join(doc.text[slice(*cells["owner"])].split())
-            parsed_owner = self.nlp(owner)
-            found = addressees_in(list(parsed_owner.spans["addressees"]), 0, len(owner), owner,
-                                  qualifiers=self.finder.qualifiers)
-            if found:
-                addressees, addressee_text = [replace(a, start=None, end=None) for a in found], owner
+            addressees, addressee_text = self._named(doc.text[slice(*cells["owner"])]) or (addressees, addressee_text)
         if "deadline" in cells:
             printed = " ".join(doc.text[slice(*cells["deadline"])].split())
             parsed_cell = self.nlp(printed)  # the spans live as long as their Doc
@@ -300,7 +313,23 @@ class Extractor:
                                            qualifiers=self.finder.qualifiers)
                 if addressees:
                     subjects.append((" ".join(subject.split()), addressees))
+        if deadline.kind == "none" and not self.finder.modal_in(parsed.text):
+            deadline = self._imperative_deadline(report, parsed)
         return _merge_subjects(subjects), ("; ".join(dict.fromkeys(t for t, _a in _kept(subjects))) or None), deadline
+
+    def _imperative_deadline(self, report, parsed) -> Deadline:
+        """An item that asks without a modal verb ("By April 2025, consider whether ...", "Review
+        the guidance by 31 March 2025"): the deadline of its first sentence that gives an order."""
+        for sentence in parsed.sents:
+            if not any(r.regex.search(sentence.text) for r in self._role("imperative")):
+                continue
+            for span in parsed.spans["deadlines"]:
+                if sentence.start_char <= span.start_char < sentence.end_char and not any(
+                        r.regex.search(sentence.text[: span.start_char - sentence.start_char])
+                        for r in self._role("deadline_context")):
+                    return deadline_from_span(span, report.published, self.rules.by_id)
+            break
+        return NO_DEADLINE
 
     def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str], attempted=True) -> ReportCheck:
         suspects = find_suspects(report.report_id, doc, items, self.nlp, self.finder, self._role) if attempted else ()

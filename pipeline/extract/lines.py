@@ -86,6 +86,7 @@ def sub_item_follows(lines, index: int) -> bool:
 
 # Sizes are relative to the body type and rounded to hundredths: equal within this.
 _SAME_LEVEL = 0.005
+_LARGER = 0.1
 
 
 def heading_level(line: DocLine) -> float | None:
@@ -98,10 +99,13 @@ def heading_level(line: DocLine) -> float | None:
     return line.style.size + (0.01 if line.style.bold else 0.0) + (0.02 if capitals else 0.0)
 
 
-def outranks(line: DocLine, level: float | None) -> bool:
-    """A heading at the level of a list's own heading, or above it, ends the list."""
+def outranks(line: DocLine, level: float | None, strictly: bool = False) -> bool:
+    """A heading at the level of a list's own heading, or above it, ends the list; `strictly`,
+    only one printed clearly larger (a chapter title, numbered or not, after the list)."""
     own = heading_level(line)
-    return own is not None and level is not None and own >= level - _SAME_LEVEL
+    if own is None or level is None:
+        return False
+    return own > level + _LARGER if strictly else own >= level - _SAME_LEVEL
 
 
 def stands_apart(lines, index: int) -> bool:

@@ -16,6 +16,7 @@ class Profile:
     deadline_scope: str = "sentence"  # or "document"
     untagged_kind: str = "recommendation"  # or "by_request": conclusion unless it asks for action
     conclusions: bool = False  # conclusions are items (committees list them beside recommendations)
+    own_findings: bool = False  # a report on one force or service: what it asks of that body alone is an AFI
 
 
 def choose_profile(rules: RuleSet, family: str) -> Profile:
@@ -34,4 +35,5 @@ def choose_profile(rules: RuleSet, family: str) -> Profile:
         deadline_scope=str(chosen.get("deadline_scope", "sentence")),
         untagged_kind=str(chosen.get("untagged_kind", "recommendation")),
         conclusions=bool(chosen.get("conclusions", False)),
+        own_findings=bool(chosen.get("own_findings", False)),
     )

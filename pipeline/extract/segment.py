@@ -47,6 +47,8 @@ class Segment:
     list_id: int | None = None  # which list section it was found in
     roman_in_emphasised_list: bool = False  # set by typeface.py: a conclusion among emphasised items
     cells: dict[str, tuple[int, int]] | None = None  # a table row's other cells: "deadline", "owner"
+    heading_addressee: str | None = None  # "Recommendations for chief constables": the list's addressee
+    boxed_item: bool = False  # set apart by a box alone: an item only if it names a known body
 
 
 @dataclass
@@ -61,6 +63,7 @@ class _Section:
     heading_items: bool | None = None  # whether the first item's number was printed as a heading
     headed: bool = False  # its items carry their own headings ("Area for improvement 1"): no list numbers
     level: float | None = None  # type size of its heading, where the page kept its layout
+    addressee: str | None = None  # the body its heading addresses its items to
     marker: str | None = None  # "bullet" or "plain": how its unnumbered items are set apart
 
 
@@ -164,30 +167,46 @@ class Segmenter:
         section, consumed = self._section_at(lines, index, line)
         if section:
             self._close(state, doc, line.start)
-            rule, _match = section
+            rule, match = section
             self._end_section(state, lines, index)
             state.sections_seen += 1
             state.section = _Section(
                 kind=str(rule.get("kind")), rule=rule.id, first_line=index + consumed,
                 segments_before=len(state.segments), paragraphs_fallback=bool(rule.get("paragraphs_fallback")),
-                level=heading_level(line),
+                level=heading_level(line), addressee=match.groupdict().get("addressee"),
             )
             state.leadin = None
             if state.section.kind != "recommendation":
                 state.cause = None
             return consumed
 
-        if line.heading and state.section and (self._first("chapter", text) or outranks(line, state.section.level)) \
-                and not self._numbered(state, text):
+        section = state.section
+        if line.heading and section and (outranks(line, section.level, strictly=True) or (
+                (self._first("chapter", text) or outranks(line, section.level)) and not self._numbered(state, text))):
             self._close(state, doc, line.start)
             self._end_section(state, lines, index)
             state.leadin = None
             return 0
         if self._continue_or_close(state, doc, lines, index, line):
             return 0
+        box_opens = line.box is not None and (index == 0 or lines[index - 1].box != line.box)
         self._maybe_start(state, doc, line, text)
+        if state.item is None and box_opens and not line.heading:
+            self._open_boxed(state, line, text)
         state.previous_ended_colon = text.endswith(":")
         return 0
+
+    def _open_boxed(self, state: _State, line: DocLine, text: str) -> None:
+        """A box that opens with a body asked to act ("Kestrelmoor Police should ...") sets an
+        item apart though no heading names it; extraction keeps it only where that body is one
+        the rules know."""
+        found = self._first("boxed", text)
+        if found:
+            state.item = Segment(
+                kind=str(found[0].get("kind", "recommendation")), number=None, label=None, start=line.start,
+                body_start=line.start, end=line.end, rules=[found[0].id], has_body=True, box=line.box,
+                boxed_item=True,
+            )
 
     def _section_at(self, lines, index: int, line: DocLine):
         text = line.text.strip()
@@ -243,6 +262,12 @@ class Segmenter:
             if not (item.sub_items and sub_item_follows(lines, index)):
                 self._close(state, doc, line.start)
                 return False
+        if self._list_ends(item, lines, index):
+            self._close(state, doc, line.start)
+            state.leadin = None
+            if state.section is not None and state.section.marker == "bullet":
+                state.section = None
+            return False
         if not line.heading or item.has_body or SUB_ITEM.match(text):
             if not item.has_body:
                 item.box = line.box  # a heading over a box: the box holds the item's text
@@ -447,6 +472,18 @@ class Segmenter:
         if leadin:
             state.leadin = (paragraph, leadin[0].id, item.kind)
 
+    def _list_ends(self, item: Segment, lines, index: int) -> bool:
+        """Narrative set straight after a bulleted list, without a gap: the last bullet ended a
+        sentence, and the next line starts one at the bullet's own indent, not under its text."""
+        line, previous = lines[index], lines[index - 1]
+        if not (item.marker_item or item.leadin) or line.style is None or previous.style is None:
+            return False
+        first = next((l for l in lines[max(0, index - 40) : index] if l.start == item.start), None)
+        if first is None or first.style is None or self._first("bullet", line.text.strip()):
+            return False
+        ended = previous.text.rstrip()[-1:] in ".!?" and line.text.strip()[:1].isupper()
+        return ended and abs(line.style.indent - first.style.indent) <= 1.0 and self._first("bullet", first.text.strip()) is not None
+
     @staticmethod
     def _box_continues(lines, index: int, item: Segment) -> bool:
         """A box split by a page break: the item's box ends its page and a box opens the next."""
@@ -489,4 +526,6 @@ class Segmenter:
             return
         state.item = None
         item.list_id = state.sections_seen if state.section is not None else None
+        if state.section is not None and item.kind == state.section.kind:
+            item.heading_addressee = state.section.addressee
         state.segments.append(item)

@@ -32,10 +32,16 @@ def table_segments(doc: DocumentText, column_rules: tuple[Rule, ...]) -> tuple[l
             continue
         previous = (width, roles)
         taken.update(index for cells in rows.values() for indexes in cells.values() for index in indexes)
+        owner = None
         for cells in body:
             segment = _row_segment(doc.lines, cells, roles)
-            if segment is not None:
-                segments.append(segment)
+            if segment is None:
+                continue
+            # an owner printed once for the rows below it (a merged cell) owns them too
+            owner = segment.cells.get(OWNER, owner)
+            if owner is not None:
+                segment.cells[OWNER] = owner
+            segments.append(segment)
     return segments, taken
 
 
