@@ -141,6 +141,7 @@ _COLUMN_SLACK = 3.0
 # where the rows step further apart than this share of the table's line spacing.
 _MIN_TABLE_ROWS = 3
 _BALANCED_COLUMNS = 0.75
+_HEADER_WORDS = 6
 _ROW_STEP = 1.3
 
 
@@ -158,9 +159,10 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
     tables: list[list[list[list[Word]]]] = []
     index = 0
     while index < len(rows):
-        lefts = [cell[0].x0 for cell in _cells(rows[index], size)]
+        header = _cells(rows[index], size)
+        lefts = [cell[0].x0 for cell in header]
         end = index + 1
-        columns = [_columns(rows[index], lefts)] if len(lefts) >= 2 else []
+        columns = [_columns(rows[index], lefts)] if len(lefts) >= 2 and _names_columns(header) else []
         while columns and end < len(rows) and rows[end][0].top - rows[end - 1][0].bottom < size * 3:
             split = _columns(rows[end], lefts)
             if split is None:
@@ -195,6 +197,12 @@ def _prose_columns(columns: list[list[list[Word]]]) -> bool:
 _MARKER_WORD = re.compile(
     r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]?|S?\d{1,2}(?:\.\d{1,3})*\.?|[•▪●◦‣∙·○◆◇■□►▸➢➤✓✔*–—-]|\(cid:\d+\))$"
 )
+
+
+def _names_columns(header: list[list[Word]]) -> bool:
+    """A header row names its columns: every cell a few words, none a list marker or a sentence
+    (a margin's paragraph number beside its paragraph is no header)."""
+    return all(_wordy(cell) and len(cell) <= _HEADER_WORDS and not cell[-1].text.endswith((",", ";")) for cell in header)
 
 
 def _wordy(cell: list[Word]) -> bool:

@@ -77,7 +77,7 @@ class Extractor:
             # wording is not anybody's finding.
             return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"], False)
         tabled, taken = table_segments(doc, self._role("table_column"))
-        segments = sorted(tabled + Segmenter(self.rules, profile).segment(doc, taken), key=lambda s: s.start)
+        segments = sorted(tabled + Segmenter(self.rules, profile, report.title).segment(doc, taken), key=lambda s: s.start)
         mark_roman_paragraphs(segments, doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
@@ -187,7 +187,11 @@ class Extractor:
                 item_id = f"{item_id}-{sequence}"
             used.add(item_id)
             ids[id(segment)] = item_id
+            # the page where its text starts: a heading at the foot of the page before is not the print
             start_page, start_offset = doc.locate(segment.start)
+            text_page, text_offset = doc.locate(_first_char(doc.text, segment.body_start, segment.end))
+            if text_page != start_page:
+                start_page, start_offset = text_page, text_offset
             end_page, end_offset = doc.locate(max(segment.start, segment.end))
             doubts = _doubts(addressees, deadline, body, report)
             items.append(
@@ -479,3 +483,10 @@ def _doubts(addressees: list[Addressee], deadline: Deadline, body: str, report: 
     if len(body) > _LONG_ITEM:
         doubts.append("very long item: may have run past its end")
     return doubts
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    """Where the text between start and end begins, past blank space and line breaks."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start

@@ -19,6 +19,7 @@ from .profile import Profile, choose_profile
 __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 
 _TITLE_LENGTH = 80
+_TITLE_WORDS = 5
 # Kinds whose sections make each paragraph or bullet under them an item.
 _PARAGRAPH_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "tagged")
 
@@ -80,9 +81,11 @@ class _State:
 
 
 class Segmenter:
-    def __init__(self, rules: RuleSet, profile: Profile):
+    def __init__(self, rules: RuleSet, profile: Profile, title: str | None = None):
         items = rules.of("items.jsonl")
         self.profile = profile
+        # "Accelerated cause of concern: X's response to ..." titling a letter is no item's heading
+        self.title = " ".join((title or "").lower().split())
         self.by_role: dict[str, list[Rule]] = {}
         for rule in items:
             self.by_role.setdefault(str(rule.get("role")), []).append(rule)
@@ -153,7 +156,7 @@ class Segmenter:
             return 0
 
         heading = self._first("heading", text)
-        if heading and is_item_heading(lines, index, line, heading[1]):
+        if heading and is_item_heading(lines, index, line, heading[1]) and not self._titles_report(line, text):
             rule, match = heading
             if self._first("reference", text):
                 self._close(state, doc, line.start)
@@ -207,6 +210,11 @@ class Segmenter:
                 body_start=line.start, end=line.end, rules=[found[0].id], has_body=True, box=line.box,
                 boxed_item=True,
             )
+
+    def _titles_report(self, line: DocLine, text: str) -> bool:
+        """The line is (part of) the report's own title, printed as its heading on the first page."""
+        words = " ".join(text.lower().split())
+        return bool(self.title) and line.heading and len(words.split()) >= _TITLE_WORDS and words in self.title
 
     def _section_at(self, lines, index: int, line: DocLine):
         text = line.text.strip()
