@@ -41,6 +41,7 @@ _SUMMARY_SHARE = 0.5
 _TEMPLATE_PLACEHOLDERS = 3
 _LONG_ITEM = 4000
 _COVER_WORDS = 120
+_TITLE_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class Extractor:
         mark_roman_paragraphs(segments, doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
+        _number_from_titles(drafts, [s for s in segments if s.headed and s.number and self._only_a_title(
+            collapse(doc.text[s.body_start : s.end]))])
         shared = self._document_level(report, doc, profile)
         aliases = find_aliases([t for p in report.pages for t in (p.text, p.footnotes) if t], self.nlp,
                                self._role("definition"))
@@ -95,8 +98,8 @@ class Extractor:
         body = collapse(rejoin_hyphenation(raw))
         if segment.leadin:
             body = f"{segment.leadin} {body}".strip()
-        if not body or _looks_like_contents_entry(body):
-            return None
+        if not body or _looks_like_contents_entry(body) or (segment.headed and self._only_a_title(body)):
+            return None  # "Recommendation 5 – social media" in a list of titles names an item printed elsewhere
         if any(r.get("scope") == "item" and r.regex.search(body) for r in self._role("reference")):
             return None  # an earlier report's item restated with its progress grade
         if _closes_a_quotation(body):
@@ -107,6 +110,10 @@ class Extractor:
         if segment.kind == "conclusion" and not profile.conclusions:
             return None  # a finding, not something anyone is asked to do
         return segment, body
+
+    def _only_a_title(self, body: str) -> bool:
+        return (len(body.split()) < _TITLE_WORDS and body.rstrip()[-1:] not in ".;:!?”’)"
+                and not self.finder.modal_in(body))
 
     def _reads_like_an_item(self, segment: Segment, body: str) -> bool:
         """A plain paragraph under a heading that names its kind is an item when it asks for
@@ -490,3 +497,19 @@ def _first_char(text: str, start: int, end: int) -> int:
     while start < end and text[start].isspace():
         start += 1
     return start
+
+
+def _number_from_titles(drafts, titles: list[Segment]) -> None:
+    """A list of numbered titles at the front ("Recommendation 5 – social media") and the items
+    printed later without their numbers (in boxes, say): where the titles of a kind run 1 to N
+    and N such items of that kind are found, in order, the titles number them."""
+    for kind in {t.kind for t in titles}:
+        numbers = [t for t in titles if t.kind == kind]
+        unnumbered = [segment for segment, _body in drafts if segment.kind == kind and not segment.number]
+        numbered = [segment for segment, _body in drafts if segment.kind == kind and segment.number]
+        if numbered or len(unnumbered) != len(numbers) or [t.number for t in numbers] != [
+                str(n) for n in range(1, len(numbers) + 1)]:
+            continue
+        for segment, title in zip(unnumbered, numbers):
+            segment.number = title.number
+            segment.label = (title.label or "").split("–")[0].split(":")[0].strip() or None

@@ -195,9 +195,19 @@ class Segmenter:
         box_opens = line.box is not None and (index == 0 or lines[index - 1].box != line.box)
         self._maybe_start(state, doc, line, text)
         if state.item is None and box_opens and not line.heading:
-            self._open_boxed(state, line, text)
+            self._open_boxed(state, line, " ".join(l.text.strip() for l in self._box_opening(lines, index)))
         state.previous_ended_colon = text.endswith(":")
         return 0
+
+    @staticmethod
+    def _box_opening(lines, index: int, most: int = 4) -> list[DocLine]:
+        """The first lines of the box's first paragraph: enough for its first sentence's subject."""
+        opening = [lines[index]]
+        for following in lines[index + 1 : index + most]:
+            if following.box != lines[index].box or following.gap_before:
+                break
+            opening.append(following)
+        return opening
 
     def _open_boxed(self, state: _State, line: DocLine, text: str) -> None:
         """A box that opens with a body asked to act ("Kestrelmoor Police should ...") sets an
