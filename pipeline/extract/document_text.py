@@ -167,10 +167,18 @@ def _read_layout(lines: list[DocLine]) -> list[DocLine]:
             result[index] = replace(line, gap_before=True)
     start = 0
     for index in range(1, len(result) + 1):
-        if index == len(result) or result[index].gap_before or result[index].page != result[start].page:
+        if index == len(result) or result[index].gap_before or result[index].page != result[start].page \
+                or _retyped(result[index - 1], result[index]):
             _unmark_bold_paragraph(result, start, index)
             start = index
     return result
+
+
+def _retyped(previous: DocLine, line: DocLine) -> bool:
+    """A change of type size or weight between two lines: a heading run into its text."""
+    if previous.style is None or line.style is None:
+        return False
+    return abs(previous.style.size - line.style.size) > 0.05 or previous.style.bold != line.style.bold
 
 
 def _unmark_bold_paragraph(lines: list[DocLine], start: int, end: int) -> None:

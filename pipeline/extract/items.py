@@ -104,7 +104,7 @@ class Extractor:
             return None  # an earlier report's item restated with its progress grade
         if _closes_a_quotation(body):
             return None  # "In the Interim Report, I made the following recommendations: “... ”"
-        if segment.paragraph_item and not self._reads_like_an_item(segment, body):
+        if segment.paragraph_item and not self._reads_like_an_item(segment, body, profile):
             return None  # narrative under the list's heading, or "We found four areas for improvement."
         segment.kind = self._kind(segment, body, profile)
         if segment.kind == "conclusion" and not profile.conclusions:
@@ -115,17 +115,18 @@ class Extractor:
         return (len(body.split()) < _TITLE_WORDS and body.rstrip()[-1:] not in ".;:!?”’)"
                 and not self.finder.modal_in(body))
 
-    def _reads_like_an_item(self, segment: Segment, body: str) -> bool:
+    def _reads_like_an_item(self, segment: Segment, body: str, profile: Profile) -> bool:
         """A plain paragraph under a heading that names its kind is an item when it asks for
         something (a modal verb, or an imperative: "Improve how ..."), or is set apart as one (a
-        bullet or a margin label); a cause of concern states a failing, so any paragraph is one.
-        A paragraph that only introduces the list is none."""
+        bullet or a margin label); a cause of concern states a failing, and a committee's
+        conclusion a finding, so any paragraph is one. A paragraph that only introduces the list is none."""
         asks = bool(self.finder.modal_in(body)) or any(r.regex.search(body) for r in self._role("imperative"))
         if not asks and any(r.regex.search(body) for r in self._role("section_intro")):
             return False
         # a contents entry ("2.1 People’s Experiences") is set apart too, but says nothing
         sentence = body.rstrip()[-1:] in ".;:!?”’)"
-        return asks or (sentence and (segment.kind == "cause_of_concern" or len(segment.rules) > 1))
+        states = segment.kind == "cause_of_concern" or (segment.kind == "tagged" and profile.conclusions)
+        return asks or (sentence and (states or len(segment.rules) > 1))
 
     def _lowered(self, doc: DocumentText, lines: bool = False) -> str:
         """The report's text in lower case (one line, or with its line breaks), for looking up

@@ -1,0 +1,251 @@
+"""Structure before wording: where items start and end from the layout a page kept (headings,
+bullets, margin labels, boxes, tables, typeface), each rule with near-misses that must not change.
+
+Pages are built line by line with the style ingest stores for each line (pipeline.models.LineStyle),
+so these run without PDFs: `styled()` takes "text" (body), ("text", {style}) or "" (a gap).
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import ReportInput, StoredPage
+from pipeline.models import LineStyle
+
+H2 = {"bold": True, "size": 1.3}  # a section heading
+H3 = {"bold": True}  # an item's own heading, a subheading
+
+
+def styled(*lines, number: int = 1) -> StoredPage:
+    texts: list[str] = []
+    styles: list[LineStyle] = []
+    for entry in lines:
+        text, style = (entry, {}) if isinstance(entry, str) else entry
+        texts.append(text)
+        if text.strip():
+            styles.append(LineStyle(**style))
+    return StoredPage(number, "\n".join(texts) + "\n", layout=tuple(styles))
+
+
+def extract(extractor, *pages, family="hmicfrs_thematic", title=None, published="2024-03-08"):
+    items, check = extractor.extract(ReportInput("r1", published, family, tuple(pages), title=title))
+    return items
+
+
+def texts(items) -> list[tuple[str, str | None, str]]:
+    return [(i.kind, i.number, i.text) for i in items]
+
+
+NARRATIVE = "We visited six forces and spoke to more than 300 officers about how they work."
+AFI_1 = "The force should answer emergency calls more quickly."
+AFI_2 = "The force needs to improve how it supervises investigations."
+
+
+def test_paragraphs_under_a_heading_that_names_their_kind_are_items_whatever_their_verb(extractor):
+    page = styled(("Areas for improvement", H2), "", "We identified three areas for improvement.", "",
+                  AFI_1, "", AFI_2, "", "The force could do more to support victims of stalking.", "",
+                  "Improve how the force records crime.", "", ("Main findings", H2), NARRATIVE)
+    assert texts(extract(extractor, page, family="hmicfrs_peel")) == [
+        ("area_for_improvement", None, AFI_1), ("area_for_improvement", None, AFI_2),
+        ("area_for_improvement", None, "The force could do more to support victims of stalking."),
+        ("area_for_improvement", None, "Improve how the force records crime."),
+    ]
+
+
+def test_narrative_under_a_list_heading_that_asks_nothing_is_not_an_item(extractor):
+    page = styled(("Areas for improvement", H2), "", AFI_1, "", NARRATIVE, "")
+    assert texts(extract(extractor, page, family="hmicfrs_peel")) == [("area_for_improvement", None, AFI_1)]
+
+
+@pytest.mark.parametrize("marker", ["•", "–", "-", "▪", "○"])
+def test_bulleted_items_under_a_kind_heading(extractor, marker):
+    page = styled(("Areas for improvement", H2), f"{marker} {AFI_1}", f"{marker} {AFI_2}",
+                  "", ("Main findings", H2), NARRATIVE)
+    assert texts(extract(extractor, page, family="hmicfrs_peel")) == [
+        ("area_for_improvement", None, AFI_1), ("area_for_improvement", None, AFI_2)]
+
+
+@pytest.mark.parametrize("first, second, numbers", [
+    ("1. make sure", "2. review", ["1", "2"]),
+    ("1) make sure", "2) review", ["1", "2"]),
+    ("(a) make sure", "(b) review", ["a", "b"]),
+    ("a. make sure", "b. review", ["a", "b"]),
+    ("i. make sure", "ii. review", ["i", "ii"]),
+    ("i.Make sure", "ii.Review", ["i", "ii"]),  # the text layer glues the numeral to its word
+])
+def test_numbered_bullets_under_a_lead_in_each_carry_it(extractor, first, second, numbers):
+    page = styled(("Recommendations", H2), "Within three months, the force should:",
+                  f"{first} that calls are answered on time;", f"{second} its call handling policy.")
+    items = extract(extractor, page, family="hmicfrs_peel")
+    assert [i.number for i in items] == numbers
+    assert all(i.text.startswith("Within three months, the force should: ") for i in items)
+    assert [(i.deadline.kind, i.deadline.date) for i in items] == [("relative", "2024-06-08")] * 2
+
+
+def test_margin_labels_number_paragraphs_not_items(extractor):
+    page = styled(("Cause of concern 2", H3), "S12 Detainees were held for too long before being taken to court.",
+                  ("Recommendation 2", H3), "S13 The force should make sure that detainees are taken to court promptly.",
+                  ("Area for improvement", H3), "2.16 The force should record the reasons for each detention.",
+                  "2.17 Custody staff were polite and explained what was happening.")
+    items = extract(extractor, page, family="hmicfrs_custody")
+    assert texts(items) == [
+        ("cause_of_concern", "2", "Detainees were held for too long before being taken to court."),
+        ("recommendation", "2", "The force should make sure that detainees are taken to court promptly."),
+        ("area_for_improvement", None, "The force should record the reasons for each detention."),
+    ]
+    assert items[1].parent == items[0].id
+
+
+def test_closing_list_with_cross_references_repeats_items_once(extractor):
+    body = styled(("Area for improvement", H3), "2.16 The force should record the reasons for each detention.")
+    closing = styled(("Areas for improvement", H2), "6.1 The force should record the reasons for each detention. (2.16)",
+                     number=2)
+    assert [(i.text, i.page) for i in extract(extractor, body, closing, family="hmicfrs_custody")] == [
+        ("The force should record the reasons for each detention.", 1)]
+
+
+def test_an_item_ends_at_a_paragraph_break_the_layout_shows(extractor):
+    # no blank line: the item's last line stops short and the narrative starts a new sentence
+    page = styled(("Recommendation 1", H3), ("Chief constables should review how referrals are", {"fill": 1.0}),
+                  ("allocated by 31 March 2025.", {"fill": 0.3}), ("Its chief officers understand the problem.", {"fill": 0.6}))
+    items = extract(extractor, page)
+    assert texts(items) == [("recommendation", "1", "Chief constables should review how referrals are allocated by 31 March 2025.")]
+
+
+def test_bold_paragraph_is_text_not_a_heading(extractor):
+    page = styled(("Findings and recommendations", H2),
+                  ("Chief constables should make sure that every domestic abuse protection order is", {"bold": True}),
+                  ("monitored and that breaches are acted on promptly.", {"bold": True, "fill": 0.7}),
+                  ("Forces have made progress since our last inspection, but it has been too slow.", {"fill": 0.9}),
+                  "", ("The College of Policing should update its guidance on stalking.", {"bold": True, "fill": 0.8}))
+    items = extract(extractor, page)
+    assert [(i.kind, i.addressees[0].id) for i in items] == [
+        ("recommendation", "chief_constables"), ("recommendation", "college_of_policing")]
+
+
+@pytest.mark.parametrize("family, kinds", [
+    ("hmicfrs_thematic", ["recommendation", "recommendation"]),  # a finding is no item here
+    ("committee", ["recommendation", "conclusion", "recommendation"]),  # committees list both
+])
+def test_only_the_typeface_tells_conclusions_from_recommendations(extractor, family, kinds):
+    emphasised = {"italic": True}
+    page = styled(("Conclusions and recommendations", H2),
+                  ("The Home Office should publish the data every quarter.", emphasised), "",
+                  "Forces have not always recorded these crimes consistently, and the data is poor.", "",
+                  ("Chief constables should review how they record these crimes.", emphasised))
+    assert [i.kind for i in extract(extractor, page, family=family)] == kinds
+
+
+def test_a_box_that_asks_a_known_body_to_act_is_an_item(extractor):
+    cover = styled(("Kestrelmoor Police", {"bold": True, "size": 2.5}), "PEEL assessment 2023")
+    page = styled(NARRATIVE, ("Kestrelmoor Police should make sure that crime outcomes are", {"box": 0}),
+                  ("recorded accurately.", {"box": 0, "fill": 0.3}), NARRATIVE,
+                  ("Case study: the new team should have met more often, staff told us.", {"box": 1}), number=2)
+    items = extract(extractor, cover, page, family="hmicfrs_peel", title="Kestrelmoor Police: PEEL assessment 2023")
+    assert [(i.kind, [a.id for a in i.addressees], i.text) for i in items] == [
+        ("area_for_improvement", ["force"], "Kestrelmoor Police should make sure that crime outcomes are recorded accurately.")]
+
+
+def test_a_box_split_by_a_page_break_is_one_item(extractor):
+    first = styled(NARRATIVE, ("Recommendation 1", {"bold": True, "box": 0}),
+                   ("Chief constables should make sure that every referral is assessed", {"box": 0}))
+    second = styled(("within a day of its receipt.", {"box": 0, "fill": 0.4}), "", NARRATIVE, number=2)
+    item = extract(extractor, first, second)[0]
+    assert item.text == "Chief constables should make sure that every referral is assessed within a day of its receipt."
+    assert (item.page, item.page_end) == (1, 2)
+
+
+def cell(table: int, row: int, column: int, **style) -> dict:
+    return {"cell": (table, row, column), **style}
+
+
+def test_a_table_with_item_deadline_and_owner_columns_makes_an_item_of_each_row(extractor):
+    page = styled(("Our recommendations", H2),
+                  ("Recommendation", cell(0, 0, 0, bold=True)), ("Deadline", cell(0, 0, 1, bold=True)),
+                  ("Owner", cell(0, 0, 2, bold=True)),
+                  ("Review how referrals about online child abuse", cell(0, 1, 0)), ("are allocated.", cell(0, 1, 0)),
+                  ("By 31 March", cell(0, 1, 1)), ("2026", cell(0, 1, 1)), ("NPCC lead for", cell(0, 1, 2)),
+                  ("child protection", cell(0, 1, 2)),
+                  ("Publish the national threat priorities.", cell(0, 2, 0)), ("Within 6 months", cell(0, 2, 1)),
+                  ("Set up a single process for vetting appeals.", cell(0, 3, 0)), ("–", cell(0, 3, 1)),
+                  ("Chief constables and police and", cell(0, 3, 2)), ("crime commissioners", cell(0, 3, 2)))
+    items = extract(extractor, page)
+    assert [(i.text, [a.id for a in i.addressees], i.deadline.kind, i.deadline.date) for i in items] == [
+        ("Review how referrals about online child abuse are allocated.", ["npcc"], "date", "2026-03-31"),
+        # an owner printed once for the rows below it owns them too
+        ("Publish the national threat priorities.", ["npcc"], "relative", "2024-09-08"),
+        ("Set up a single process for vetting appeals.", ["chief_constables", "police_and_crime_commissioners"], "none",
+         None),
+    ]
+
+
+def test_a_table_whose_header_names_no_item_column_makes_no_items(extractor):
+    page = styled(("Recommendation from our 2022 report", cell(0, 0, 0, bold=True)),
+                  ("Progress", cell(0, 0, 1, bold=True)),
+                  ("The force should record crime within 24 hours.", cell(0, 1, 0)), ("Met", cell(0, 1, 1)))
+    assert extract(extractor, page, family="hmicfrs_peel") == []
+
+
+def test_a_heading_that_addresses_its_list_gives_each_item_its_addressee(extractor):
+    page = styled(("Recommendations for chief constables", H2),
+                  "1. By 30 September 2025, put in place psychological screening for every officer in a high-risk role.",
+                  "2. Make sure that supervisors are trained to recognise the signs of trauma.",
+                  ("Recommendation for the Home Office", H2),
+                  "3. By April 2025, consider whether the Police Covenant should include trauma support.")
+    items = extract(extractor, page)
+    assert [([a.id for a in i.addressees], i.deadline.kind, i.deadline.date) for i in items] == [
+        (["chief_constables"], "date", "2025-09-30"), (["chief_constables"], "none", None),
+        (["home_office"], "month", "2025-04-30")]
+
+
+@pytest.mark.parametrize("heading, kind, expected", [
+    ("Cause of concern and recommendations", "cause_of_concern", "Detainees were not always kept safe."),
+    ("New cause of concern", "cause_of_concern", "Detainees were not always kept safe."),
+    ("Accelerated cause of concern", "cause_of_concern", "Detainees were not always kept safe."),
+])
+def test_cause_of_concern_headings(extractor, heading, kind, expected):
+    page = styled((heading, H3), "Detainees were not always kept safe.", "", NARRATIVE)
+    assert texts(extract(extractor, page, family="hmicfrs_custody")) == [(kind, None, expected)]
+
+
+@pytest.mark.parametrize("lines", [
+    # lower case: a margin tag or a title's second line, not a heading
+    (("recommendation", {"size": 0.8}), "Notwithstanding the changes, we recommend that the CPS publish its protocol."),
+    (("Revisit letter: Northshire Fire and Rescue Service – progress against the", H2), ("cause of concern", H2),
+     "In our inspection published in 2022, we identified a cause of concern about fire safety."),
+    # the report's own title, printed as the heading of a letter
+    (("Accelerated cause of concern: Northshire Police’s response to reports of domestic abuse", H2),
+     "I am writing to tell you what we found during our inspection of the force."),
+    # a contents list under "Recommendations"
+    (("Contents", H2), "1.5 Recommendations", "", "2.1 People’s Experiences", "", "2.2 Treloar’s"),
+])
+def test_near_misses_make_no_items(extractor, lines):
+    title = "Accelerated cause of concern: Northshire Police’s response to reports of domestic abuse"
+    assert extract(extractor, styled(*lines), title=title) == []
+
+
+def test_a_numbered_list_ends_at_a_larger_heading_even_when_the_body_numbers_on(extractor):
+    page = styled(("Our recommendations", {"bold": True, "size": 1.4}),
+                  "1. Chief constables should review their vetting decisions.",
+                  "2. The College of Policing should update its guidance.",
+                  ("3. Tasking and coordination", {"bold": True, "size": 1.9}),
+                  "We reviewed 27 records relating to threat assessment and found most were late.")
+    assert [i.number for i in extract(extractor, page)] == ["1", "2"]
+
+
+def test_titles_listed_at_the_front_number_the_boxed_items_printed_later(extractor):
+    front = styled(("Our recommendations", H2), "Recommendation 1 – background checks", "",
+                   "Recommendation 2 – social media", "", ("Summary", H2), NARRATIVE)
+    later = styled(NARRATIVE, ("By 1 March 2024, chief fire officers should make sure that background checks are", {"box": 0}),
+                   ("carried out for all staff.", {"box": 0, "fill": 0.4}), NARRATIVE,
+                   ("By 1 June 2024, the National Fire Chiefs Council, working with the Local Government", {"box": 1}),
+                   ("Association, should produce guidance on the use of social media.", {"box": 1, "fill": 0.9}),
+                   number=2)
+    items = extract(extractor, front, later)
+    assert [(i.number, [a.id for a in i.addressees]) for i in items] == [
+        ("1", ["fire_and_rescue_services"]), ("2", ["national_fire_chiefs_council"])]
+
+
+def test_a_committee_paper_tracking_other_reports_items_makes_none(extractor):
+    page = styled("Recommendation 2: By 31 October 2024, chief constables should make sure that all stalking",
+                  "cases are reviewed by a specialist.")
+    assert extract(extractor, page, family="committee_paper") == []
