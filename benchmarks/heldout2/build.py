@@ -6,14 +6,16 @@ import random
 from pathlib import Path
 from typing import Callable
 
-from . import fire, police, thematic
+from . import custody, fire, national, police, thematic, thematic2
 from .engine import Report, write_gold
 
 # Each builder gets its own generator, seeded from the set's seed and its name, so adding a report
 # never changes the others.
 BUILDERS: list[Callable] = [
     police.peel_2025, police.peel_2022, police.accelerated, fire.ashcombe, fire.kestrel,
-    thematic.exploitation, thematic.fire_misconduct,
+    thematic.exploitation, thematic.fire_misconduct, thematic2.digital_evidence, thematic2.missing_children,
+    thematic2.joint_domestic_abuse, national.child_protection, national.nca, national.annual,
+    custody.greyfield, custody.hollinsworth,
 ]
 
 
@@ -22,7 +24,7 @@ def generate(out: Path, seed: int = 0, only: str | None = None) -> list[tuple[Re
     out.mkdir(parents=True, exist_ok=True)
     built = []
     for builder in BUILDERS:
-        if only and only not in builder.__name__:
+        if only and only not in f"{builder.__module__}.{builder.__name__}":
             continue
         rng = random.Random(f"{seed}:{builder.__module__}.{builder.__name__}")
         report = builder(out, rng)

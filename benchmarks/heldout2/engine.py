@@ -209,8 +209,8 @@ class Report:
             "small": ParagraphStyle("small", fontName=regular, fontSize=h.size - 2, leading=h.size + 1),
             "cell": ParagraphStyle("cell", fontName=regular, fontSize=h.size - 1, leading=h.leading - 1.5),
             "cellb": ParagraphStyle("cellb", fontName=bold, fontSize=h.size - 1, leading=h.leading - 1.5),
-            "hang": ParagraphStyle("hang", fontName=regular, fontSize=h.size, leading=h.leading, leftIndent=32,
-                                   firstLineIndent=-32, spaceAfter=h.leading * 0.6),
+            "hang": ParagraphStyle("hang", fontName=regular, fontSize=h.size, leading=h.leading, leftIndent=30,
+                                   bulletIndent=0, bulletFontName=regular, spaceAfter=h.leading * 0.6),
         }
         self.furniture: list[str] = []
 
@@ -223,8 +223,9 @@ class Report:
     def style(self, name: str, **changes) -> ParagraphStyle:
         return ParagraphStyle(f"{name}-{len(changes)}", parent=self.styles[name], **changes)
 
-    def para(self, text: str, style: str | ParagraphStyle = "body", markup: bool = False) -> Paragraph:
-        return Paragraph(text if markup else escape(text), self.styles[style] if isinstance(style, str) else style)
+    def para(self, text: str, style: str | ParagraphStyle = "body", markup: bool = False, **kwargs) -> Paragraph:
+        return Paragraph(text if markup else escape(text), self.styles[style] if isinstance(style, str) else style,
+                         **kwargs)
 
     def tracked(self, items: Item | list[Item], text: str, style: str | ParagraphStyle = "body",
                 prefix: str = "", role: str = "body", **kwargs) -> Tracked:
