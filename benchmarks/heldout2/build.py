@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 from typing import Callable
 
-from . import custody, fire, national, police, thematic, thematic2
+from . import custody, fire, followup, national, police, thematic, thematic2
 from .engine import Report, write_gold
 
 # Each builder gets its own generator, seeded from the set's seed and its name, so adding a report
@@ -15,7 +15,8 @@ BUILDERS: list[Callable] = [
     police.peel_2025, police.peel_2022, police.accelerated, fire.ashcombe, fire.kestrel,
     thematic.exploitation, thematic.fire_misconduct, thematic2.digital_evidence, thematic2.missing_children,
     thematic2.joint_domestic_abuse, national.child_protection, national.nca, national.annual,
-    custody.greyfield, custody.hollinsworth,
+    custody.greyfield, custody.hollinsworth, followup.stalking_progress, followup.thornleigh_revisit,
+    followup.audit_committee,
 ]
 
 

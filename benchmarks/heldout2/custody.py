@@ -56,7 +56,10 @@ def greyfield(out: Path, rng: random.Random) -> Report:
             "The force should make sure that use of force in custody is recorded and monitored."],
         3: ["The force should make sure that detainees' privacy is protected at the booking-in desks.",
             "The force should make sure that children are held in custody only as a last resort, and that "
-            "alternative accommodation is requested in every appropriate case.",
+            "alternative accommodation is requested in every appropriate case. Where a child is held overnight, "
+            "the reasons should be recorded, the local authority should be told at once, and custody staff should "
+            "make sure that the child has an appropriate adult with them for as much of the time as possible, "
+            "including during any review of their detention by the inspector.",
             "The force should improve the cleanliness of cells at the Eastgate suite."],
         4: ["The force should make sure that detainees are told about their rights and entitlements in a way they "
             "understand.",
@@ -108,6 +111,8 @@ def greyfield(out: Path, rng: random.Random) -> Report:
         for afi in afis[section]:
             n += 1
             refs[afi.key] = f"{section}.{n}"
+            if len(afi.text) > 400:
+                story.append(r.fill(prose, "custody", 2.6))
             story.append(r.tracked(afi, afi.text, hang, bulletText=f"{section}.{n}"))
     story += [PageBreak(), r.para("Section 6. Summary of causes of concern, recommendations and areas for improvement",
                                   "h1")]

@@ -142,6 +142,38 @@ class Tracked(Paragraph):
         super().draw()
 
 
+class FillTo(Flowable):
+    """A paragraph of as many of `sentences` as leave about `leave` points of the frame free, so
+    that the item after it runs over the page break, as long items do in real reports."""
+
+    def __init__(self, leave: float, sentences: list[str], style: ParagraphStyle):
+        super().__init__()
+        self.leave, self.sentences, self.style = leave, sentences, style
+        self.width = self.height = 0
+        self._para: Paragraph | None = None
+
+    def wrap(self, aW, aH):
+        room = aH - self.leave - self.style.spaceAfter
+        self._para, self.width, self.height = None, aW, 0
+        for count in range(1, len(self.sentences) + 1):
+            para = Paragraph(escape(" ".join(self.sentences[:count])), self.style)
+            _w, h = para.wrap(aW, aH)
+            if h > room:
+                break
+            self._para, self._para_h = para, h
+        if self._para is not None:
+            # the rest of the room stays blank below the paragraph: less than two sentences' worth
+            self.height = max(0.0, aH - self.leave)
+        return aW, self.height
+
+    def split(self, aW, aH):
+        return []
+
+    def draw(self):
+        if self._para is not None:
+            self._para.drawOn(self.canv, 0, self.height - self._para_h)
+
+
 class FilledBox(Flowable):
     """Content on a filled panel with an optional rule down its left edge (a callout box)."""
 
@@ -152,7 +184,7 @@ class FilledBox(Flowable):
     def wrap(self, aW, aH):
         self.width = aW
         inner = aW - 2 * self.pad - (self.rule_width if self.rule else 0)
-        self._sizes = [c.wrap(inner, aH) for c in self.content]
+        self._sizes = [c.wrapOn(self.canv, inner, aH) for c in self.content]
         self.height = sum(h for _w, h in self._sizes) + 2 * self.pad + 3 * (len(self.content) - 1)
         return self.width, self.height
 
@@ -235,6 +267,9 @@ class Report:
         st = self.styles[style] if isinstance(style, str) else style
         return Tracked(prefix + escape(text), st, keys=keys, role=role, tracker=self.tracker, **kwargs)
 
+    def fill(self, prose, bank: str, leave_lines: float) -> FillTo:
+        return FillTo(self.house.leading * leave_lines, [prose.sentence(bank) for _ in range(40)], self.styles["body"])
+
     def bar(self, text: str, width: float, fill=None, style: str = "bar") -> Table:
         table = Table([[self.para(text, style)]], colWidths=[width])
         table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), fill or self.house.accent),
@@ -289,6 +324,7 @@ def build(report: Report, path: Path, story: list[Flowable], templates: list[Pag
 
     def decorate(canv, document):
         page = canv.getPageNumber()
+        width, height = canv._pagesize
         if first_plain and page == 1:
             return
         if extra is not None:

@@ -131,7 +131,10 @@ def kestrel(out: Path, rng: random.Random) -> Report:
         ],
         "Efficiency": [
             "The service should make sure it uses its resources efficiently, so that its prevention, protection "
-            "and response activity is properly balanced.",
+            "and response activity is properly balanced. In doing so it should consider the availability of "
+            "on-call crews at different times of the day, the location of its specialist appliances, the number "
+            "of staff in its protection team and the demand it expects from new housing developments in the east "
+            "of the county over the life of its community risk management plan.",
             "The service should monitor, review and evaluate the benefits and outcomes of its collaboration with "
             "the neighbouring police force.",
         ],
@@ -169,6 +172,8 @@ def kestrel(out: Path, rng: random.Random) -> Report:
         story += [r.bar(pillar, content_width(r)), gap(6)]
         for afi in items:
             story += [r.para(p) for p in prose.paragraphs("fire", rng.randint(1, 3))]
+            if len(afi.text) > 400:
+                story.append(r.fill(prose, "fire", 3.3))
             story += [r.tracked(afi, afi.text, lead_style, prefix="<b>Area for improvement:</b> ")]
         story += [r.para(p) for p in prose.paragraphs("fire", 2)]
     story += [PageBreak(), r.para("Annex: areas for improvement", "h2"),

@@ -39,7 +39,10 @@ def exploitation(out: Path, rng: random.Random) -> Report:
           "that adults who are exploited get support wherever they live.", ("home_office",), "the Home Office",
           "By April 2026"),
         R(5, "Chief constables and police and crime commissioners should, by the end of 2025, review how their "
-          "forces work with local authorities to safeguard adults at risk.", ("chief_constables",
+          "forces work with local authorities to safeguard adults at risk. The review should cover how "
+          "information is shared, how decisions about a person’s capacity are made and recorded, how the voice of "
+          "the person is heard, and whether the arrangements for adults who do not meet the thresholds for "
+          "statutory safeguarding are good enough to keep them safe from exploitation.", ("chief_constables",
           "police_and_crime_commissioners"), "Chief constables and police and crime commissioners", "by the end of 2025"),
         R(6, "By 31 March 2025, the director general of the National Crime Agency, working with the NPCC, should "
           "improve the intelligence picture of organised crime groups that exploit adults.", ("nca",),
@@ -79,8 +82,8 @@ def exploitation(out: Path, rng: random.Random) -> Report:
                   r.para("We have made eight recommendations and identified two areas for improvement.", "bold"),
                   r.para("Our recommendations", "h2")]
         for rec in recs:
-            story += [KeepTogether([r.para(rec.label, r.style("h3", textColor=r.house.accent, spaceBefore=2)),
-                                    r.tracked(rec, rec.text)])]
+            head = [r.para(rec.label, r.style("h3", textColor=r.house.accent, spaceBefore=2)), r.tracked(rec, rec.text)]
+            story += [r.fill(prose, "national", 4.5)] + head if len(rec.text) > 400 else [KeepTogether(head)]
         for number, chapter in enumerate(chapters[1:6], start=1):
             story += [PageBreak(), Anchor(chapter, pages), r.bar(chapter, w), gap(6)]
             story += [r.para(p) for p in prose.paragraphs("national", rng.randint(2, 4))]
