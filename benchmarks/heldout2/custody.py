@@ -25,7 +25,7 @@ def _cover(r: Report, force: str, fieldwork: str, published: str, w: float) -> l
     return [logos, gap(70), r.para("Report on an unannounced inspection visit to police custody suites in",
                                    r.style("h2", textColor=colors.black)),
             r.para(force, r.style("h1", fontSize=26, leading=31)), gap(16),
-            r.para(f"by HM Inspectorate of Prisons and HM Inspectorate of Constabulary and Fire &amp; Rescue Services",
+            r.para("by HM Inspectorate of Prisons and HM Inspectorate of Constabulary and Fire &amp; Rescue Services",
                    "body", markup=True),
             r.para(f"Fieldwork: {fieldwork}"), r.para(published, "bold"), PageBreak()]
 

@@ -164,10 +164,10 @@ def kestrel(out: Path, rng: random.Random) -> Report:
     story += [r.para(p) for p in prose.paragraphs("fire", 3)]
     story += [r.para("We set out one cause of concern and seven areas for improvement in this report."),
               r.para("Cause of concern", r.style("h2", textColor=colors.HexColor("#b3261e"))),
-              r.tracked(cause, cause.text, "bold"), r.para("Recommendations", "h3"),
-              r.tracked(recs, lead, role="lead"),
-              ListFlowable([ListItem(r.tracked(x, x.text)) for x in recs], bulletType="bullet", start="‣",
-                           leftIndent=14), PageBreak()]
+              r.tracked(cause, cause.text, "bold"),
+              KeepTogether([r.para("Recommendations", "h3"), r.tracked(recs, lead, role="lead"),
+                            ListFlowable([ListItem(r.tracked(x, x.text)) for x in recs], bulletType="bullet",
+                                         start="‣", leftIndent=14)]), PageBreak()]
     for pillar, items in afis.items():
         story += [r.bar(pillar, content_width(r)), gap(6)]
         for afi in items:

@@ -10,7 +10,8 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, KeepTogether, ListFlowable, ListItem, PageBreak, PageTemplate, Table, TableStyle
+from reportlab.platypus import (Frame, KeepTogether, ListFlowable, ListItem, NextPageTemplate, PageBreak, PageTemplate,
+                                Table, TableStyle)
 
 from .engine import FilledBox, House, Item, Report, build, content_width, gap
 from .prose import Prose
@@ -190,7 +191,7 @@ def audit_committee(out: Path, rng: random.Random) -> Report:
          "talent at all levels.", "Open", "3"),
     ]
     lw = width - left - right
-    story += [NextTemplate("landscape"), PageBreak(), r.para("Appendix A: extract from the HMICFRS monitoring portal",
+    story += [NextPageTemplate("landscape"), PageBreak(), r.para("Appendix A: extract from the HMICFRS monitoring portal",
                                                                "h2"),
               r.para("Open and recently closed items, as held on the portal at 29 February 2024.", "small"),
               _status_table(r, ["Reference", "Report", "Type", "Recommendation / AFI text", "Status", "Level"],
@@ -199,7 +200,7 @@ def audit_committee(out: Path, rng: random.Random) -> Report:
     programme = [("PEEL 2023–25", "May 2024", "All pillars"), ("Custody (joint with HMI Prisons)", "Unannounced",
                   "Custody suites"), ("Activism and impartiality", "June 2024", "Thematic"),
                  ("Serious and organised crime", "September 2024", "Regional")]
-    story += [NextTemplate("portrait"), PageBreak(), r.para("Appendix B: inspections to come", "h2"),
+    story += [NextPageTemplate("portrait"), PageBreak(), r.para("Appendix B: inspections to come", "h2"),
               r.para("HMICFRS has told the force of the following inspections. Dates are provisional.")]
     table = Table([[r.para(c, "cellb") for c in ("Inspection", "When", "Scope")]] +
                   [[r.para(c, "cell") for c in row] for row in programme], colWidths=[w * 0.45, w * 0.25, w * 0.3])
@@ -210,8 +211,3 @@ def audit_committee(out: Path, rng: random.Random) -> Report:
     build(r, out / f"{r.stem}.pdf", story, templates=templates, header="Joint Audit Committee — 14 March 2024",
           footer="Official", first_plain=False)
     return r
-
-
-def NextTemplate(name: str):
-    from reportlab.platypus import NextPageTemplate
-    return NextPageTemplate(name)

@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (Frame, FrameBreak, KeepTogether, ListFlowable, ListItem, NextPageTemplate, PageBreak,
-                                PageTemplate, Table, TableStyle)
+                                PageTemplate)
 
 from .engine import FilledBox, House, Item, Report, build, content_width, gap
 from .prose import Prose
@@ -143,7 +143,7 @@ def annual(out: Path, rng: random.Random) -> Report:
                "England and Wales 2024", date(2024, 12, 3), published_precision="day",
                house=House(face="times", size=11, leading=15, accent=colors.HexColor("#223f6b"),
                            tint=colors.HexColor("#e5ebf3"), margins=(28 * mm, 28 * mm, 26 * mm, 24 * mm)))
-    prose, w = Prose(rng), content_width(r)
+    prose = Prose(rng)
     specs = [
         ("The Government should establish an independent review of the structure of policing in England and "
          "Wales, including the number of forces.", ("government",), "The Government", None),

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, ListFlowable, ListItem, PageBreak, Table, TableStyle
 
 from .engine import FilledBox, House, Item, Report, build, content_width, gap
@@ -104,9 +103,9 @@ def peel_2025(out: Path, rng: random.Random) -> Report:
             box = [r.para("Cause of concern", r.style("h3", textColor=r.house.accent)),
                    r.tracked(cause, cause.text, "body")]
             story += [FilledBox(box, r.house.tint, rule=r.house.accent), gap(6),
-                      r.para("Recommendations", "h3"), r.tracked(recs, lead, "body", role="lead"),
-                      ListFlowable([ListItem(r.tracked(rec, rec.text)) for rec in recs], bulletType="bullet",
-                                   start="•", leftIndent=14), gap(6)]
+                      KeepTogether([r.para("Recommendations", "h3"), r.tracked(recs, lead, "body", role="lead"),
+                                    ListFlowable([ListItem(r.tracked(rec, rec.text)) for rec in recs],
+                                                 bulletType="bullet", start="•", leftIndent=14)]), gap(6)]
             story += [r.para(p) for p in prose.paragraphs("police", 2)]
         for afi in afis:
             head = [r.para(afi.label, r.style("h3", textColor=r.house.accent)), r.tracked(afi, afi.text, "body")]
@@ -223,9 +222,9 @@ def accelerated(out: Path, rng: random.Random) -> Report:
                      "as very high risk."),
               FilledBox([r.para("Cause of concern", r.style("h3", textColor=r.house.accent)),
                          r.tracked(cause, cause.text)], r.house.tint, rule=r.house.accent), gap(8),
-              r.para("Recommendations", "h3"), r.tracked(recs, lead, role="lead"),
-              ListFlowable([ListItem(r.tracked(rec, rec.text)) for rec in recs], bulletType="bullet", start="▸",
-                           leftIndent=16)]
+              KeepTogether([r.para("Recommendations", "h3"), r.tracked(recs, lead, role="lead"),
+                            ListFlowable([ListItem(r.tracked(rec, rec.text)) for rec in recs], bulletType="bullet",
+                                         start="▸", leftIndent=16)])]
     story += [gap(6), r.para("We will revisit the force to check its progress against these recommendations. The "
                              "police and crime commissioner will also want to consider the findings in this letter."),
               r.para("Yours sincerely,"), r.para("HM Inspector of Constabulary", "italic"), PageBreak(),

@@ -81,7 +81,7 @@ def missing_children(out: Path, rng: random.Random) -> Report:
                "missing children", date(2025, 2, 18),
                house=House(face="times", size=10, leading=12.5, accent=colors.HexColor("#2f5d3a"),
                            tint=colors.HexColor("#e6f0e8")))
-    prose, w = Prose(rng), content_width(r)
+    prose = Prose(rng)
     groups = {
         "Recommendations for chief constables": (("chief_constables",), "chief constables", [
             ("By 31 January 2026, make sure that every child who returns from a missing episode is offered an "
