@@ -124,8 +124,10 @@ def thornleigh_revisit(out: Path, rng: random.Random) -> Report:
                      "closed. The service should continue to build on this work, and we will review it again at "
                      "our next full inspection."),
               r.para("Yours sincerely,"), r.para("HM Inspector of Fire &amp; Rescue Services", "italic", markup=True),
-              PageBreak(), r.para("Annex: what we found", "h2")]
+              PageBreak(), r.para("Annex A: what we found", "h2")]
     story += [r.para(p) for p in prose.paragraphs("fire", 6)]
+    story += [PageBreak(), r.para("Annex B: how we carried out the revisit", "h2")]
+    story += [r.para(p) for p in prose.paragraphs("fire", 3)]
     build(r, out / f"{r.stem}.pdf", story, header="Thornleigh Fire and Rescue Service — revisit", footer="HMICFRS")
     return r
 

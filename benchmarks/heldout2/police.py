@@ -228,8 +228,10 @@ def accelerated(out: Path, rng: random.Random) -> Report:
     story += [gap(6), r.para("We will revisit the force to check its progress against these recommendations. The "
                              "police and crime commissioner will also want to consider the findings in this letter."),
               r.para("Yours sincerely,"), r.para("HM Inspector of Constabulary", "italic"), PageBreak(),
-              r.para("Annex: what we found", "h2")]
+              r.para("Annex A: what we found", "h2")]
     story += [r.para(p) for p in prose.paragraphs("police", 5)]
+    story += [PageBreak(), r.para("Annex B: about this inspection", "h2")]
+    story += [r.para(p) for p in prose.paragraphs("police", 3)]
     build(r, out / f"{r.stem}.pdf", story, header="Accelerated cause of concern — Calderbrook Police",
           first_plain=True)
     return r
