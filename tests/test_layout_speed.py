@@ -13,6 +13,7 @@ import pytest
 from pipeline import layout
 from pipeline.models import Word
 from pipeline.pdf import parse_pdf
+from pipeline.rows import printed_rows
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -66,7 +67,7 @@ def random_page(seed: int) -> list[Word]:
 @pytest.mark.parametrize("seed", range(60))
 def test_fast_layout_helpers_match_the_plain_scans_on_random_pages(seed):
     words = random_page(seed)
-    rows = layout._rows(words)
+    rows = printed_rows(words)
     assert layout._gutter_candidates(rows, 595.0) == plain_candidates(rows, 595.0)
     assert layout._split_markers(words, 10.0) == plain_markers(words, 10.0)
 
@@ -78,7 +79,7 @@ def test_fast_layout_helpers_match_the_plain_scans_on_the_sample_reports():
         words = [w for w in page.words if w.text.strip()]
         if not words:
             continue
-        rows = layout._rows(words)
+        rows = printed_rows(words)
         assert layout._gutter_candidates(rows, page.width) == plain_candidates(rows, page.width)
         body = layout._body_size(words)
         assert layout._split_markers(words, body) == plain_markers(words, body)
