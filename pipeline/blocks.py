@@ -153,7 +153,8 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
     titles beside a column of page numbers do not make a table), and some cell runs over two lines or
     more: a table of one-line rows reads well enough row by row ("Antivirals  Medicines used to
     treat ..."), but wrapped cells read across would mix their words. Table rows are told apart by
-    the space between them; where there is none (a glossary set solid) the rows are read across."""
+    the space between them; where there is none (a glossary set solid) the rows are read across.
+    A table with no header row whose first column numbers its rows 1, 2, 3 ... is one too."""
     rows = [sorted(row, key=lambda w: w.x0) for row in printed_rows(words)]
     taken: set[int] = set()
     tables: list[list[list[list[Word]]]] = []
@@ -162,7 +163,8 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
         header = _cells(rows[index], size)
         lefts = [cell[0].x0 for cell in header]
         end = index + 1
-        columns = [_columns(rows[index], lefts)] if len(lefts) >= 2 and _names_columns(header) else []
+        numbered = len(header) == 2 and _number(header[0]) == 1 and _wordy(header[1])
+        columns = [_columns(rows[index], lefts)] if len(lefts) >= 2 and (_names_columns(header) or numbered) else []
         while columns and end < len(rows) and rows[end][0].top - rows[end - 1][0].bottom < size * 3:
             split = _columns(rows[end], lefts)
             if split is None:
@@ -170,8 +172,9 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
             columns.append(split)
             end += 1
         table = _table_rows(columns, rows[index:end], len(lefts)) if columns else []
+        wordy = sum(1 for col in range(len(lefts)) if any(_wordy(row[col]) for row in columns))
         if (sum(1 for row in columns if sum(1 for cell in row if cell) >= 2) >= _MIN_TABLE_ROWS
-                and sum(1 for col in range(len(lefts)) if any(_wordy(row[col]) for row in columns)) >= 2
+                and (wordy >= 2 or (numbered and _counts_on(table)))
                 and not _prose_columns(columns) and 2 <= len(table) < len(columns)):
             tables.append(table)
             taken.update(id(w) for row in rows[index:end] for w in row)
@@ -203,6 +206,17 @@ def _names_columns(header: list[list[Word]]) -> bool:
     """A header row names its columns: every cell a few words, none a list marker or a sentence
     (a margin's paragraph number beside its paragraph is no header)."""
     return all(_wordy(cell) and len(cell) <= _HEADER_WORDS and not cell[-1].text.endswith((",", ";")) for cell in header)
+
+
+def _number(cell: list[Word]) -> int | None:
+    text = " ".join(w.text for w in cell).strip().rstrip(".")
+    return int(text) if text.isdigit() else None
+
+
+def _counts_on(table: list[list[list[Word]]]) -> bool:
+    """A table with no header whose first column numbers its rows 1, 2, 3 ...: a numbered list
+    set as a table (its numbers in a shaded column, say)."""
+    return [_number(row[0]) for row in table] == list(range(1, len(table) + 1))
 
 
 def _wordy(cell: list[Word]) -> bool:

@@ -145,7 +145,7 @@ def _read_page(page) -> ParsedPage:
     )
     words = tuple(
         Word(
-            text=w["text"],
+            text=_symbol(w["text"], w.get("fontname") or ""),
             x0=round(float(w["x0"]), 2),
             x1=round(float(w["x1"]), 2),
             top=round(float(w["top"]), 2),
@@ -166,6 +166,15 @@ def _read_page(page) -> ParsedPage:
         boxes=boxes,
         marks=marks,
     )
+
+
+# Symbol fonts print bullets as ordinary letters ("n" in ZapfDingbats is a black square, "l" a
+# dot): the text a reader sees there is a bullet, not the letter.
+_SYMBOL_FONT = re.compile(r"dingbat|wingding|webding|symbol", re.IGNORECASE)
+
+
+def _symbol(text: str, fontname: str) -> str:
+    return "•" if len(text) <= 2 and _SYMBOL_FONT.search(fontname) else text
 
 
 def _shapes(page) -> tuple[tuple[Box, ...], tuple[Box, ...]]:

@@ -74,10 +74,12 @@ def mark_paragraph_gaps(lines: list[Line], body_size: float | None = None) -> li
         if index > 0:
             previous = lines[index - 1]
             step = line.top - previous.top
+            # type larger than the body is set with more leading: a heading's second line is no gap
+            scale = max(1.0, min(previous.size, line.size) / body_size) if body_size else 1.0
             gap = (
                 line.column != previous.column
                 or step < 0
-                or (usual > 0 and step > usual * _PARAGRAPH_STEP)
+                or (usual > 0 and step > usual * scale * _PARAGRAPH_STEP)
                 or step > max(previous.size, line.size) * 2.0
             )
         result.append(replace_gap(line, gap))

@@ -117,3 +117,13 @@ def stands_apart(lines, index: int) -> bool:
     following = lines[index + 1] if index + 1 < len(lines) else None
     return (line.gap_before or index == 0 or lines[index - 1].page != line.page) and (
         following is None or following.gap_before or following.page != line.page)
+
+
+def wraps_heading(lines, index: int) -> bool:
+    """The line carries on the heading above it: both in the same heading type, no gap between."""
+    line, previous = lines[index], lines[index - 1] if index else None
+    if previous is None or not (line.heading and previous.heading) or line.gap_before or previous.page != line.page:
+        return False
+    if line.style is None or previous.style is None:
+        return False
+    return abs(line.style.size - previous.style.size) < 0.05 and line.style.bold == previous.style.bold

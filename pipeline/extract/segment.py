@@ -12,7 +12,7 @@ from ..rules import Rule, RuleSet
 from .document_text import DocLine, DocumentText
 from .lines import (
     SUB_ITEM, has_text, heading_inside_item, heading_level, is_item_heading, number_value, outranks, stands_apart,
-    sub_item_follows,
+    sub_item_follows, wraps_heading,
 )
 from .profile import Profile, choose_profile
 
@@ -20,6 +20,7 @@ __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 
 _TITLE_LENGTH = 80
 _TITLE_WORDS = 5
+_CELL_NUMBER = re.compile(r"^\(?(\d{1,3})[.)]?$")
 # Kinds whose sections make each paragraph or bullet under them an item.
 _PARAGRAPH_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "tagged")
 
@@ -78,6 +79,7 @@ class _State:
     previous_ended_colon: bool = False
     segments: list[Segment] = field(default_factory=list)
     sections_seen: int = 0
+    cell_number: tuple[int, int] | None = None  # a list number read from a cell of its own, and where
 
 
 class Segmenter:
@@ -155,6 +157,8 @@ class Segmenter:
             state.leadin, state.cause = None, None
             return 0
 
+        if self._number_cell(state, doc, lines, index, line, text):
+            return 0
         heading = self._first("heading", text)
         if heading and is_item_heading(lines, index, line, heading[1]) and not self._titles_report(line, text):
             rule, match = heading
@@ -184,7 +188,7 @@ class Segmenter:
             return consumed
 
         section = state.section
-        if line.heading and section and (outranks(line, section.level, strictly=True) or (
+        if line.heading and section and not wraps_heading(lines, index) and (outranks(line, section.level, strictly=True) or (
                 (self._first("chapter", text) or outranks(line, section.level)) and not self._numbered(state, text))):
             self._close(state, doc, line.start)
             self._end_section(state, lines, index)
@@ -221,6 +225,21 @@ class Segmenter:
                 boxed_item=True,
             )
 
+    def _number_cell(self, state: _State, doc: DocumentText, lines, index: int, line: DocLine, text: str) -> bool:
+        """A cell holding only a list number, beside the cell holding its text: keep the number for
+        the next line."""
+        cell = line.style.cell if line.style is not None else None
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        match = _CELL_NUMBER.match(text)
+        if cell is None or match is None or following is None or following.style is None:
+            return False
+        beside = following.style.cell
+        if beside is None or beside[:2] != cell[:2] or beside[2] != cell[2] + 1:
+            return False
+        self._close(state, doc, line.start)
+        state.cell_number = (int(match.group(1)), line.start)
+        return True
+
     def _titles_report(self, line: DocLine, text: str) -> bool:
         """The line is (part of) the report's own title, printed as its heading on the first page."""
         words = " ".join(text.lower().split())
@@ -232,14 +251,15 @@ class Segmenter:
             return None, 0
         if not stands_apart(lines, index):
             return None, 0  # "Recommendations" in a contents list, or run into a paragraph
-        found = self._first("section", text)
-        if found:
-            return found, 0
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if line.heading and following is not None and following.heading:
-            found = self._first("section", f"{text} {following.text.strip()}")
+        # a heading wrapped over lines: "Recommendations for chief" / "constables"
+        wrapped = [text]
+        while line.heading and index + len(wrapped) < len(lines) and len(wrapped) < 3 \
+                and wraps_heading(lines, index + len(wrapped)):
+            wrapped.append(lines[index + len(wrapped)].text.strip())
+        for count in range(len(wrapped), 0, -1):
+            found = self._first("section", " ".join(wrapped[:count]))
             if found:
-                return found, 1
+                return found, count - 1
         return None, 0
 
     def _continue_or_close(self, state: _State, doc: DocumentText, lines, index: int, line: DocLine) -> bool:
@@ -388,6 +408,12 @@ class Segmenter:
     def _maybe_start(self, state: _State, doc: DocumentText, line: DocLine, text: str) -> None:
         section = state.section
         numbered = self._numbered_line(state, line)
+        cell_number = state.cell_number
+        state.cell_number = None
+        if numbered is None and cell_number is not None and section is not None:
+            # a list whose numbers stand in a column of their own ("1." | "By 31 January ..."):
+            # the number and the text beside it are read as one numbered paragraph
+            numbered = self._numbered(state, f"{cell_number[0]}. {text}")
         if numbered and section:
             rule, match, value = numbered
             if value == section.last_number:
@@ -406,6 +432,9 @@ class Segmenter:
             label = " ".join(match.group(0).split()).replace(printed, number)
             leadin = state.leadin
             self._open(state, doc, line, rule, match, section.kind, number, label=label)
+            if numbered and cell_number is not None and not rule.regex.search(text):
+                state.item.start, state.item.body_start = cell_number[1], line.start
+                state.item.has_body = True
             state.item.rules.insert(0, section.rule)
             state.item.box = line.box
             if leadin is not None:  # "The force should:" then "(a) ...", "(b) ...": each is its own item
@@ -418,9 +447,10 @@ class Segmenter:
         )
         leadin = self._first("leadin", text)
         if leadin and in_context:
-            paragraph = doc.text[state.paragraph_start : line.end]
+            paragraph = " ".join(doc.text[state.paragraph_start : line.end].split())
+            label = self._first("paragraph_number", paragraph)  # "S8 To address this ...": the report's numbering
             kind = section.kind if section else "recommendation"
-            state.leadin = (" ".join(paragraph.split()), leadin[0].id, kind)
+            state.leadin = (paragraph[label[1].end():] if label else paragraph, leadin[0].id, kind)
             return
         bullet = self._first("bullet", text)
         if bullet and state.leadin:
@@ -485,7 +515,7 @@ class Segmenter:
         modal verb it is a lead-in whose addressee and deadline govern each bullet."""
         item = state.item
         state.item = None
-        paragraph = " ".join(doc.text[item.start : item.end].split())
+        paragraph = " ".join(doc.text[item.body_start : item.end].split())
         leadin = self._first("leadin", paragraph)
         if leadin:
             state.leadin = (paragraph, leadin[0].id, item.kind)
