@@ -28,6 +28,7 @@ _ITALIC_FONT = re.compile(r"italic|oblique|[-,](?:bold|semibold)?it\b|,i\b|,bi\b
 _MIN_BOX = (24.0, 9.0)
 _MARK_SIZE = (1.5, 9.0)
 _BACKGROUND_SHARE = 0.8
+_UPRIGHT_SHARE = 0.8
 _HASH_CHUNK = 1 << 20
 
 
@@ -137,12 +138,17 @@ def _read_page(page) -> ParsedPage:
     if not _may_have_text(page):
         return ParsedPage(page.page_number, round(float(page.width), 2), round(float(page.height), 2), ())
     raw_words = page.extract_words(
-        extra_attrs=["size", "fontname"],
+        extra_attrs=["size", "fontname", "upright"],
         keep_blank_chars=False,
         use_text_flow=False,
         x_tolerance=1.5,
         y_tolerance=2.5,
     )
+    # Text set sideways on an upright page (a stamp, a margin title) is no part of its flow; a page
+    # printed sideways throughout is kept whole.
+    upright = sum(1 for w in raw_words if w.get("upright", True))
+    if upright >= len(raw_words) * _UPRIGHT_SHARE:
+        raw_words = [w for w in raw_words if w.get("upright", True)]
     words = tuple(
         Word(
             text=_symbol(w["text"], w.get("fontname") or ""),

@@ -62,7 +62,8 @@ _NOT_A_VERB = {
 # "we urge X to ...": the subject ends at "to"; "we recommend that X ...": at X's verb.
 _URGE = re.compile(r"\b(?:urge|urges|invite|invites|encourage|encourages|call\s+(?:up)?on|calls\s+(?:up)?on|ask|asks)\b", re.I)
 _LEADING_CLAUSE = re.compile(
-    r"^\s*,?\s*(?:(?:by|before|within|from|after|once|when|following|in|at|during|no\s+later\s+than|as\s+soon\s+as)\b[^,]{0,80},\s*)+",
+    r"^\s*,?\s*(?:(?:(?:by|before|within|from|after|once|when|following|in|at|during|no\s+later\s+than|as\s+soon\s+as)\b[^,]{0,80}"
+    r"|immediately|urgently|now|with\s+immediate\s+effect),\s*)+",
     re.IGNORECASE,
 )
 
@@ -103,7 +104,11 @@ def subject_span(sentence_text: str, modal: re.Match, finder: SubjectFinder, dea
             start = opens[-1].end()
         parenthesis = _PARENTHESIS.search(sentence_text, start, end)
         limit = parenthesis.start() if parenthesis else end  # its commas do not end the subject
-        # a partner clause between commas ("X, working with Y, should") is not the subject
+        # a partner clause opening the sentence ("Working with the College, chief constables
+        # should") comes before the subject; one between commas ("X, working with Y, should") after it
+        head = sentence_text[start:end]
+        if finder.partner_cut(head) == len(head) - len(head.lstrip()) and "," in head:
+            start += head.index(",") + 1
         end = start + finder.partner_cut(sentence_text[start:end])
         while end > start and sentence_text[end - 1] in " ,:;":
             end -= 1

@@ -159,7 +159,9 @@ def _read_layout(lines: list[DocLine]) -> list[DocLine]:
             continue
         ended = bool(_SENTENCE_END.search(previous.text.rstrip())) and bool(_PARAGRAPH_OPENING.match(line.text))
         short = previous.style.fill < _SHORT_LINE
-        indented = line.style.indent - previous.style.indent >= _FIRST_LINE_INDENT
+        # a first-line indent: the line before sits at the text's usual left edge (a paragraph
+        # whose number hangs in the margin indents its second line, and starts no new one there)
+        indented = line.style.indent - previous.style.indent >= _FIRST_LINE_INDENT and abs(previous.style.indent) <= 2.0
         retyped = (line.style.bold, line.style.italic) != (previous.style.bold, previous.style.italic)
         if previous.page != line.page:  # a page break hides the gap: a short last line ended the paragraph
             indented = False

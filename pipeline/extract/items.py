@@ -40,7 +40,7 @@ _SAME_ITEM_SIMILARITY = 0.5
 _SUMMARY_SHARE = 0.5
 _TEMPLATE_PLACEHOLDERS = 3
 _LONG_ITEM = 4000
-_COVER_WORDS = 120
+_COVER_WORDS = 60
 _TITLE_WORDS = 10
 
 
@@ -167,9 +167,15 @@ class Extractor:
         items: list[Item] = []
         ids: dict[int, str] = {}
         used: set[str] = set()
-        # Where a report on one force or service names it: its title and its cover (a short first page).
-        cover = report.pages[0].text if len(report.pages) > 1 and len(report.pages[0].text.split()) <= _COVER_WORDS else ""
+        # Where a report on one force or service names it: its title and the head of its first page
+        # (a cover, or a letter's addressee: "Chief Constable, Calderbrook Police").
+        cover = " ".join(report.pages[0].text.split()[:_COVER_WORDS]) if len(report.pages) > 1 else ""
         own_names = slugify(f"{report.title or ''} {cover}")
+        # a cause of concern printed in full after its recommendations (a summary, then the
+        # chapter) is still their parent: its id is known before they are
+        for segment, body in drafts:
+            if segment.kind == "cause_of_concern":
+                ids[id(segment)] = _stable_id(report.report_id, segment.kind, segment, body, segment.parent)
         for sequence, ((segment, body), parsed) in enumerate(zip(drafts, parsed_items), start=1):
             kind = segment.kind
             addressees, addressee_text, deadline = self._who_and_when(report, parsed, shared, kind)
@@ -422,7 +428,30 @@ def _one_per_printed_item(drafts, asks_for_action, cross_references=()):
             for other in printings:
                 if other != chosen:
                     _adopt_children(drafts, drafts[other][0], drafts[chosen][0])
-    return [d for i, d in enumerate(drafts) if i in keep]
+    return _numbered_printings([d for i, d in enumerate(drafts) if i in keep])
+
+
+def _numbered_printings(drafts):
+    """An item printed once with its number (a numbered summary list) and once without (a box in
+    the chapter) is one item: the first printing stays, with the number."""
+    numbered: dict[tuple, int] = {}
+    for index, (segment, body) in enumerate(drafts):
+        if segment.number:
+            numbered.setdefault((segment.kind, _normalise(_first_sentence(body))[:160]), index)
+    drop: set[int] = set()
+    for index, (segment, body) in enumerate(drafts):
+        twin_index = None if segment.number else numbered.get((segment.kind, _normalise(_first_sentence(body))[:160]))
+        if twin_index is None or twin_index in drop:
+            continue
+        twin = drafts[twin_index][0]
+        if segment.start < twin.start:
+            segment.number, segment.label = twin.number, twin.label
+            drop.add(twin_index)
+            _adopt_children(drafts, twin, segment)
+        else:
+            drop.add(index)
+            _adopt_children(drafts, segment, twin)
+    return [draft for index, draft in enumerate(drafts) if index not in drop]
 
 
 def _same_text(drafts, indexes: list[int], asks_for_action) -> list[list[int]]:

@@ -35,10 +35,10 @@ def is_label_only(text: str) -> bool:
     return len(text.strip()) < 40 and not text.strip().endswith(",")
 
 
-def is_item_heading(lines, index: int, line: DocLine, match: re.Match) -> bool:
+def is_item_heading(lines, index: int, line: DocLine, match: re.Match, shift: int = 0) -> bool:
     """"Recommendation 8" opening a line is a heading, not a wrapped mention in a sentence:
     it is printed as a heading or carries a separator, and it does not continue a sentence."""
-    rest = line.text.strip()[match.end():]
+    rest = line.text.strip()[shift + match.end():]
     separator = match.group(0).rstrip()[-1:] in (":", ".", "–", "—", "-")  # "Recommendation 3: ..."
     marked = line.heading or not rest or separator
     if not marked or rest[:1] in (",", ";", ")"):  # "... in response to / Recommendation 10, shall be"

@@ -21,6 +21,7 @@ __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 _TITLE_LENGTH = 80
 _TITLE_WORDS = 5
 _CELL_NUMBER = re.compile(r"^\(?(\d{1,3})[.)]?$")
+_REPEATED_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+")
 # Kinds whose sections make each paragraph or bullet under them an item.
 _PARAGRAPH_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "tagged")
 
@@ -159,13 +160,23 @@ class Segmenter:
 
         if self._number_cell(state, doc, lines, index, line, text):
             return 0
-        heading = self._first("heading", text)
-        if heading and is_item_heading(lines, index, line, heading[1]) and not self._titles_report(line, text):
+        # "S8 Cause of concern: ...": a heading after the report's own paragraph number
+        label = self._first("paragraph_number", text)
+        shift = label[1].end() if label else 0
+        heading = self._first("heading", text[shift:])
+        repeated = _REPEATED_NUMBER.match(text)  # "8 Recommendation 8": the number set in the margin too
+        if heading is None and repeated:
+            heading = self._first("heading", text[repeated.end():])
+            if heading and heading[1].groupdict().get("number") == repeated.group(1):
+                shift = repeated.end()
+            else:
+                heading = None
+        if heading and is_item_heading(lines, index, line, heading[1], shift) and not self._titles_report(line, text):
             rule, match = heading
             if self._first("reference", text):
                 self._close(state, doc, line.start)
                 return 0
-            self._open(state, doc, line, rule, match, str(rule.get("kind")), match.groupdict().get("number"))
+            self._open(state, doc, line, rule, match, str(rule.get("kind")), match.groupdict().get("number"), shift=shift)
             state.item.headed = True
             if state.section is not None:
                 state.section.headed = True  # "1. Introduction" after the list is a chapter, not item 1
@@ -202,6 +213,11 @@ class Segmenter:
             self._open_boxed(state, line, " ".join(l.text.strip() for l in self._box_opening(lines, index)))
         state.previous_ended_colon = text.endswith(":")
         return 0
+
+    def _states_its_own(self, rest: str) -> bool:
+        """A bullet that opens with its own body asked to act ("The force should ..."), where a
+        lead-in's bullets carry on its sentence ("make sure that ...")."""
+        return rest[:1].isupper() and self._first("boxed", rest) is not None
 
     @staticmethod
     def _box_opening(lines, index: int, most: int = 4) -> list[DocLine]:
@@ -291,7 +307,8 @@ class Segmenter:
             return False
         if line.heading and has_text(item, lines, index) and not heading_inside_item(lines, index, text):
             section = state.section
-            if section and (outranks(line, section.level) or (
+            leads_in = self._first("leadin", text) is not None  # "We recommend that, within three months, the force:" in bold
+            if section and not leads_in and (outranks(line, section.level) or (
                     not self._next_starts_item(state, lines, index) and self._heading_ends_section(text))):
                 state.section = None
             self._close(state, doc, line.start)
@@ -410,6 +427,13 @@ class Segmenter:
         numbered = self._numbered_line(state, line)
         cell_number = state.cell_number
         state.cell_number = None
+        asks = self._first("boxed", text) if cell_number is not None and section is None else None
+        if asks and cell_number[0] == 1:
+            # a list numbered in a column of its own, under no heading, whose first entry asks a
+            # body to act: a list of recommendations
+            state.sections_seen += 1
+            section = state.section = _Section(kind=str(asks[0].get("kind", "recommendation")), rule=asks[0].id,
+                                               segments_before=len(state.segments))
         if numbered is None and cell_number is not None and section is not None:
             # a list whose numbers stand in a column of their own ("1." | "By 31 January ..."):
             # the number and the text beside it are read as one numbered paragraph
@@ -446,6 +470,8 @@ class Segmenter:
             state.cause is not None
         )
         leadin = self._first("leadin", text)
+        if leadin and not in_context:
+            state.leadin = None  # a lead-in outside any list: its bullets are not the last list's
         if leadin and in_context:
             paragraph = " ".join(doc.text[state.paragraph_start : line.end].split())
             label = self._first("paragraph_number", paragraph)  # "S8 To address this ...": the report's numbering
@@ -453,6 +479,8 @@ class Segmenter:
             state.leadin = (paragraph[label[1].end():] if label else paragraph, leadin[0].id, kind)
             return
         bullet = self._first("bullet", text)
+        if bullet and state.leadin and self._states_its_own(text[bullet[1].end():]):
+            state.leadin = None  # "• The force should ...": a bullet with its own subject is no lead-in's
         if bullet and state.leadin:
             leadin_text, leadin_rule, kind = state.leadin
             segment = Segment(
@@ -551,15 +579,15 @@ class Segmenter:
                 del state.segments[position]
                 return
 
-    def _open(self, state, doc, line, rule, match, kind, number, label=None) -> None:
+    def _open(self, state, doc, line, rule, match, kind, number, label=None, shift: int = 0) -> None:
         self._close(state, doc, line.start)
         label_text = label or " ".join(match.group(0).strip().rstrip(":.–—-").split()) or None
         parent = state.cause if kind == "recommendation" else None
         segment = Segment(
             kind=kind, number=number, label=label_text, start=line.start,
-            body_start=line.start + match.end(), end=line.end, rules=[rule.id], parent=parent,
+            body_start=line.start + shift + match.end(), end=line.end, rules=[rule.id], parent=parent,
             # A heading line carries only the item's title; the body starts on a plain line.
-            has_body=bool(line.text[match.end():].strip()) and not line.heading,
+            has_body=bool(line.text[shift + match.end():].strip()) and not line.heading,
             section_kind=state.section.kind if state.section else None, box=line.box,
         )
         state.item = segment
