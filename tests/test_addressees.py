@@ -163,25 +163,25 @@ def test_no_duplicate_ids(extractor):
 
 
 def test_unknown_body_is_kept_as_text_and_flagged(extractor):
-    item = only_item(extractor, "The Widget Standards Board should publish new standards.")
+    item = only_item(extractor, "The Widget Standards Panel should publish new standards.")
     assert known_ids(item) == []
-    assert item.addressee_text == "The Widget Standards Board"
-    assert [a.text for a in item.addressees if a.id is None] == ["The Widget Standards Board"]
-    assert item.doubts and any("Widget Standards Board" in d for d in item.doubts)
+    assert item.addressee_text == "The Widget Standards Panel"
+    assert [a.text for a in item.addressees if a.id is None] == ["The Widget Standards Panel"]
+    assert item.doubts and any("Widget Standards Panel" in d for d in item.doubts)
     # in the stored row (and so the export) the unknown body is not an id, but is kept as text
     rows, addressee_rows = item_rows([item])
     assert rows[0]["addressees"] == "[]"
-    assert rows[0]["addressee_text"] == "The Widget Standards Board"
+    assert rows[0]["addressee_text"] == "The Widget Standards Panel"
     assert rows[0]["needs_review"] == 1
     assert [(r["addressee"], r["text"], r["known"]) for r in addressee_rows] == [
-        (None, "The Widget Standards Board", 0)
+        (None, "The Widget Standards Panel", 0)
     ]
 
 
 def test_unknown_body_beside_a_known_one_is_not_dropped(extractor):
-    item = only_item(extractor, "Chief constables and the Widget Standards Board should agree a plan.")
+    item = only_item(extractor, "Chief constables and the Widget Standards Panel should agree a plan.")
     assert known_ids(item) == ["chief_constables"]
-    assert any(a.id is None and "Widget Standards Board" in a.text for a in item.addressees)
+    assert any(a.id is None and "Widget Standards Panel" in a.text for a in item.addressees)
     assert item.doubts
 
 
@@ -193,3 +193,17 @@ def test_no_acting_body_gives_no_addressee_and_no_doubt(extractor, body):
     item = only_item(extractor, body)
     assert known_ids(item) == []
     assert not [a for a in item.addressees if a.id is None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The Forensic Science Regulator should publish new standards.", "forensic_science_regulator"),
+    ("The Widget Standards Board should publish new standards.", "widget_standards_board"),
+    ("The Domestic Abuse Commissioner should publish new standards.", "domestic_abuse_commissioner"),
+])
+def test_a_body_no_rule_names_gets_an_id_from_its_name_and_is_flagged(extractor, body, expected):
+    """"the X Board", "the X Regulator": a public body by the form of its name, kept with an id in
+    the contract's style; only a rule that names it clears the doubt."""
+    item = only_item(extractor, body)
+    assert known_ids(item) == [expected]
+    named_by_rule = expected == "forensic_science_regulator"
+    assert bool(item.doubts) is not named_by_rule

@@ -130,7 +130,7 @@ def test_areas_for_improvement_are_not_counted_as_recommendations(extractor):
 
 
 def test_item_in_doubt_puts_the_report_up_for_review(extractor):
-    items, check = check_of(extractor, page(*rec(1, "The Widget Standards Board should publish new standards.")))
+    items, check = check_of(extractor, page(*rec(1, "The Widget Standards Panel should publish new standards.")))
     assert items[0].doubts
     assert check.needs_review
     assert any("doubt" in note for note in check.notes)

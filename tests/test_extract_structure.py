@@ -249,3 +249,54 @@ def test_a_committee_paper_tracking_other_reports_items_makes_none(extractor):
     page = styled("Recommendation 2: By 31 October 2024, chief constables should make sure that all stalking",
                   "cases are reviewed by a specialist.")
     assert extract(extractor, page, family="committee_paper") == []
+
+
+def test_a_bold_lead_in_heads_its_own_bullets(extractor):
+    """Lead-ins printed in bold are no headings ending the list; each governs only its bullets."""
+    lead = {"bold": True}
+    page = styled(("Recommendations", H2), ("We recommend that, immediately, the force:", lead),
+                  "• reviews all open investigations into child sexual exploitation;", "",
+                  ("We recommend that, within three months, the force:", lead),
+                  "• improves the information it shares with children’s social care.")
+    items = extract(extractor, page, family="hmicfrs_peel")
+    assert [(i.text.split(":")[0], [a.id for a in i.addressees], i.deadline.kind) for i in items] == [
+        ("We recommend that, immediately, the force", ["force"], "immediate"),
+        ("We recommend that, within three months, the force", ["force"], "relative")]
+
+
+def test_a_bullet_with_its_own_subject_is_no_lead_ins_bullet(extractor):
+    page = styled(("Cause of concern", H3), "Use of force was not overseen.", "",
+                  "To address this cause of concern, the force should:", "– record every use of force;",
+                  ("Areas for improvement", H2), "• The force should record the reasons for each detention.")
+    items = extract(extractor, page, family="hmicfrs_custody")
+    assert [(i.kind, i.text) for i in items][1:] == [
+        ("recommendation", "To address this cause of concern, the force should: record every use of force;"),
+        ("area_for_improvement", "The force should record the reasons for each detention.")]
+
+
+def test_headings_after_a_margin_number_and_a_wrapped_list_heading(extractor):
+    page = styled("S8 Cause of concern: The force did not have enough detention officers.",
+                  ("Recommendations for chief", H2), ("constables", H2),
+                  ("1.", cell(0, 0, 0)), ("Put in place psychological screening by 30 September 2025.", cell(0, 0, 1)),
+                  ("2.", cell(0, 1, 0)), ("Make sure that supervisors are trained.", cell(0, 1, 1)))
+    items = extract(extractor, page, family="hmicfrs_custody")
+    assert [(i.kind, i.number, [a.id for a in i.addressees]) for i in items] == [
+        ("cause_of_concern", None, []), ("recommendation", "1", ["chief_constables"]),
+        ("recommendation", "2", ["chief_constables"])]
+    assert items[0].text == "The force did not have enough detention officers."
+
+
+def test_items_restated_from_an_earlier_report_are_no_items(extractor):
+    page = styled("The cause of concern we gave in 2022 was:", ("Cause of concern (2022)", H3),
+                  "The service isn’t doing enough to inspect high-risk premises.", ("Recommendations (2022)", H3),
+                  "By 31 December 2022, the service should:", "• review its risk-based inspection programme.")
+    assert extract(extractor, page, family="hmicfrs_fire") == []
+
+
+def test_one_item_printed_numbered_in_a_list_and_unnumbered_in_a_box(extractor):
+    summary = styled(("1", cell(0, 0, 0)), ("Chief constables should agree an evidence standard.", cell(0, 0, 1)),
+                     ("2", cell(0, 1, 0)), ("The CPS should record its reasons.", cell(0, 1, 1)), "", NARRATIVE)
+    chapter = styled(NARRATIVE, ("Chief constables should agree an evidence standard.", {"box": 0, "fill": 0.6}),
+                     NARRATIVE, number=2)
+    items = extract(extractor, summary, chapter)
+    assert [(i.number, i.page) for i in items] == [("1", 1), ("2", 1)]

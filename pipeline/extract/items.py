@@ -60,6 +60,7 @@ class Extractor:
         self.rules = rules
         self.nlp = nlp
         self.finder = SubjectFinder(rules)
+        self._named_by_form = frozenset(r.id for r in rules.of("addressees.jsonl") if r.get("fallback"))
         self._items_rules = rules.of("items.jsonl")
 
     def _role(self, role: str):
@@ -207,7 +208,7 @@ class Extractor:
             if text_page != start_page:
                 start_page, start_offset = text_page, text_offset
             end_page, end_offset = doc.locate(max(segment.start, segment.end))
-            doubts = _doubts(addressees, deadline, body, report)
+            doubts = _doubts(addressees, deadline, body, report, self._named_by_form)
             items.append(
                 Item(
                     id=item_id, report_id=report.report_id, kind=kind, number=segment.number,
@@ -513,8 +514,11 @@ def _stable_id(report_id: str, kind: str, segment: Segment, body: str, parent: S
     return f"{report_id}-{scope}{abbreviation}-{digest}"
 
 
-def _doubts(addressees: list[Addressee], deadline: Deadline, body: str, report: ReportInput) -> list[str]:
+def _doubts(addressees: list[Addressee], deadline: Deadline, body: str, report: ReportInput,
+            named_by_form: frozenset = frozenset()) -> list[str]:
     doubts = [f"unknown addressee: {a.text}" for a in addressees if a.id is None]
+    # a body known only by the form of its name ("the X Regulator"): its id is a guess to check
+    doubts += [f"addressee named only by its form: {a.text} ({a.id})" for a in addressees if a.rule in named_by_form]
     if deadline.kind not in ("none", "immediate", "event") and deadline.date is None:
         doubts.append(f"deadline without a date: {deadline.text}")
     if len(body) > _LONG_ITEM:
