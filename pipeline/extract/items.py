@@ -82,6 +82,8 @@ class Extractor:
         segments = sorted(tabled + Segmenter(self.rules, profile, report.title).segment(doc, taken), key=lambda s: s.start)
         mark_roman_paragraphs(segments, doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
+        # every printing of an item (a summary list, a closing list) covers its text against suspects
+        printings = [(s.start, s.end) for s, _body in drafts if not s.boxed_item]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
         _number_from_titles(drafts, [s for s in segments if s.headed and s.number and self._only_a_title(
             collapse(doc.text[s.body_start : s.end]))])
@@ -89,7 +91,7 @@ class Extractor:
         aliases = find_aliases([t for p in report.pages for t in (p.text, p.footnotes) if t], self.nlp,
                                self._role("definition"))
         items = self._finish(report, doc, drafts, profile, shared, aliases)
-        return items, self._check(report, doc, items, [])
+        return items, self._check(report, doc, items, [], printings=printings)
 
     # -- text ----------------------------------------------------------------------------------
 
@@ -350,8 +352,10 @@ class Extractor:
             break
         return NO_DEADLINE
 
-    def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str], attempted=True) -> ReportCheck:
-        suspects = find_suspects(report.report_id, doc, items, self.nlp, self.finder, self._role) if attempted else ()
+    def _check(self, report, doc: DocumentText, items: list[Item], notes: list[str], attempted=True,
+               printings=()) -> ReportCheck:
+        suspects = find_suspects(report.report_id, doc, items, self.nlp, self.finder, self._role,
+                                 printings) if attempted else ()
         return check_report(report.report_id, doc, items, notes, self._role, report.family, attempted, suspects)
 
     @staticmethod
@@ -465,8 +469,10 @@ def _same_text(drafts, indexes: list[int], asks_for_action) -> list[list[int]]:
             first = _normalise(drafts[cluster[0]][1])[:_COMPARED_CHARS]
             shorter, longer = sorted((len(drafts[index][1]), len(drafts[cluster[0]][1])))
             # "1. Vetting training for officers." in a summary list names the item, it is not another one
+            # a list under no heading that numbers the items is their summary, however worded
             summary_entry = shorter < longer * _SUMMARY_SHARE or not (
-                asks_for_action(drafts[index][1]) and asks_for_action(drafts[cluster[0]][1]))
+                asks_for_action(drafts[index][1]) and asks_for_action(drafts[cluster[0]][1])) or (
+                drafts[index][0].unheaded_list or drafts[cluster[0]][0].unheaded_list)
             if summary_entry or SequenceMatcher(None, text, first).ratio() >= _SAME_ITEM_SIMILARITY:
                 cluster.append(index)
                 break

@@ -52,6 +52,7 @@ class Segment:
     cells: dict[str, tuple[int, int]] | None = None  # a table row's other cells: "deadline", "owner"
     heading_addressee: str | None = None  # "Recommendations for chief constables": the list's addressee
     boxed_item: bool = False  # set apart by a box alone: an item only if it names a known body
+    unheaded_list: bool = False  # in a numbered list under no heading (often a summary of the items)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class _Section:
     headed: bool = False  # its items carry their own headings ("Area for improvement 1"): no list numbers
     level: float | None = None  # type size of its heading, where the page kept its layout
     addressee: str | None = None  # the body its heading addresses its items to
+    unheaded: bool = False  # found by its numbers alone, under no heading
     marker: str | None = None  # "bullet" or "plain": how its unnumbered items are set apart
 
 
@@ -433,7 +435,7 @@ class Segmenter:
             # body to act: a list of recommendations
             state.sections_seen += 1
             section = state.section = _Section(kind=str(asks[0].get("kind", "recommendation")), rule=asks[0].id,
-                                               segments_before=len(state.segments))
+                                               segments_before=len(state.segments), unheaded=True)
         if numbered is None and cell_number is not None and section is not None:
             # a list whose numbers stand in a column of their own ("1." | "By 31 January ..."):
             # the number and the text beside it are read as one numbered paragraph
@@ -461,6 +463,7 @@ class Segmenter:
                 state.item.has_body = True
             state.item.rules.insert(0, section.rule)
             state.item.box = line.box
+            state.item.unheaded_list = section.unheaded
             if leadin is not None:  # "The force should:" then "(a) ...", "(b) ...": each is its own item
                 state.leadin = leadin
                 state.item.leadin, state.item.leadin_rule = leadin[0], leadin[1]

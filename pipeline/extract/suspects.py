@@ -52,9 +52,12 @@ class _Paragraph:
 
 
 def find_suspects(report_id: str, doc: DocumentText, items: Sequence[Item], nlp, finder: SubjectFinder,
-                  roles: Roles) -> list[Suspect]:
+                  roles: Roles, printings: Sequence[tuple[int, int]] = ()) -> list[Suspect]:
+    """`printings`: where other printings of the items stand (a summary list the items repeat),
+    as offsets in the joined text: covered too."""
     skip = contents_pages(doc, roles)
     spans = [(item_offset(doc, i.page, i.start), item_offset(doc, i.page_end, i.end)) for i in items]
+    spans += list(printings)
     texts = [squash(i.text) for i in items]
     kinds = {h.line.start: h.kind for h in promising_headings(doc, roles, skip)}
     bullets = list(roles("bullet"))
