@@ -41,7 +41,7 @@ def agency_nca(seed: int):
         ("The NCA, working with the College of Policing, should develop a professional development programme "
          "for intelligence officers.", ("nca",), "The NCA", None),
     ])
-    afis = [r.add(Item("area_for_improvement", b, ("nca",), "The NCA", number=str(n), label=f"AFI {n}"))
+    afis = [r.add(Item("area_for_improvement", b, ("nca",), "The NCA", number=str(n), label=str(n)))
             for n, b in enumerate((
                 "The NCA should improve how it evaluates the outcomes of its intelligence-led operations.",
                 "The NCA should make sure that staff in its regional teams understand its priorities.",

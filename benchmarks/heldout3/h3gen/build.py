@@ -4,23 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import forces
+from . import bodies, custody, fire, forces, national, tracking
 
-BUILDERS = [
-    forces.peel_wealdmarsh, forces.peel_fenland, forces.accelerated_brackenfold, forces.ncpi_cheviot,
-]
-
-
-def _more_builders():
-    """Modules added later register here, so the catalogue stays in one place."""
-    found = []
-    for name in ("fire", "national", "custody", "bodies", "tracking"):
-        try:
-            module = __import__(f"{__package__}.{name}", fromlist=["BUILDERS"])
-        except ModuleNotFoundError:
-            continue
-        found += module.BUILDERS
-    return found
+BUILDERS = forces.BUILDERS + fire.BUILDERS + national.BUILDERS + custody.BUILDERS + bodies.BUILDERS + tracking.BUILDERS
 
 
 def generate(out: Path, seed: int = 1, only: list[str] | None = None):
@@ -28,7 +14,7 @@ def generate(out: Path, seed: int = 1, only: list[str] | None = None):
     out = Path(out)
     (out / "gold").mkdir(parents=True, exist_ok=True)
     reports = []
-    for builder in BUILDERS + _more_builders():
+    for builder in BUILDERS:
         if only and builder.__name__ not in only:
             continue
         report, data = builder(seed)

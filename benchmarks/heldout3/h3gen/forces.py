@@ -156,11 +156,12 @@ def peel_fenland(seed: int):
             story += [k.p(x) for x in pr.paragraphs(2 if n != 2 else 3)]
             if not bodies:
                 continue
+            if any(len(body) > 300 for body in bodies):
+                # leaves room for the heading and two lines: the item breaks over the page mid-sentence
+                story += [FillTo(3 * t.leading + 12, pr.sentences(60), k.s["body"])]
             story += [k.p("Areas for improvement" if len(bodies) > 1 else "Area for improvement", "h3",
                           fontName="Times-Bold", spaceBefore=6)]
             for body in bodies:
-                if len(body) > 300:
-                    story += [FillTo(2 * t.leading + 1, pr.sentences(30), k.s["body"])]  # the item breaks over the page mid-sentence
                 story += [r.track(k.p(body, "body", firstLineIndent=0, spaceAfter=6), afis[body])]
             story += [k.p(x) for x in pr.paragraphs(1)]
         doc.build(story)
@@ -187,7 +188,8 @@ def accelerated_brackenfold(seed: int):
 
     def render(buf):
         k, pr = Kit(r, t), Prose(random.Random(seed + 3), "police")
-        doc = make_doc(buf, r, t, header="Accelerated cause of concern", footer="OFFICIAL", margins=(25, 22, 25, 24))
+        doc = make_doc(buf, r, t, header="Accelerated cause of concern", footer="OFFICIAL", margins=(25, 22, 25, 24),
+                       first="body")
         story = [k.p("His Majesty’s Inspector of Constabulary", "right"), k.p("12 September 2024", "right"),
                  Spacer(1, 12), k.p("Chief Constable<br/>Brackenfold Police<br/>Police Headquarters", "flat"),
                  Spacer(1, 14), k.p("Dear Chief Constable,"),
@@ -200,7 +202,8 @@ def accelerated_brackenfold(seed: int):
         story += [PageBreak(), k.p("Cause of concern", "h2"), r.track(k.p(coc.body), coc),
                   KeepTogether([k.p("Recommendations", "h3"), r.track(k.p(lead), *recs),
                                 k.bullets([r.track(k.p(x.body, "flat"), x) for x in recs])])]
-        story += [k.p(x) for x in pr.paragraphs(2)] + [k.p("We will revisit the force to check its progress."),
+        story += [k.p(x) for x in pr.paragraphs(4)] + [k.p("Next steps", "h3")] + [k.p(x) for x in pr.paragraphs(3)]
+        story += [k.p("We will revisit the force to check its progress."),
                                                         k.p("Yours sincerely,"), Spacer(1, 20),
                                                         k.p("HM Inspector of Constabulary")]
         doc.build(story)
@@ -258,3 +261,6 @@ def ncpi_cheviot(seed: int):
         doc.build(story)
 
     return r, r.build(render)
+
+
+BUILDERS = [peel_wealdmarsh, peel_fenland, accelerated_brackenfold, ncpi_cheviot]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import reportlab
 from reportlab.lib import colors
@@ -191,7 +191,7 @@ class Marker(Paragraph):
 
 
 def make_doc(buffer, report: Report, typo: Typo, header: str, footer: str, margins=(22, 20, 22, 22),
-             gutter: float = 16, side: float = 0.3, cover_band: bool = True, folio_offset: int = 0) -> BaseDocTemplate:
+             gutter: float = 16, side: float = 0.3, cover_band: bool = True, folio_offset: int = 0, first: str = "cover") -> BaseDocTemplate:
     """A document with cover, one-column, two-column and sidebar page templates."""
     width, height = A4
     left, top, right, bottom = (m * mm for m in margins)
@@ -236,12 +236,14 @@ def make_doc(buffer, report: Report, typo: Typo, header: str, footer: str, margi
 
     doc = BaseDocTemplate(buffer, pagesize=A4, title=report.title, author="HMICFRS", invariant=1,
                           leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom)
-    doc.addPageTemplates([
+    templates = [
         PageTemplate("cover", frames["cover"], onPage=lambda c, d: decorate(c, d, cover=True)),
         PageTemplate("body", frames["body"], onPage=decorate),
         PageTemplate("two", frames["two"], onPage=decorate),
         PageTemplate("side", frames["side"], onPage=decorate),
-    ])
+    ]
+    # The first template in the list lays out page 1: letters and papers start on a plain page.
+    doc.addPageTemplates(sorted(templates, key=lambda template: template.id != first))
     return doc
 
 

@@ -102,7 +102,7 @@ def thematic_exploitation(seed: int):
                         story += [Spacer(1, 6), k.p(pr.paragraph())]
                     for i in afi_ids:
                         if i == 2:  # this one is broken over the page, mid-sentence
-                            story += [FillTo(3 * t.leading + 14, pr.sentences(30), k.s["body"]), k.p(afis[i].label, "h3"),
+                            story += [FillTo(3 * t.leading + 14, pr.sentences(60), k.s["body"]), k.p(afis[i].label, "h3"),
                                       r.track(k.p(afis[i].body, "flat"), afis[i]), Spacer(1, 4)]
                             continue
                         story += [KeepTogether([k.p(afis[i].label, "h3"), r.track(k.p(afis[i].body, "flat"),
@@ -200,7 +200,7 @@ def state_of_policing(seed: int):
     recs = []
     for n, (body, ids, who, dl) in enumerate(specs, start=1):
         kw = {"deadline": dl} if dl else {}
-        recs.append(r.add(Item("recommendation", body, ids, who, number=str(n), label=f"Recommendation {n}", **kw)))
+        recs.append(r.add(Item("recommendation", body, ids, who, number=str(n), label=f"RECOMMENDATION {n}", **kw)))
     t = Typo("times", 10, 12.2, 0, 11, align=TA_JUSTIFY, accent=colors.HexColor("#3b3b6d"), heading="bold",
              folio="centre")
 
@@ -221,7 +221,7 @@ def state_of_policing(seed: int):
         story += [k.p(smallcaps("Part 2: my recommendations", t.size + 4), "h2"),
                   k.p("I make six recommendations this year.")]
         for rec in recs:
-            story += [KeepTogether([k.p(rec.label.upper(), "h3", fontSize=t.size - 1, textColor=t.accent),
+            story += [KeepTogether([k.p(rec.label, "h3", fontSize=t.size - 1, textColor=t.accent),
                                     r.track(k.p(rec.body, "flat", firstLineIndent=0), rec)])]
             story += [k.p(x) for x in pr.paragraphs(2)]
         story += [k.p(smallcaps("Part 3: the police workforce", t.size + 4), "h2")]

@@ -16,16 +16,21 @@ class FillTo(Flowable):
     def __init__(self, keep: float, sentences: list[str] | None = None, style=None):
         super().__init__()
         self.keep, self.sentences, self.style = keep, sentences or [], style
-        self.para, self.para_h = None, 0.0
+        self.paras: list = []
 
     def wrap(self, aw, ah):
         self.height = max(0.0, ah - self.keep)
-        self.para, self.para_h = None, 0.0
-        for count in range(len(self.sentences), 0, -1):
-            para = Paragraph(" ".join(self.sentences[:count]), self.style)
-            _w, h = para.wrap(aw, ah)
-            if h + self.style.spaceAfter <= self.height:
-                self.para, self.para_h = para, h
+        self.paras, room = [], self.height
+        for start in range(0, len(self.sentences), 5):
+            chunk = self.sentences[start:start + 5]
+            for count in range(len(chunk), 0, -1):
+                para = Paragraph(" ".join(chunk[:count]), self.style)
+                _w, h = para.wrap(aw, ah)
+                if h + self.style.spaceAfter <= room:
+                    self.paras.append((para, h))
+                    room -= h + self.style.spaceAfter
+                    break
+            if count < len(chunk) or not self.paras or room <= 0:
                 break
         return aw, self.height
 
@@ -33,8 +38,11 @@ class FillTo(Flowable):
         return []
 
     def draw(self):
-        if self.para is not None:
-            self.para.drawOn(self.canv, 0, self.height - self.para_h)
+        y = self.height
+        for para, h in self.paras:
+            y -= h
+            para.drawOn(self.canv, 0, y)
+            y -= self.style.spaceAfter
 
 
 def grades_table(kit, rows: list[tuple[str, str]]):

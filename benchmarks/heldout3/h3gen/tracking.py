@@ -66,13 +66,12 @@ def audit_committee(seed: int):
     def render(buf):
         k, pr = Kit(r, t), Prose(random.Random(seed + 109), "police")
         doc = make_doc(buf, r, t, header="Joint Audit Committee - 24 March 2025 - Agenda item 9",
-                       footer="OFFICIAL", cover_band=False)
+                       footer="OFFICIAL", first="body")
         story = [k.p("OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR THORNBURY AND CHIEF CONSTABLE OF THORNBURY "
                      "CONSTABULARY", "bold"), k.p("JOINT AUDIT COMMITTEE", "bold"),
                  k.p("Date: 24 March 2025", "flat"), k.p("Agenda item: 9", "flat"),
                  k.p("Title: HMICFRS inspections and recommendations update", "flat"),
                  k.p("Author: Force inspection liaison officer", "flat")]
-        story += switch("body", new_page=False)
         story += [k.p("1. PURPOSE", "bold"), k.p("1.1 To update the committee on the force's progress against "
                                                  "HMICFRS recommendations and areas for improvement.")]
         story += [k.p("2. RECOMMENDATION", "bold"), k.p("2.1 The committee is asked to note the report.")]
@@ -92,7 +91,7 @@ def audit_committee(seed: int):
                     ("Police productivity", "By 31 December 2025, chief constables should publish a plan to "
                      "reduce the time officers spend on administration.", "31/12/2025", "Open")]
         rows = [["Report", "Recommendation for chief constables", "Deadline", "Status"]] + [list(x) for x in national]
-        story += [k.grid([[k.p(c, "cell") for c in row] for row in rows], ["26%", "48%", "13%", "13%"])]
+        story += [k.grid([[k.p(c, "cell") for c in row] for row in rows], ["24%", "46%", "17%", "13%"])]
         story += [k.p("5. PROGRESS", "bold")] + [k.p(x) for x in pr.paragraphs(3)]
         story += [k.p("6. INSPECTIONS TO COME", "bold"), k.p("6.1 The force expects its PEEL fieldwork in June 2025 "
                                                              "and a custody inspection later in the year.")]
@@ -123,13 +122,13 @@ def revisit_ashcombe(seed: int):
 
     def render(buf):
         k, pr = Kit(r, t), Prose(random.Random(seed + 113), "police")
-        doc = make_doc(buf, r, t, header="Revisit letter", footer="HMICFRS", cover_band=False)
+        doc = make_doc(buf, r, t, header="Revisit letter", footer="HMICFRS", first="body")
         story = [k.p("8 August 2024", "right"), k.p("Chief Constable<br/>Ashcombe Police", "flat"), Spacer(1, 10),
                  k.p("Dear Chief Constable,"),
                  k.p("<b>Revisit: the cause of concern about crime-recording accuracy</b>"),
                  k.p("In our 2023 PEEL report we identified a cause of concern and made two recommendations. We "
                      "revisited the force in June 2024 to assess progress.")]
-        story += switch("body", new_page=False) + [k.p(x) for x in pr.paragraphs(2)]
+        story += [k.p(x) for x in pr.paragraphs(2)]
         story += [k.p("The cause of concern in 2023 was:", "bold"),
                   k.p("“The force doesn’t record crimes accurately, and victims are not receiving the service they "
                       "deserve.”", "italic", leftIndent=20),
@@ -137,7 +136,7 @@ def revisit_ashcombe(seed: int):
                   k.p("“Within six months, the force should: make sure that all reported crimes are recorded within "
                       "24 hours; and make sure that its auditing arrangements identify and correct errors.”",
                       "italic", leftIndent=20), k.p("Progress: <b>recommendation met</b>.")]
-        story += [k.p(x) for x in pr.paragraphs(6)]
+        story += [k.p(x) for x in pr.paragraphs(6)] + [k.p("Our findings", "h3")] + [k.p(x) for x in pr.paragraphs(6)]
         story += [k.p("The force should be able to sustain this improvement, but it will need to keep its new "
                       "auditing arrangements in place.")]
         story += [KeepTogether([k.p("New areas for improvement", "h3"),
