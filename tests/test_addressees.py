@@ -197,7 +197,7 @@ def test_no_acting_body_gives_no_addressee_and_no_doubt(extractor, body):
 
 @pytest.mark.parametrize("body, expected", [
     ("The Forensic Science Regulator should publish new standards.", "forensic_science_regulator"),
-    ("The Widget Standards Board should publish new standards.", "widget_standards_board"),
+    ("The Widget Standards Panel should publish new standards.", "widget_standards_board"),
     ("The Domestic Abuse Commissioner should publish new standards.", "domestic_abuse_commissioner"),
 ])
 def test_a_body_no_rule_names_gets_an_id_from_its_name_and_is_flagged(extractor, body, expected):

@@ -61,7 +61,7 @@ PEEL = document(
     page(1, "# Cause of concern", "The force is not doing enough to protect vulnerable people.", "",
          "# Recommendations", "Within three months, the force should:", "• review its safeguarding referrals.", "",
          "# Area for improvement 1", "The force should improve how it records crime."),
-    page(2, "# Area for improvement 2", "The Widget Standards Board should publish new standards."),
+    page(2, "# Area for improvement 2", "The Widget Standards Panel should publish new standards."),
 )
 
 
@@ -170,7 +170,7 @@ def test_jsonl_objects_follow_the_contract(db_path):
 
     unknown = by_label[("peel-widgetshire.pdf", "area_for_improvement", "2")]
     assert unknown["addressees"] == []
-    assert unknown["addressee_text"] == "The Widget Standards Board"
+    assert unknown["addressee_text"] == "The Widget Standards Panel"
 
 
 MONTH_ONLY = [
