@@ -18,7 +18,8 @@ _SAME_PLACE = 0.01
 # least three: in a shorter document, or a form printed twice, a repeat is as likely to be body).
 _EDGE_SHARE = 0.3
 _MIN_REPEATS = 3
-# A line anywhere else on the page must recur in place on half the pages of a 4+ page document.
+# A line anywhere else on the page must recur in place on half the pages of a 4+ page document,
+# and on three at least: an item restated once, by chance at the same height, is body.
 _ANYWHERE_SHARE = 0.5
 _ANYWHERE_MIN_PAGES = 4
 _ROMAN = r"(?=[ivxIVX])(?:x{0,3}(?:ix|iv|v?i{0,3})|X{0,3}(?:IX|IV|V?I{0,3}))"
@@ -55,7 +56,9 @@ def find_furniture(pages: list[LaidOutPage]) -> dict[int, dict[int, Furniture]]:
         for line in page.lines:
             anywhere_places[furniture_key(line.text)].append((page.number, line.top / page.height))
     edge_threshold = max(_MIN_REPEATS, math.ceil(count * _EDGE_SHARE))
-    anywhere_threshold = math.ceil(count * _ANYWHERE_SHARE) if count >= _ANYWHERE_MIN_PAGES else count + 1
+    anywhere_threshold = (
+        max(_MIN_REPEATS, math.ceil(count * _ANYWHERE_SHARE)) if count >= _ANYWHERE_MIN_PAGES else count + 1
+    )
     edge_pages = {key: _pages_in_place(places) for key, places in edge_places.items()}
     anywhere_pages = {key: _pages_in_place(places) for key, places in anywhere_places.items()}
 

@@ -37,6 +37,8 @@ ADDRESSEES = [
     ("Chief constables, the director general of the National Crime Agency and chief officers with responsibilities "
      "for regional organised crime units should share intelligence.", ["chief_constables", "nca", "rocu"]),
     ("Forces should review their vetting decisions.", ["chief_constables"]),
+    ("City of London Police, as the national lead force for fraud, should tell victims what will happen next.",
+     ["city_of_london_police"]),
     ("All forces should review their vetting decisions.", ["chief_constables"]),
     ("The force should review its vetting decisions.", ["force"]),
     ("The Home Secretary should amend the regulations.", ["home_office"]),
@@ -197,7 +199,7 @@ def test_no_acting_body_gives_no_addressee_and_no_doubt(extractor, body):
 
 @pytest.mark.parametrize("body, expected", [
     ("The Forensic Science Regulator should publish new standards.", "forensic_science_regulator"),
-    ("The Widget Standards Panel should publish new standards.", "widget_standards_board"),
+    ("The Widget Standards Board should publish new standards.", "widget_standards_board"),
     ("The Domestic Abuse Commissioner should publish new standards.", "domestic_abuse_commissioner"),
 ])
 def test_a_body_no_rule_names_gets_an_id_from_its_name_and_is_flagged(extractor, body, expected):

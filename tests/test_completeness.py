@@ -117,6 +117,16 @@ def test_stated_count_equal_to_found_needs_no_review(extractor):
     assert not check.needs_review
 
 
+def test_a_count_stated_about_an_earlier_report_is_not_this_reports(extractor):
+    """A revisit letter recalls "In our 2023 PEEL report we ... made two recommendations" and
+    makes one of its own: no count to hold it to, so nothing in doubt."""
+    _items, check = check_of(extractor, page(
+        "# Summary", "In our 2023 PEEL report we identified a cause of concern and made two recommendations. We",
+        "revisited the force in June 2024.", "", *rec(1)))
+    assert check.stated_count is None
+    assert not check.needs_review
+
+
 def test_areas_for_improvement_are_not_counted_as_recommendations(extractor):
     _items, check = check_of(
         extractor,

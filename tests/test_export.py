@@ -366,15 +366,15 @@ def test_extract_after_a_rules_edit_rereads_only_the_stored_pages(db_path, tmp_p
     rules = tmp_path / "rules"
     shutil.copytree(DEFAULT_RULES_DIR, rules)
     with open(rules / "addressees.jsonl", "a", encoding="utf-8") as handle:
-        handle.write(json.dumps({"id": "addr.widget_standards_board", "addressee": "widget_standards_board",
-                                 "flags": "i", "pattern": "\\b(?:the\\s+)?Widget\\s+Standards\\s+Board\\b"}) + "\n")
+        handle.write(json.dumps({"id": "addr.widget_standards_panel", "addressee": "widget_standards_panel",
+                                 "flags": "i", "pattern": "\\b(?:the\\s+)?Widget\\s+Standards\\s+Panel\\b"}) + "\n")
     before = {o["id"]: o for o in jsonl(export(db_path))}
     run("extract", "--db", str(db_path), "--rules", str(rules))  # no PDF exists anywhere for these reports
     after = {o["id"]: o for o in jsonl(export(db_path))}
     assert sorted(after) == sorted(before)
     changed = [i for i in after if after[i] != before[i]]
     assert len(changed) == 1
-    assert after[changed[0]]["addressees"] == ["widget_standards_board"]
+    assert after[changed[0]]["addressees"] == ["widget_standards_panel"]
     db = store.connect(db_path, create=False)
     try:
         fingerprints = {r["rules_fingerprint"] for r in db.query("select rules_fingerprint from report_checks")}
@@ -382,5 +382,5 @@ def test_extract_after_a_rules_edit_rereads_only_the_stored_pages(db_path, tmp_p
     finally:
         db.conn.close()
     assert fingerprints == {load_rules(rules).fingerprint} != {load_rules().fingerprint}
-    assert "addr.widget_standards_board" in json.loads(rows[0]["rules"])
+    assert "addr.widget_standards_panel" in json.loads(rows[0]["rules"])
     assert rows[0]["needs_review"] == 0

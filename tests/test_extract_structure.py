@@ -60,7 +60,8 @@ def test_narrative_under_a_list_heading_that_asks_nothing_is_not_an_item(extract
 def test_bulleted_items_under_a_kind_heading(extractor, marker):
     page = styled(("Areas for improvement", H2), f"{marker} {AFI_1}", f"{marker} {AFI_2}",
                   "", ("Main findings", H2), NARRATIVE)
-    assert texts(extract(extractor, page, family="hmicfrs_peel")) == [
+    # a letter reads as no particular family: the heading alone makes the paragraphs items
+    assert texts(extract(extractor, page, family="hmicfrs_thematic")) == [
         ("area_for_improvement", None, AFI_1), ("area_for_improvement", None, AFI_2)]
 
 
@@ -175,6 +176,36 @@ def test_a_table_with_item_deadline_and_owner_columns_makes_an_item_of_each_row(
         ("Publish the national threat priorities.", ["npcc"], "relative", "2024-09-08"),
         ("Set up a single process for vetting appeals.", ["chief_constables", "police_and_crime_commissioners"], "none",
          None),
+    ]
+
+
+def test_a_column_counting_its_rows_numbers_the_items_whatever_its_header(extractor):
+    """"AFI | Area for improvement" over "1 | The NCA should ...": the column that counts is the
+    numbering; a column of figures that does not count (a year, a score) is not."""
+    page = styled(("Areas for improvement", H2),
+                  ("AFI", cell(0, 0, 0, bold=True)), ("Area for improvement", cell(0, 0, 1, bold=True)),
+                  ("Year", cell(0, 0, 2, bold=True)),
+                  ("1", cell(0, 1, 0)), ("The NCA should evaluate the outcomes of its operations.", cell(0, 1, 1)),
+                  ("2023", cell(0, 1, 2)),
+                  ("2", cell(0, 2, 0)), ("The NCA should reduce the time it takes to answer forces.", cell(0, 2, 1)),
+                  ("2021", cell(0, 2, 2)))
+    assert texts(extract(extractor, page)) == [
+        ("area_for_improvement", "1", "The NCA should evaluate the outcomes of its operations."),
+        ("area_for_improvement", "2", "The NCA should reduce the time it takes to answer forces."),
+    ]
+
+
+def test_numbers_in_a_column_of_their_own_under_a_boxed_header_are_the_list(extractor):
+    """A header printed as a box of its own ("Recommendation") over a table of "1 | text" rows:
+    the header is no item, and the numbers still number the list."""
+    page = styled(("Recommendations", H2), "", "We have made two recommendations.", "",
+                  ("Recommendation", {"bold": True, "box": 2}),
+                  ("1", cell(0, 0, 0, bold=True)), ("Chief constables should submit remand files on time.", cell(0, 0, 1)),
+                  ("2", cell(0, 1, 0, bold=True)), ("The Home Office should publish a plan to cut delays.", cell(0, 1, 1)),
+                  "", NARRATIVE)
+    assert texts(extract(extractor, page)) == [
+        ("recommendation", "1", "Chief constables should submit remand files on time."),
+        ("recommendation", "2", "The Home Office should publish a plan to cut delays."),
     ]
 
 
@@ -300,3 +331,51 @@ def test_one_item_printed_numbered_in_a_list_and_unnumbered_in_a_box(extractor):
                      NARRATIVE, number=2)
     items = extract(extractor, summary, chapter)
     assert [(i.number, i.page) for i in items] == [("1", 1), ("2", 1)]
+
+
+def test_a_list_numbered_without_stops_from_one_is_the_list(extractor):
+    """"1 The service should ..." under "Areas for improvement"; a paragraph that opens with another
+    figure ("14 forces ...") or a date ("1 April 2024 ...") starts no list."""
+    page = styled(("Areas for improvement", H2), "", "1 The service should make sure it audits high-risk premises.", "",
+                  "2 The service should improve the diversity of its workforce.", "", ("Main findings", H2), NARRATIVE)
+    assert texts(extract(extractor, page, family="hmicfrs_fire")) == [
+        ("area_for_improvement", "1", "The service should make sure it audits high-risk premises."),
+        ("area_for_improvement", "2", "The service should improve the diversity of its workforce."),
+    ]
+    near_misses = styled(("Recommendations", H2), "", "14 Forces should share what they learn with each other.", "",
+                         "1 April 2024 Forces should publish their plans.", "")
+    assert [i.number for i in extract(extractor, near_misses)] == [None, None]
+
+
+def test_a_label_in_the_margin_beside_its_text_heads_the_item(extractor):
+    """"Recommendation 1" set in the margin, its text beside it and its next lines indented under
+    the text; a sentence that mentions a recommendation in passing heads nothing."""
+    page = styled(("Recommendations", H2), "",
+                  ("Recommendation 1 Within six months, the NPCC lead for economic crime should develop", {}),
+                  ("a national standard for responding to fraud.", {"indent": 101.0}), "",
+                  ("Recommendation 2 City of London Police should tell victims what will", {}),
+                  ("happen next.", {"indent": 101.0}), "",
+                  ("Main findings", H2), "Recommendation 2 of our earlier report was met in full by most forces.")
+    items = extract(extractor, page)
+    assert [(i.number, i.label, [a.id for a in i.addressees], i.deadline.kind) for i in items] == [
+        ("1", "Recommendation 1", ["npcc"], "relative"), ("2", "Recommendation 2", ["city_of_london_police"], "none")]
+    assert items[0].text.startswith("Within six months, the NPCC lead")
+
+
+def test_new_areas_for_improvement_in_a_revisit_letter_are_items(extractor):
+    page = styled("Dear Chief Constable,", "", ("Our recommendations were:", H3),
+                  ("“Within six months, the force should make sure that all crimes are recorded.”", {"italic": True}),
+                  "", ("New areas for improvement", H3), "During the revisit we found two new areas for improvement:", "",
+                  AFI_1, "", AFI_2, "", NARRATIVE, "", "Yours sincerely,")
+    # a letter reads as no particular family: the heading alone makes the paragraphs items
+    assert texts(extract(extractor, page, family="hmicfrs_thematic")) == [
+        ("area_for_improvement", None, AFI_1), ("area_for_improvement", None, AFI_2)]
+
+
+def test_a_letters_subject_line_naming_a_cause_of_concern_is_not_the_cause(extractor):
+    concern = "The force isn’t consistently responding to the risks faced by children who go missing."
+    page = styled("Dear Chief Constable,", "",
+                  ("Accelerated cause of concern: the police response to missing children", H3),
+                  "I am writing to tell you that we have identified a cause of concern during our inspection.", "",
+                  NARRATIVE, "", ("Cause of concern", H3), concern, "")
+    assert texts(extract(extractor, page, family="hmicfrs_peel")) == [("cause_of_concern", None, concern)]

@@ -162,3 +162,18 @@ def test_a_footnote_repeated_in_place_above_the_page_number_stays():
         pages.append(laid_out(n, [*body(n), line(str(n), 800)], footnotes=notes))
     for n, marks in run(pages).items():
         assert marks == {str(n): ("footer", "page_number")}
+
+
+def test_an_item_restated_mid_page_at_the_same_height_in_a_four_page_report_stays():
+    """A summary's "4 The service should ..." and the same item later, by chance at the same
+    height two pages on: equal but for the list number, twice in four pages, and body both times."""
+    pages = []
+    for n in range(1, 5):
+        lines = [*body(n, count=4), *body(n, count=4, start=500), line(str(n), 800)]
+        if n == 2:
+            lines.insert(4, line("4 The service should manage the performance of its staff.", 300))
+        if n == 4:
+            lines.insert(4, line("The service should manage the performance of its staff.", 301))
+        pages.append(laid_out(n, lines))
+    for n, marks in run(pages).items():
+        assert marks == {str(n): ("footer", "page_number")}

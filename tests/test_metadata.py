@@ -38,6 +38,7 @@ PUBLICATION = [
      "published.cover_month_year"),
     ("Presented to Parliament by Command of His Majesty in July 2025", "2025-07", "month", "published.presented_parliament"),
     ("Presented to Parliament on 14 July 2025", "2025-07-14", "day", "published.presented_parliament"),
+    ("Laid before Parliament on 19 June 2025", "2025-06-19", "day", "published.presented_parliament"),
     # coroners' Regulation 28 reports: section 9 is the date and signature
     ("8 COPIES and PUBLICATION\n9 Caroline Topping, 21st April 2023", "2023-04-21", "day", "published.coroner_signature"),
     ("8 COPIES and PUBLICATION\n9 21st April 2023\nMrs Heidi J. Connor", "2023-04-21", "day", "published.coroner_signature"),

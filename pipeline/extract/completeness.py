@@ -56,7 +56,8 @@ def check_report(report_id: str, doc: DocumentText, items: list[Item], notes: li
     """`attempted` is False where extraction decided on purpose that the report has no items."""
     problems: list[Problem] = []
     # A family that restates other reports' items states their counts too: nothing to compare.
-    stated = stated_counts(doc.text, roles("stated_count")) if attempted else {}
+    earlier = [r for r in roles("reference") if r.get("scope") != "item"]
+    stated = stated_counts(doc.text, roles("stated_count"), earlier) if attempted else {}
     for kind, (count, _text, _rule) in stated.items():
         found = sum(1 for i in items if i.kind == kind)
         if count != found:
@@ -91,9 +92,11 @@ def kind_words(kind: str, count: int = 2) -> str:
     return one if count == 1 else many
 
 
-def stated_counts(text: str, rules: Sequence[Rule]) -> dict[str, tuple[int, str, str]]:
+def stated_counts(text: str, rules: Sequence[Rule], earlier: Sequence[Rule] = ()) -> dict[str, tuple[int, str, str]]:
     """Per kind, the first count the report states: (count, phrase, rule id). Each rule names the
-    kind by a named group ("(?P<area_for_improvement>areas? for improvement)") beside `count`."""
+    kind by a named group ("(?P<area_for_improvement>areas? for improvement)") beside `count`.
+    A count in a sentence about an earlier report (`earlier`: "In our 2023 report we made two
+    recommendations") is that report's, not this one's."""
     found: dict[str, tuple[int, int, str, str]] = {}
     for rule in rules:
         for match in rule.regex.finditer(text):
@@ -101,10 +104,18 @@ def stated_counts(text: str, rules: Sequence[Rule]) -> dict[str, tuple[int, str,
             count = _count_value(match.group("count"))
             if kind is None or count is None:
                 continue
+            sentence = " ".join(text[_sentence_start(text, match.start()) : match.end()].split())
+            if any(r.regex.search(sentence) for r in earlier):
+                continue
             if kind not in found or match.start() < found[kind][0]:
                 found[kind] = (match.start(), count, " ".join(match.group(0).split()), rule.id)
             break  # the first statement of each rule; the earliest across rules wins
     return {kind: (count, phrase, rule_id) for kind, (_start, count, phrase, rule_id) in found.items()}
+
+
+def _sentence_start(text: str, position: int) -> int:
+    stops = [text.rfind(stop, 0, position) for stop in (". ", ".\n", "\n\n", ": ")]
+    return max(stops) + 2 if max(stops) >= 0 else 0
 
 
 def _numbering(items: list[Item]) -> tuple[list[str], list[str]]:

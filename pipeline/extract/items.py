@@ -107,12 +107,25 @@ class Extractor:
             return None  # an earlier report's item restated with its progress grade
         if _closes_a_quotation(body):
             return None  # "In the Interim Report, I made the following recommendations: “... ”"
+        if segment.headed and self._subject_line(doc, segment):
+            return None  # a letter's "Cause of concern: missing children" over "I am writing to tell you ..."
         if segment.paragraph_item and not self._reads_like_an_item(segment, body, profile):
             return None  # narrative under the list's heading, or "We found four areas for improvement."
         segment.kind = self._kind(segment, body, profile)
         if segment.kind == "conclusion" and not profile.conclusions:
             return None  # a finding, not something anyone is asked to do
         return segment, body
+
+    def _subject_line(self, doc: DocumentText, segment: Segment) -> bool:
+        """An item heading with a topic after it, over a paragraph that only says the writer found
+        such an item (the item itself is printed further on), is a letter's subject line."""
+        heading_end = doc.text.find("\n", segment.body_start, segment.end)
+        if heading_end < 0 or not doc.text[segment.body_start : heading_end].strip():
+            return False
+        following = collapse(doc.text[heading_end : segment.end])
+        first_sentence = re.split(r"(?<=[.!?])\s+", following, maxsplit=1)[0]
+        asks = self.finder.modal_in(following) or any(r.regex.search(following) for r in self._role("imperative"))
+        return not asks and any(r.regex.search(first_sentence) for r in self._role("section_intro"))
 
     def _only_a_title(self, body: str) -> bool:
         return (len(body.split()) < _TITLE_WORDS and body.rstrip()[-1:] not in ".;:!?”’)"

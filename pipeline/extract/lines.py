@@ -40,7 +40,7 @@ def is_item_heading(lines, index: int, line: DocLine, match: re.Match, shift: in
     it is printed as a heading or carries a separator, and it does not continue a sentence."""
     rest = line.text.strip()[shift + match.end():]
     separator = match.group(0).rstrip()[-1:] in (":", ".", "–", "—", "-")  # "Recommendation 3: ..."
-    marked = line.heading or not rest or separator
+    marked = line.heading or not rest or separator or _label_in_margin(lines, index, line, rest)
     if not marked or rest[:1] in (",", ";", ")"):  # "... in response to / Recommendation 10, shall be"
         return False
     previous = lines[index - 1] if index else None
@@ -49,6 +49,21 @@ def is_item_heading(lines, index: int, line: DocLine, match: re.Match, shift: in
     if previous.heading and not rest[:1].islower():  # a heading under another heading
         return True
     return previous.text.rstrip()[-1:] in ".:!?)”\"" or is_label_only(previous.text)
+
+
+_MARGIN_LABEL_INDENT = 20.0  # points the text beside a margin label stands right of the label
+
+
+def _label_in_margin(lines, index: int, line, rest: str) -> bool:
+    """"Recommendation 1" printed in the margin beside its text ("Recommendation 1 Within six
+    months, ..."): the text hangs, its next lines indented under the text, or the label opens a
+    paragraph and the text a sentence."""
+    if not rest[:1].isupper() or line.style is None:
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is not None and not following.gap_before and following.page == line.page and following.style:
+        return following.style.indent > line.style.indent + _MARGIN_LABEL_INDENT
+    return line.gap_before
 
 
 def has_text(item, lines, index: int) -> bool:

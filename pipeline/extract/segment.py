@@ -387,11 +387,13 @@ class Segmenter:
                 return False
         return False
 
-    def _numbered(self, state: _State, text: str, restated: bool = False):
+    def _numbered(self, state: _State, text: str, restated: bool = False, in_cells: bool = False):
         """(rule, match, value) for a list paragraph's number that continues the section's series;
-        with `restated`, also the last number again (an inquiry restating the item it discussed)."""
+        with `restated`, also the last number again (an inquiry restating the item it discussed).
+        Numbers in a column of their own (`in_cells`) count even under an item heading: that
+        heading is the table's header ("Recommendation" over "1 | Chief constables should ...")."""
         section = state.section
-        if section is None or section.headed:
+        if section is None or (section.headed and not in_cells):
             return None
         for rule in self.by_role.get("numbered", []):
             sections = rule.get("sections")
@@ -405,7 +407,9 @@ class Segmenter:
                 continue
             value = number_value(match, bool(rule.get("ocr_digits")), str(rule.get("counter", "decimal")))
             last = section.last_number
-            if value is not None and (last is None or value == last + 1 or (restated and value == last)):
+            first = rule.get("starts_at")
+            if value is not None and ((last is None and (first is None or value == first))
+                                      or (last is not None and (value == last + 1 or (restated and value == last)))):
                 return rule, match, value
         return None
 
@@ -440,7 +444,7 @@ class Segmenter:
         if numbered is None and cell_number is not None and section is not None:
             # a list whose numbers stand in a column of their own ("1." | "By 31 January ..."):
             # the number and the text beside it are read as one numbered paragraph
-            numbered = self._numbered(state, f"{cell_number[0]}. {text}")
+            numbered = self._numbered(state, f"{cell_number[0]}. {text}", in_cells=True)
         if numbered and section:
             rule, match, value = numbered
             if value == section.last_number:

@@ -30,6 +30,7 @@ def table_segments(doc: DocumentText, column_rules: tuple[Rule, ...]) -> tuple[l
             roles, body = previous[1], [rows[r] for r in sorted(rows)]
         if roles is None:
             continue
+        roles = _numbers_column(doc.lines, body, roles, column_rules)
         previous = (width, roles)
         taken.update(index for cells in rows.values() for indexes in cells.values() for index in indexes)
         owner = None
@@ -58,6 +59,21 @@ def _header(lines, cells: dict[int, list[int]], column_rules) -> dict[int, tuple
                 roles[column] = (str(rule.get("column")), rule)
                 break
     return roles if any(role == ITEM for role, _rule in roles.values()) else None
+
+
+def _numbers_column(lines, body, roles: dict[int, tuple[str, Rule]], column_rules) -> dict[int, tuple[str, Rule]]:
+    """A column whose header names no role ("AFI", "Ref") but whose rows count 1, 2, 3 ... holds
+    the items' numbers."""
+    if any(role == NUMBER for role, _rule in roles.values()):
+        return roles
+    number_rule = next((r for r in column_rules if r.get("column") == NUMBER), None)
+    columns = {column for cells in body for column in cells} - set(roles)
+    for column in sorted(columns):
+        values = [_text(lines, cells[column]).rstrip(".") if column in cells else "" for cells in body]
+        if number_rule is not None and values and all(v.isdigit() for v in values) and (
+                [int(v) for v in values] == list(range(int(values[0]), int(values[0]) + len(values)))):
+            return {**roles, column: (NUMBER, number_rule)}
+    return roles
 
 
 def _row_segment(lines, cells: dict[int, list[int]], roles: dict[int, tuple[str, Rule]]) -> Segment | None:
