@@ -201,8 +201,6 @@ class Extractor:
             if segment.heading_addressee and not any(a.id for a in addressees):
                 addressees, addressee_text = self._named(segment.heading_addressee) or (addressees, addressee_text)
             addressees = self._own_organisation(addressees, own_names)
-            if segment.standalone and not _opens_with_its_own_body(body, addressees):
-                continue  # "Staff told us that the service should ...": narrative
             if segment.boxed_item:
                 if not any(a.id for a in addressees):
                     continue  # a box of narrative that happens to open with "... should"
@@ -568,17 +566,3 @@ def _number_from_titles(drafts, titles: list[Segment]) -> None:
         for segment, title in zip(unnumbered, numbers):
             segment.number = title.number
             segment.label = (title.label or "").split("–")[0].split(":")[0].strip() or None
-
-
-_LEADING_DEADLINE = re.compile(r"^(?:(?:By|Before|Within|No\s+later\s+than|Not\s+later\s+than|With\s+immediate\s+effect|Immediately)\b[^,]{0,80},\s*)")
-
-
-def _opens_with_its_own_body(body: str, addressees: list[Addressee]) -> bool:
-    """The paragraph opens with the report's own force or service asked to act ("The service should
-    ...", "By 31 March 2025, Westmoor Fire and Rescue Service should ..."), not someone reporting it."""
-    own = [a for a in addressees if a.id in ("force", "fire_and_rescue_services")]
-    if not own:
-        return False
-    the = re.compile(r"^the\s+")
-    opening = the.sub("", _LEADING_DEADLINE.sub("", body, count=1).lower())
-    return opening.startswith(the.sub("", own[0].text.lower()))

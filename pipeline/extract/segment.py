@@ -53,7 +53,6 @@ class Segment:
     heading_addressee: str | None = None  # "Recommendations for chief constables": the list's addressee
     boxed_item: bool = False  # set apart by a box alone: an item only if it names a known body
     unheaded_list: bool = False  # in a numbered list under no heading (often a summary of the items)
-    standalone: bool = False  # a paragraph of its own under no list heading: an item only if it opens with its own body
 
 
 @dataclass
@@ -521,17 +520,6 @@ class Segmenter:
                     box=line.box,
                 )
                 break
-        if (section is None and state.item is None and self.profile.own_findings and not line.heading
-                and line.box is None and (line.style is None or line.style.cell is None)
-                and (line.gap_before or state.paragraph_start == line.start)):
-            found = self._first("boxed", text)
-            if found and not text.endswith(":"):
-                # a report on one force: "The force should ..." as a paragraph of its own in the
-                # text is an area for improvement (kept where its subject is the force itself)
-                state.item = Segment(
-                    kind="area_for_improvement", number=None, label=None, start=line.start, body_start=line.start,
-                    end=line.end, rules=[found[0].id], has_body=True, standalone=True,
-                )
         if not line.heading:
             state.leadin = None if text.endswith(".") and state.leadin and not self._first("bullet", text) else state.leadin
 
