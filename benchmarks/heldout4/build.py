@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import reports_canvas_a as ca
 from . import reports_canvas_b as cb
+from . import reports_canvas_c as cc
 from . import reports_flow_a as fa
 from . import reports_flow_b as fb
 from . import reports_flow_c as fc
@@ -17,7 +18,7 @@ BUILDERS = [
     ca.peel_brackenmoor, ca.thematic_exploitation, ca.accelerated_rivermouth, cb.fire_calderbridge,
     cb.annual_state, papers.progress_review, papers.committee_paper, fa.peel_harrowgate, fa.fire_saltmarsh,
     fa.peel_estuary, fb.custody_westvale, fb.thematic_neighbourhood, fc.child_protection_fallowfield,
-    fc.joint_youth, fc.agency_nca, fd.fire_values, fd.thematic_digital,
+    fc.joint_youth, fc.agency_nca, fd.fire_values, fd.thematic_digital, cc.joint_case_files,
 ]
 
 

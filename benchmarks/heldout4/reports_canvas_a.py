@@ -251,13 +251,13 @@ def accelerated_rivermouth(out: Path, seed: int) -> Report:
                      label="Cause of concern"))
     lead = "Within three months, Rivermouth Police should:"
     due = deadline("relative", "Within three months", r.published)
-    recs = [r.add(Item("recommendation", body, lead=lead, addressees=("force",),
-                       addressee_text="Rivermouth Police", deadline=due, parent=coc)) for body in (
+    recs = [r.add(Item("recommendation", body, letter, f"({letter})", lead=lead, addressees=("force",),
+                       addressee_text="Rivermouth Police", deadline=due, parent=coc)) for letter, body in zip("abcd", (
         "make sure that every missing person report is risk assessed by a trained officer at the point "
         "of first contact;",
         "make sure that a supervisor reviews every high-risk missing person case within one hour;",
         "introduce a system to audit the quality of missing person investigations; and",
-        "make sure that officers understand and use the national guidance on missing people.")]
+        "make sure that officers understand and use the national guidance on missing people."))]
 
     def decorate(s: Sheet) -> None:
         w, h = s.size
@@ -284,13 +284,15 @@ def accelerated_rivermouth(out: Path, seed: int) -> Report:
     s.para("**Recommendations**", after=4)
     s.ensure(8 * look.leading + 40)
     s.para(lead, after=4)
-    for index, rec in enumerate(recs):
-        s.bullet(rec.body, item=rec, marker=f"({'abcd'[index]})", indent=30)
+    for rec in recs:
+        s.bullet(rec.body, item=rec, marker=rec.label, indent=30)
     s.space(8)
     s.para("By 30 September 2023, the force had 214 missing person reports still open, and 37 of them had "
            "been graded high risk.", after=8)
-    for text in f.paras(3, 2, 3):
-        s.para(text, after=8)
+    for heading in ("What we found", "Risk assessment", "Supervision", "Next steps"):
+        s.para(f"**{heading}**", after=4)
+        for text in f.paras(3, 2, 3):
+            s.para(text, after=8)
     s.para("Yours sincerely,", after=20)
     s.para("His Majesty’s Inspector of Constabulary", after=6)
     s.finish()

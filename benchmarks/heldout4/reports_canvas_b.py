@@ -155,7 +155,7 @@ def annual_state(out: Path, seed: int) -> Report:
          ("police_and_crime_commissioners",), "police and crime commissioners", ("immediate",
                                                                                   "With immediate effect")),
     ]
-    recs = [r.add(Item("recommendation", b, str(n), str(n), addressees=a, addressee_text=t,
+    recs = [r.add(Item("recommendation", b, str(n), f"Recommendation {n}", addressees=a, addressee_text=t,
                        deadline=dl(*d) if d else NO_DEADLINE)) for n, (b, a, t, d) in enumerate(specs, start=1)]
 
     def decorate(s: Sheet) -> None:
@@ -202,16 +202,19 @@ def annual_state(out: Path, seed: int) -> Report:
                   rows, Look("times", 11, 14, align="left"), rule=NAVY)
     s.para(f.para(2, 3))
     s.new_page()
-    s.heading("Part 1: The state of policing", size=18, color=NAVY, after=12)
+    s.heading("Part 1: The state of policing", size=18, color=NAVY, after=12, smallcaps=True)
     for index, rec in enumerate(recs):
         for text in f.paras(2, 2, 3):
             s.para(text, first_indent=18)
         if index == 3:
-            fill_to(s, f, 2.2, look)
+            fill_to(s, f, 3.6, look)
+            s.heading("Recommendation", size=10, color=OCHRE, before=4, after=4, keep=0)
             s.para(rec.body, item=rec, badge=("square", OCHRE, rec.number), after=10)
             continue
+        s.heading("Recommendation", size=10, color=OCHRE, before=4, after=4, keep=60)
         s.para(rec.body, item=rec, badge=("square", OCHRE, rec.number), keep=True, after=10)
         if index == 1:
-            s.heading("Part 2: Building a sustainable workforce", size=18, color=NAVY, before=16, after=12)
+            s.heading("Part 2: Building a sustainable workforce", size=18, color=NAVY, before=16, after=12,
+                      smallcaps=True)
     s.finish()
     return r

@@ -80,7 +80,7 @@ def progress_review(out: Path, seed: int) -> Report:
     for ref, text, grade, _due in rows:
         s.heading(f"{ref}: graded {grade.lower()}", size=9.5, family="helvetica", color=SLATE, before=6)
         s.para(f"We recommended that “{text[0].lower() + text[1:]}”", after=4)
-        for para in f.paras(1, 2, 3):
+        for para in f.paras(3, 2, 4):
             s.para(para, after=6)
     s.para("We will continue to monitor the force’s progress through our regular monitoring arrangements. "
            "We have made no new recommendations.", after=6)

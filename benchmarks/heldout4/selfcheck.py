@@ -75,7 +75,7 @@ def check(folder: Path) -> list[str]:
     for gold in sorted((folder / "gold").glob("*.jsonl")):
         pdf = folder / f"{gold.stem}.pdf"
         texts = page_texts(pdf)
-        everything = squash("".join(t[0] for t in texts.values()))
+        everything = squash("".join(t[0] + t[1] for t in texts.values()))
         for line in gold.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             label = f"{gold.stem} {item['kind']} {item['number'] or item['text'][:40]!r}"
