@@ -34,7 +34,6 @@ def peel_brackenmoor(out: Path, seed: int) -> Report:
     r = Report("peel_brackenmoor_2024", "peel", "PEEL 2023–25 An inspection of Brackenmoor Constabulary",
                date(2024, 3, 14))
     f = Filler(seed, r.stem)
-    force = "Brackenmoor Constabulary"
 
     def afi(n, body, adtext="The force"):
         return r.add(Item("area_for_improvement", body, str(n), f"Area for improvement {n}",

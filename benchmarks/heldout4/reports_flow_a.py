@@ -7,8 +7,7 @@ from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import (CondPageBreak, FrameBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import (CondPageBreak, FrameBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer)
 
 from . import flow_kit as fk
 from .filler import Filler
