@@ -69,16 +69,38 @@ def box_blocks(boxed: dict[int, list[Word]], boxes: tuple[Box, ...]) -> list[tup
     return blocks
 
 
+_LABEL_WORDS = 4
+
+
+def _joined(lines: list[Line]) -> Line:
+    return replace(lines[0], text=" ".join(line.text for line in lines), bottom=max(line.bottom for line in lines),
+                   x1=max(line.x1 for line in lines))
+
+
 def insert_blocks(lines: list[Line], blocks: list[tuple[float, list[Line]]]) -> list[Line]:
     """Each block (a box, a table) goes in whole before the first paragraph that starts at or below
     its top: a block is set between paragraphs, or beside them as a sidebar."""
     placed: dict[int, list[list[Line]]] = {}
+    lines = list(lines)
     for top, block in sorted(blocks, key=lambda b: b[0]):
         position = next(
             (i for i, line in enumerate(lines) if line.top >= top - 0.5 and (i == 0 or line.gap_before)),
             len(lines),
         )
-        placed.setdefault(position, []).append(block)
+        # a label in the margin beside the block ("Recommendation" / "1" left of a box) heads it,
+        # its lines read as one
+        left = min(line.x0 for line in block)
+        bottom = max(line.bottom for line in block)
+        label = position
+        while (label < len(lines) and lines[label].top < bottom and lines[label].x1 <= left
+               and len(lines[label].text.split()) <= _LABEL_WORDS):
+            label += 1
+        if label - position > 1:
+            shift = label - position - 1
+            lines[position:label] = [_joined(lines[position:label])]
+            placed = {(p if p <= position else p - shift): b for p, b in placed.items()}
+            label = position + 1
+        placed.setdefault(label, []).append(block)
     result: list[Line] = []
     for position in range(len(lines) + 1):
         for block in placed.get(position, []):
@@ -127,7 +149,7 @@ def add_drawn_bullets(lines: list[Line], marks: tuple[Box, ...], body_size: floa
                 and line.x0 - _BULLET_REACH <= m.x0 and m.x1 <= line.x0 - 0.5
                 for m in shapes
             ):
-                line = replace(line, text=f"• {line.text}")
+                line = replace(line, text=f"• {line.text}", lead=line.lead + 2 if line.lead else 0)
         result.append(line)
     return result
 
@@ -143,6 +165,7 @@ _MIN_TABLE_ROWS = 3
 _BALANCED_COLUMNS = 0.75
 _HEADER_WORDS = 6
 _ROW_STEP = 1.3
+_NAMED_COLUMNS = 3
 
 
 def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[list[list[Word]]]]]:
@@ -173,15 +196,26 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
             end += 1
         table = _table_rows(columns, rows[index:end], len(lefts)) if columns else []
         wordy = sum(1 for col in range(len(lefts)) if any(_wordy(row[col]) for row in columns))
-        if (sum(1 for row in columns if sum(1 for cell in row if cell) >= 2) >= _MIN_TABLE_ROWS
+        # a header naming three columns or more over even one row is a table (an item, its
+        # number and its deadline in cells of their own), wrapped or not
+        named = (len(lefts) >= _NAMED_COLUMNS and _names_columns(header) and len(table) >= 2
+                 and end > index + 1 and _set_apart(rows[index], rows[index + 1]))
+        filled = sum(1 for row in columns if sum(1 for cell in row if cell) >= 2)
+        if ((filled >= _MIN_TABLE_ROWS or (named and filled >= 2))
                 and (wordy >= 2 or (numbered and _counts_on(table)))
-                and not _prose_columns(columns) and 2 <= len(table) < len(columns)):
+                and not _prose_columns(columns) and 2 <= len(table) and (len(table) < len(columns) or named)):
             tables.append(table)
             taken.update(id(w) for row in rows[index:end] for w in row)
             index = end
         else:
             index += 1
     return [w for w in words if id(w) not in taken], tables
+
+
+def _set_apart(header: list[Word], row: list[Word]) -> bool:
+    """A header row printed in other type than the row under it (bold over plain, or smaller)."""
+    bold = all(w.bold for w in header) and not all(w.bold for w in row)
+    return bold or abs(header[0].size - row[0].size) >= 0.5
 
 
 def _prose_columns(columns: list[list[list[Word]]]) -> bool:
@@ -205,7 +239,8 @@ _MARKER_WORD = re.compile(
 def _names_columns(header: list[list[Word]]) -> bool:
     """A header row names its columns: every cell a few words, none a list marker or a sentence
     (a margin's paragraph number beside its paragraph is no header)."""
-    return all(_wordy(cell) and len(cell) <= _HEADER_WORDS and not cell[-1].text.endswith((",", ";")) for cell in header)
+    return all(_wordy(cell) and len(cell) <= _HEADER_WORDS and not cell[-1].text.endswith((",", ";"))
+               and not (len(cell) > 2 and cell[-1].text.endswith(".")) for cell in header)  # "No." heads; a sentence ends
 
 
 def _number(cell: list[Word]) -> int | None:
@@ -260,8 +295,9 @@ def _table_rows(columns: list[list[list[Word]]], rows: list[list[Word]], width: 
     last_top: dict[int, float] = {}
     for split, row in zip(columns, rows):
         top = row[0].top
-        starts = not table or any(words and column in last_top and top - last_top[column] > usual * _ROW_STEP
-                                  for column, words in enumerate(split))
+        # of two printed rows (a header over one row) there is no spacing to compare: two rows
+        starts = not table or len(rows) == 2 or any(
+            words and column in last_top and top - last_top[column] > usual * _ROW_STEP for column, words in enumerate(split))
         if starts:
             table.append([[] for _ in range(width)])
         for column, words in enumerate(split):

@@ -136,4 +136,5 @@ def _style(line: Line, frame: tuple[float, float], body_size: float) -> LineStyl
         box=line.box,
         column=line.column,
         cell=line.cell,
+        lead=line.lead,
     )

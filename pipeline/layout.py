@@ -14,10 +14,15 @@ from .rows import group_lines, make_line, mark_paragraph_gaps, printed_rows
 
 # A word is a footnote marker when it is a short number printed this much smaller than its line.
 _MARKER_SIZE_RATIO = 0.8
+# A number alone between two lines of text needs less to tell it from them.
+_LONE_MARKER_SIZE_RATIO = 0.9
 # Footnotes are set this much smaller than the body text.
 _FOOTNOTE_SIZE_RATIO = 0.92
 # Furniture that may sit below the footnotes: up to two lines in the bottom 8% of the page.
 _FOOTER_BAND = 0.08
+# A page whose commonest type is this big is a cover or a title page in display type: its
+# smaller lines (a date, the publisher) are no footnotes.
+_DISPLAY_BODY_SIZE = 16.0
 _FOOTER_LINES = 2
 _MIN_COLUMN_LINES = 6
 # Full-width rows (titles, a full-width paragraph) may cross the gutter in up to this share of rows.
@@ -87,7 +92,7 @@ def _split_markers(words: list[Word], body_size: float) -> tuple[list[Word], lis
     reach = max((w.bottom - w.top for w in big), default=0.0) * 0.5 + 0.01
     for word in words:
         near = big[bisect_left(tops, word.top - reach):bisect_right(tops, word.top + 2.01)]
-        if _is_marker(word, near, body_size):
+        if _is_marker(word, near, body_size) or _between_lines(word, big, tops, body_size):
             markers.append(word.text)
         else:
             kept.append(word)
@@ -107,6 +112,20 @@ def _is_marker(word: Word, words: list[Word], body_size: float) -> bool:
         if same_band and adjacent and word.bottom < other.bottom - 1:
             return True
     return False
+
+
+def _between_lines(word: Word, big: list[Word], tops: list[float], body_size: float) -> bool:
+    """A note number set between two lines of a paragraph, alone on its height: below the end of
+    one line and above the next, in smaller type."""
+    if not (word.text.isdigit() and len(word.text) <= 3) or word.size > body_size * _LONE_MARKER_SIZE_RATIO or word.bold:
+        return False  # a bold number alone under a heading is the item's number badge
+    step = body_size * 1.6
+    around = big[bisect_left(tops, word.top - step):bisect_right(tops, word.top + step)]
+    if any(other is not word and abs(other.top - word.top) <= 2.0 for other in around):
+        return False  # a word beside it on its own height: a list number, a figure's label
+    above = any(other.top < word.top - 2.0 and other.x0 - 3 <= word.x0 <= other.x1 + 3 for other in around)
+    below = any(other.top > word.top + 2.0 for other in around)
+    return above and below
 
 
 def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
@@ -248,6 +267,8 @@ def _order_columns(words: list[Word], gutter: tuple[float, float]) -> list[Line]
 
 def _split_footnotes(lines: list[Line], body_size: float, height: float) -> tuple[list[Line], list[Line]]:
     """Footnotes: a block of smaller lines at the page foot that opens with a note number."""
+    if body_size >= _DISPLAY_BODY_SIZE:
+        return lines, []
     cut = len(lines)
     index = len(lines) - 1
     # A footer printed at body size under the notes (a page number, a running footer) must not

@@ -231,7 +231,12 @@ def _cover_title(page: LaidOutPage, body: float, skip) -> str | None:
         if (kicker is not None and len(_words(title)) <= _BARE_TITLE_WORDS and kicker.size >= body * _DISPLAY_RATIO
                 and _near(kicker, run[0], kicker.size)):
             title = _join_parts(_join_lines([kicker.text]), title)
-        subtitle = _subtitle(lines, end, run[-1], biggest, body)
+        below = _subtitle(lines, end, run[-1], biggest, body)
+        # "Effectiveness, efficiency" over "and people 2021/22" in the next size down: one title
+        # set in two sizes, then its subtitle
+        while below and _continues(title, below[0]):
+            title = _join_lines([title, below.pop(0)])
+        subtitle = _join_lines(below) if below else None
         if subtitle and set(_words(subtitle)) - set(_words(title)):
             title = _join_parts(title, subtitle)
         return title
@@ -250,16 +255,27 @@ def _run_end(lines: list[Line], start: int, size: float, limit: int) -> int:
     return end
 
 
-def _subtitle(lines: list[Line], index: int, title_end: Line, title_size: float, body: float) -> str | None:
+def _subtitle(lines: list[Line], index: int, title_end: Line, title_size: float, body: float) -> list[str]:
     """The lines right under the title in the next size down, still display type."""
     if index >= len(lines):
-        return None
+        return []
     first = lines[index]
     if (first.size >= title_size - _SIZE_TOLERANCE or first.size < body * _DISPLAY_RATIO
             or _LIST_ITEM.match(first.text) or not _near(title_end, first, first.size)):
-        return None
+        return []
     end = _run_end(lines, index, first.size, _SUBTITLE_LINES)
-    return _join_lines([line.text for line in lines[index:end]])
+    return [line.text for line in lines[index:end]]
+
+
+# A title line ending on one of these words goes on in the next line, whatever its size.
+_OPEN_ENDINGS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
+
+
+def _continues(title: str, line: str) -> bool:
+    """The line carries on the title's sentence: it opens in lower case, or the title stops on a
+    word that needs one after it ("A joint inspection of the" / "criminal justice response")."""
+    words = _words(title)
+    return line.strip()[:1].islower() or (bool(words) and words[-1] in _OPEN_ENDINGS)
 
 
 def _near(above: Line, below: Line, size: float) -> bool:

@@ -67,6 +67,7 @@ class Line:
     italic: bool = False
     box: int | None = None  # index into the page's boxes of the box the line is printed in
     cell: tuple[int, int, int] | None = None  # (table, row, column) of a table cell on the page
+    lead: int = 0  # characters of a bold run-in at the start of a line that goes on in other type
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class LineStyle:
     box: int | None = None  # boxes are numbered per page; a box split by a page break is two
     column: int = 0
     cell: tuple[int, int, int] | None = None  # (table, row, column): tables are numbered per page
+    lead: int = 0  # characters of a bold run-in ("Recommendation 1 By 31 March ...": 16)
 
 
 @dataclass(frozen=True)
@@ -215,11 +217,12 @@ class Suspect:
 
 
 # Stored as one compact JSON array per line: [indent, fill, size, flags, box, column] and, for a
-# table cell, [table, row, column] appended; flags 1 = bold, 2 = italic. A page ingested before
+# table cell, [table, row, column] appended; flags 1 = bold, 2 = italic, and from 4 up the length
+# of a bold run-in times 4 (a page stored before run-ins were kept reads as none). A page ingested before
 # layouts were kept has none: extraction then reads the text alone.
 def layout_rows(styles: tuple[LineStyle, ...]) -> list[list]:
     return [
-        [s.indent, s.fill, s.size, int(s.bold) | (int(s.italic) << 1), s.box, s.column, *(s.cell or ())]
+        [s.indent, s.fill, s.size, int(s.bold) | (int(s.italic) << 1) | (s.lead << 2), s.box, s.column, *(s.cell or ())]
         for s in styles
     ]
 
@@ -227,6 +230,6 @@ def layout_rows(styles: tuple[LineStyle, ...]) -> list[list]:
 def layout_from_rows(rows: list[list] | None) -> tuple[LineStyle, ...]:
     return tuple(
         LineStyle(indent=row[0], fill=row[1], size=row[2], bold=bool(row[3] & 1), italic=bool(row[3] & 2),
-                  box=row[4], column=row[5], cell=tuple(row[6:9]) if len(row) >= 9 else None)
+                  box=row[4], column=row[5], cell=tuple(row[6:9]) if len(row) >= 9 else None, lead=row[3] >> 2)
         for row in rows or ()
     )

@@ -125,6 +125,9 @@ def test_a_count_stated_about_an_earlier_report_is_not_this_reports(extractor):
         "revisited the force in June 2024.", "", *rec(1)))
     assert check.stated_count is None
     assert not check.needs_review
+    _items, check = check_of(extractor, page(
+        "# Summary", "In last year’s assessment we made five recommendations; four are yet to be met.", "", *rec(1)))
+    assert check.stated_count is None
 
 
 def test_areas_for_improvement_are_not_counted_as_recommendations(extractor):

@@ -379,3 +379,101 @@ def test_a_letters_subject_line_naming_a_cause_of_concern_is_not_the_cause(extra
                   "I am writing to tell you that we have identified a cause of concern during our inspection.", "",
                   NARRATIVE, "", ("Cause of concern", H3), concern, "")
     assert texts(extract(extractor, page, family="hmicfrs_peel")) == [("cause_of_concern", None, concern)]
+
+
+def test_a_bold_run_in_label_heads_the_item_it_opens(extractor):
+    """"Recommendation 1" in bold, run in to the plain text of its item ("Recommendation 1 By 31
+    March 2025, chief constables ..."), its next lines at the left edge; the same words in plain
+    type inside a paragraph head nothing."""
+    first = "Recommendation 1 By 31 March 2025, chief constables should make sure that officers"
+    second = "Recommendation 2 The Home Office should consult on the powers of police community"
+    page = styled(("Recommendations", H2), "", (first, {"lead": 16}), "spend most of their time in their communities.", "",
+                  (second, {"lead": 16}), "support officers.", "", ("Main findings", H2),
+                  "In 2019 we said that forces should do better. Recommendation 2 The Home Office should",
+                  "consult on the powers of officers, which it did.")
+    items = extract(extractor, page)
+    assert [(i.number, i.label, i.text[:26], i.deadline.date) for i in items] == [
+        ("1", "Recommendation 1", "By 31 March 2025, chief co", "2025-03-31"),
+        ("2", "Recommendation 2", "The Home Office should con", None)]
+
+
+def test_layout_records_keep_a_run_in_and_read_old_records_as_none():
+    from pipeline.models import layout_from_rows, layout_rows
+
+    style = LineStyle(indent=0.0, fill=0.9, size=1.0, bold=False, italic=True, lead=16)
+    assert layout_from_rows(layout_rows((style,))) == (style,)
+    assert layout_from_rows([[0.0, 1.0, 1.0, 3, None, 0]])[0].lead == 0  # stored before run-ins
+
+
+def test_a_number_badge_under_an_unnumbered_item_heading_numbers_it(extractor):
+    """"Area for improvement" then "1" alone in heading type (a badge) or opening the text's first
+    line ("2 The force ..."); a figure that starts a sentence ("12 of the ...") is the text's."""
+    page = styled(NARRATIVE, "", ("Area for improvement", H3), ("1", {"bold": True, "size": 0.8}),
+                  ("The force should improve the time it takes to answer emergency calls.", {"indent": 23.6}), "",
+                  NARRATIVE, "", ("Area for improvement", H3), ("2 The force needs to record stop and search better.", {"indent": 5.4}), "",
+                  NARRATIVE, "", ("Area for improvement", H3), "12 of the force’s 15 teams should record stop and search better.")
+    items = extract(extractor, page, family="hmicfrs_peel")
+    assert [(i.number, i.label, i.text) for i in items] == [
+        ("1", "Area for improvement 1", "The force should improve the time it takes to answer emergency calls."),
+        ("2", "Area for improvement 2", "The force needs to record stop and search better."),
+        (None, "Area for improvement", "12 of the force’s 15 teams should record stop and search better.")]
+
+
+@pytest.mark.parametrize("family", ["hmicfrs_thematic", "other"])
+def test_a_numbered_item_goes_on_into_a_paragraph_that_asks_more_and_stops_at_narrative(extractor, family):
+    """"Recommendation 2" over two paragraphs that both ask; the paragraph after them, set as the
+    report's narrative (first-line indent, asks nothing), is not the item's, whatever the family."""
+    page = styled(("Recommendation 2", H3), "Providers should make data collection simpler.", "",
+                  "The digital platforms must allow submissions into national data sets.", "",
+                  ("Across the 24 files we examined, we saw how the custody suite shared information.", {"indent": 18.0}),
+                  "Most staff knew of it.")
+    assert [i.text for i in extract(extractor, page, family=family)] == [
+        "Providers should make data collection simpler. The digital platforms must allow submissions into national "
+        "data sets."]
+
+
+def test_a_numbered_chapter_heading_after_a_bulleted_list_ends_it(extractor):
+    page = styled(("Areas for improvement", H2), "• Forces should redact personal information from case files.", "",
+                  ("1. Introduction", H2), NARRATIVE, "", "2. Scope", NARRATIVE)
+    assert texts(extract(extractor, page)) == [
+        ("area_for_improvement", None, "Forces should redact personal information from case files.")]
+
+
+def test_a_table_whose_lead_column_names_the_owner_gives_each_row_its_addressee(extractor):
+    page = styled(("Recommendations", H2),
+                  ("Recommendation for", cell(0, 0, 0, bold=True)), ("No.", cell(0, 0, 1, bold=True)),
+                  ("Recommendation", cell(0, 0, 2, bold=True)), ("By", cell(0, 0, 3, bold=True)),
+                  ("Chief constables", cell(0, 1, 0)), ("1", cell(0, 1, 1)),
+                  ("Make sure that every case file includes a disclosure schedule.", cell(0, 1, 2)),
+                  ("31 March 2025", cell(0, 1, 3)),
+                  ("Crown Prosecution Service", cell(0, 2, 0)), ("2", cell(0, 2, 1)),
+                  ("Review the quality of charging advice.", cell(0, 2, 2)), ("December 2024", cell(0, 2, 3)))
+    items = extract(extractor, page)
+    assert [(i.number, [a.id for a in i.addressees], i.deadline.kind, i.deadline.date) for i in items] == [
+        ("1", ["chief_constables"], "date", "2025-03-31"), ("2", ["cps"], "month", "2024-12-31")]
+
+
+@pytest.mark.parametrize("cell_text, kind, date", [
+    ("31 March 2025", "date", "2025-03-31"), ("December 2024", "month", "2024-12-31"),
+    ("End of 2024", "year_end", "2024-12-31"), ("By the end of 2025/26", "financial_year", "2026-03-31"),
+    ("Within 12 months", "relative", "2025-03-08"), ("–", "none", None),
+    # near-miss: a cell that says more than a date is no deadline column's date
+    ("End of 2024 review by the board", "none", None),
+])
+def test_a_deadline_column_cell(extractor, cell_text, kind, date):
+    page = styled(("Recommendations", H2),
+                  ("No.", cell(0, 0, 0, bold=True)), ("Recommendation", cell(0, 0, 1, bold=True)), ("By", cell(0, 0, 2, bold=True)),
+                  ("1", cell(0, 1, 0)), ("Chief constables should review custody records.", cell(0, 1, 1)),
+                  (cell_text, cell(0, 1, 2)))
+    (item,) = extract(extractor, page)
+    assert (item.deadline.kind, item.deadline.date) == (kind, date)
+
+
+def test_a_list_heading_over_smaller_headings_of_its_kind_is_not_an_empty_section(extractor):
+    page = styled(("Recommendations", H2), "We make three recommendations, each for the body named.", "",
+                  ("Recommendations for chief constables", H3), "1. Review custody records every month.", "",
+                  "2. Publish the results of each review.", "", ("Recommendations for the Home Office", H3),
+                  "3. Fund a national custody database.", "", ("Main findings", H2), NARRATIVE)
+    items, check = extractor.extract(ReportInput("r1", "2024-03-08", "hmicfrs_thematic", (page,)))
+    assert [[a.id for a in i.addressees] for i in items] == [["chief_constables"], ["chief_constables"], ["home_office"]]
+    assert check.problems == ()

@@ -180,6 +180,76 @@ def test_small_numbered_lines_high_on_the_page_are_not_footnotes():
     assert laid.footnote_lines == ()
 
 
+def test_a_cover_in_display_type_keeps_its_date_line():
+    """The date under a cover title in 24pt starts with a number and sits low, but a page whose
+    commonest type is display type has no footnotes."""
+    rows = [words_of(text, 72, 150 + i * 30, size=24) for i, text in enumerate(
+        ["Standards of behaviour: the handling", "of misconduct in fire and rescue services"])]
+    rows.append(words_of("30 March 2023", 72, 451, size=12))
+    laid = lay_out_page(page_of(rows))
+    assert texts(laid)[-1] == "30 March 2023"
+    assert laid.footnote_lines == ()
+
+
+def test_a_label_in_the_margin_is_a_line_of_its_own_before_the_text_beside_it():
+    """"Area for / improvement 1" in small bold left of the item's first two lines: one label line,
+    then the text lines whole (the second text line no longer starts "improvement 1 vioural")."""
+    rows = [words_of(text, 72, 100 + i * LEADING) for i, text in enumerate(BODY[:2])]
+    rows += [words_of("Area for", 56, 150, size=8.5, bold=True),
+             words_of("The force needs to make sure that it records all crimes correctly, including beha-", 132, 150, size=10.5),
+             words_of("improvement 1", 56, 162, size=8.5, bold=True),
+             words_of("vioural crimes such as stalking, within 24 hours of the report.", 132, 162, size=10.5),
+             words_of("A last line of the item at full width.", 56, 174, size=10.5)]
+    assert texts(lay_out_page(page_of(rows)))[2:] == [
+        "Area for improvement 1",
+        "The force needs to make sure that it records all crimes correctly, including beha-",
+        "vioural crimes such as stalking, within 24 hours of the report.",
+        "A last line of the item at full width.",
+    ]
+
+
+def test_a_label_set_close_to_its_text_in_smaller_bold_type_is_a_line_of_its_own():
+    """"Recommendation" / "1" in 7.5pt bold two points left of 9.5pt text; the next item's label
+    starts a label of its own."""
+    rows = [words_of("Recommendation", 64, 150, size=7.5, bold=True) + words_of("By 31 March 2024, chief constables", 140, 150, size=9.5),
+            words_of("1", 64, 164, size=7.5, bold=True) + words_of("should review every case of a missing child.", 140, 165, size=9.5),
+            words_of("Recommendation", 64, 200, size=7.5, bold=True) + words_of("The Home Office should publish", 140, 200, size=9.5),
+            words_of("2", 64, 214, size=7.5, bold=True) + words_of("its plan for the National Referral Mechanism.", 140, 215, size=9.5)]
+    rows[0][0] = replace(rows[0][0], x1=138.0)
+    assert texts(lay_out_page(page_of(rows))) == [
+        "Recommendation 1", "By 31 March 2024, chief constables", "should review every case of a missing child.",
+        "Recommendation 2", "The Home Office should publish", "its plan for the National Referral Mechanism.",
+    ]
+
+
+def test_rows_with_a_wide_gap_in_one_type_stay_whole():
+    """A grades table's "Police legitimacy   Adequate", or a justified line, is one line."""
+    rows = [words_of("Police legitimacy", 72, 100) + words_of("Adequate", 300, 100),
+            words_of("Preventing crime", 72, 114) + words_of("Good", 300, 114),
+            # a bold lead word in the text's own size, a word space from the text, is no label
+            words_of("Recommendation:", 72, 140, bold=True) + words_of("chief constables should act.", 149.5, 140),
+            # a paragraph number in bold in the margin is the paragraph's, a bullet (here a glyph
+            # the font does not map, in larger type) its item's
+            words_of("71.", 44, 160, bold=True) + words_of("On 13 June 2020, significant disorder occurred.", 72, 160),
+            words_of("(cid:127)", 30, 180, size=12) + words_of("make sure it has enough call handlers on duty.", 100, 180)]
+    assert texts(lay_out_page(page_of(rows))) == ["Police legitimacy Adequate", "Preventing crime Good",
+                                                  "Recommendation: chief constables should act.",
+                                                  "71. On 13 June 2020, significant disorder occurred.",
+                                                  "(cid:127) make sure it has enough call handlers on duty."]
+
+
+def test_a_note_number_set_between_two_lines_is_a_marker_but_a_bold_badge_is_not():
+    rows = [words_of("chief constables should stop the practice of examining", 72, 100, size=12),
+            words_of("1", 360, 111, size=10),
+            words_of("devices without a documented strategy.", 72, 116, size=12),
+            words_of("Area for improvement", 72, 150, size=12, bold=True),
+            words_of("2", 76, 166, size=8, bold=True),
+            words_of("The force should improve the time it takes to answer calls.", 72, 178, size=12)]
+    assert texts(lay_out_page(page_of(rows))) == [
+        "chief constables should stop the practice of examining", "devices without a documented strategy.",
+        "Area for improvement", "2", "The force should improve the time it takes to answer calls."]
+
+
 def test_paragraph_gaps():
     tops = [100, 114, 128, 160, 174, 188, 220]
     rows = [words_of(f"line {i} of text", 72, top) for i, top in enumerate(tops)]

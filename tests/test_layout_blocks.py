@@ -47,6 +47,17 @@ def test_a_table_with_wrapped_cells_is_read_cell_by_cell():
     assert all(line.gap_before for line in laid.lines if line.cell and line.text in ("Deadline", "Home Office"))
 
 
+def test_a_bold_header_naming_three_columns_over_one_row_is_a_table():
+    """"No. | Recommendation | By" in bold over one unwrapped row: the number, the text and the
+    deadline stay apart (read across, the deadline would end the item's text)."""
+    header = [w for x, text in ((72, "No."), (106, "Recommendation"), (439, "By")) for w in words_of(text, x, 100, bold=True)]
+    body = row(114, (72, "8"), (106, "Review the statutory guidance on detention."), (439, "March 2024"))
+    laid = lay_out_page(page_of([header, body, words_of("A paragraph of narrative follows the table here.", 72, 160)]))
+    assert [(line.cell, line.text) for line in laid.lines][:6] == [
+        ((0, 0, 0), "No."), ((0, 0, 1), "Recommendation"), ((0, 0, 2), "By"),
+        ((0, 1, 0), "8"), ((0, 1, 1), "Review the statutory guidance on detention."), ((0, 1, 2), "March 2024")]
+
+
 @pytest.mark.parametrize("rows", [
     # a contents page: titles beside a column of page numbers
     [row(100 + i * 20, (72, f"Chapter {name} of the report"), (500, str(4 + i))) for i, name in enumerate("ABCDE")],
@@ -58,6 +69,14 @@ def test_a_table_with_wrapped_cells_is_read_cell_by_cell():
     [row(100, (72, "S10"), (118, "Leaders did not have effective oversight of the use of force.")),
      row(114, (118, "Not all incidents were recorded.")), row(136, (72, "S11"), (118, "The force should record them.")),
      row(158, (72, "S12"), (118, "Detainees were held for too long before court,")), row(172, (118, "and some overnight."))],
+    # labels in a margin column ("Area for / improvement 5") beside their items and the narrative
+    # that follows: the second label row beside an item's last line is no header
+    [row(100, (56, "Area for"), (132, "The force needs to understand its workforce wellbeing needs better and use")),
+     row(114, (56, "improvement 5"), (132, "that understanding to target its support.")),
+     row(136, (132, "From the data the force gave us, we found that the people strategy had been")),
+     row(150, (132, "refreshed in November 2022, and that most staff knew of it.")),
+     row(172, (56, "Area for"), (132, "The force should make sure its counter-corruption unit has the")),
+     row(186, (56, "improvement 6"), (132, "capacity to assess all the intelligence it receives."))],
     # a glossary set solid: no space between rows to tell them apart
     [row(100 + i * LEADING, (72, term), (200, text)) for i, (term, text) in enumerate([
         ("Advisory Committee", "A scientific advisory committee of the Department of Health"),

@@ -1,7 +1,8 @@
 """The fast gutter candidates and footnote-marker search give exactly what the plain scans gave.
 
 layout._gutter_candidates and layout._split_markers were rewritten for speed (a third of ingest's
-own time on long reports, issue 6); the plain versions below are the specification.
+own time on long reports, issue 6); the plain versions below are the specification, including the
+note number set alone between two lines.
 """
 from __future__ import annotations
 
@@ -33,10 +34,23 @@ def plain_candidates(rows: list[list[Word]], width: float) -> list[float]:
     return [x for _count, x in sorted(scored, key=lambda pair: -pair[0])]
 
 
+def plain_between_lines(word: Word, words: list[Word], body_size: float) -> bool:
+    if not (word.text.isdigit() and len(word.text) <= 3) or word.bold:
+        return False
+    if word.size > body_size * layout._LONE_MARKER_SIZE_RATIO:
+        return False
+    step = body_size * 1.6
+    around = [o for o in words if o.size >= body_size * layout._MARKER_SIZE_RATIO and abs(o.top - word.top) <= step]
+    if any(o is not word and abs(o.top - word.top) <= 2.0 for o in around):
+        return False
+    above = any(o.top < word.top - 2.0 and o.x0 - 3 <= word.x0 <= o.x1 + 3 for o in around)
+    return above and any(o.top > word.top + 2.0 for o in around)
+
+
 def plain_markers(words: list[Word], body_size: float) -> tuple[list[Word], list[str]]:
     kept, markers = [], []
     for word in words:
-        if layout._is_marker(word, words, body_size):
+        if layout._is_marker(word, words, body_size) or plain_between_lines(word, words, body_size):
             markers.append(word.text)
         else:
             kept.append(word)

@@ -39,6 +39,8 @@ PUBLICATION = [
     ("Presented to Parliament by Command of His Majesty in July 2025", "2025-07", "month", "published.presented_parliament"),
     ("Presented to Parliament on 14 July 2025", "2025-07-14", "day", "published.presented_parliament"),
     ("Laid before Parliament on 19 June 2025", "2025-06-19", "day", "published.presented_parliament"),
+    ("Custody suites in Westvale\nJoint inspection by HMICFRS and HM Inspectorate of Prisons | 9 May 2024",
+     "2024-05-09", "day", "published.cover_line_end"),
     # coroners' Regulation 28 reports: section 9 is the date and signature
     ("8 COPIES and PUBLICATION\n9 Caroline Topping, 21st April 2023", "2023-04-21", "day", "published.coroner_signature"),
     ("8 COPIES and PUBLICATION\n9 21st April 2023\nMrs Heidi J. Connor", "2023-04-21", "day", "published.coroner_signature"),
@@ -48,6 +50,7 @@ PUBLICATION = [
     ("March 2023\nPublished on: 8 March 2023", "2023-03-08", "day", "published.published_on"),
     # near-misses: no publication date
     ("In March 2023 the force introduced a new system.", None, None, None),
+    ("Cases recorded | Outcome rate\nA table row | 31 March", None, None, None),
     ("Published in 2023", None, None, None),
     ("The inquest was concluded on the 23rd February 2023.", None, None, None),
     ("9. The inquest concluded on 21 March 2023", None, None, None),  # a numbered paragraph, not section 9
@@ -169,6 +172,8 @@ FAMILIES = [
     ("Fire and rescue service effectiveness and efficiency 2023–25\nAn inspection of Northshire Fire and Rescue Service", "hmicfrs_fire"),
     ("An inspection of how well the police respond to stalking\nHis Majesty’s Inspectorate of Constabulary and Fire & Rescue Services", "hmicfrs_thematic"),
     ("HMICFRS\nAn inspection of vetting, misconduct, and misogyny in the police service", "hmicfrs_thematic"),
+    ("State of Policing\nThe Annual Assessment of Policing in England and Wales 2024\nHis Majesty’s Chief Inspector of Constabulary",
+     "hmicfrs_thematic"),
     ("House of Commons\nHome Affairs Committee\nPolice response to the 2024 summer disorder", "committee"),
     ("The Infected Blood Inquiry\nThe Report\nVolume 1", "public_inquiry"),
     ("Rapid review into data on mental health inpatient settings", "other"),
@@ -231,6 +236,14 @@ TITLES = [
            ("people 2023–25", 28, 228.8, True), ("An inspection of Westmarch Fire and Rescue Service", 16, 282.3),
            ("Published on: 23 January 2024", 12, 324.5)), None,
      "Effectiveness, efficiency and people 2023–25: An inspection of Westmarch Fire and Rescue Service"),
+    # a title set in two sizes: its lines in the next size down carry on its sentence until one
+    # starts afresh ("Saltmarsh Fire and Rescue Service"), which is the subtitle
+    (cover(("Effectiveness, efficiency", 30, 150.0, True), ("and people 2021/22", 24, 190.0, True),
+           ("Saltmarsh Fire and Rescue Service", 24, 222.0, True)), None,
+     "Effectiveness, efficiency and people 2021/22: Saltmarsh Fire and Rescue Service"),
+    (cover(("A joint inspection of the", 28, 150.0, True), ("criminal justice response", 22, 190.0, True),
+           ("to children who offend", 22, 220.0, True)), None,
+     "A joint inspection of the criminal justice response to children who offend"),
     # a subtitle that says nothing the title does not is left out
     (cover(("Report on an unannounced inspection", 24, 161.0, True), ("visit to police custody suites in", 24, 191.0, True),
            ("Northshire", 24, 221.0, True), ("Police custody inspection", 14, 276.4)), None,

@@ -27,7 +27,7 @@ REPORT_PAGES = (
      "This report looks at how forces vet their officers."),
     ("#Cause of concern", "Forces are not vetting officers well enough.", "",
      "#Recommendation 1", "By 31 March 2024, chief constables should make sure their officers",
-     "are trained in vetting.", "", "They should also record the training.", "",
+     "are trained in vetting.", "", "The training is recorded each year.", "",
      "#Recommendation 2", "By 30 June 2023, the College of Policing should publish new guidance.", "",
      "#Recommendation 3", "Chief constables should review every vetting decision.", "",
      "#Area for improvement 1", "The force should improve how it records vetting decisions."),

@@ -91,7 +91,9 @@ NOT_SUSPECTS = [
 
 @pytest.mark.parametrize("lines, expected", SUSPECTS)
 def test_item_like_sentences_set_apart_are_suspects(extractor, lines, expected):
-    suspects = suspects_of(extractor, *lines)
+    # a national report: a report on one force would take "The force should ..." standing in a
+    # paragraph of its own for an area for improvement (see below)
+    suspects = suspects_of(extractor, *lines, family="hmicfrs_thematic")
     start, kind, setting = expected
     assert [(s.text[: len(start)], s.kind) for s in suspects] == [(start, kind)]
     assert setting in suspects[0].reason
@@ -103,13 +105,29 @@ def test_narrative_quotations_and_items_are_not_suspects(extractor, lines):
     assert suspects_of(extractor, *lines) == ()
 
 
+def test_in_a_report_on_one_force_that_marks_no_areas_for_improvement_its_own_paragraph_is_one(extractor):
+    """"The force should ..." alone in a paragraph of a custody report that prints no "Areas for
+    improvement": an item, not a suspect. Where the report marks its areas for improvement, the
+    same paragraph elsewhere is only a suspect."""
+    lines = (NARRATIVE, "", "The force should improve how it records the use of force in custody.", "", NARRATIVE)
+    items, check = extract(extractor, page("# Findings", *lines))
+    assert [(i.kind, i.text) for i in items] == [
+        ("area_for_improvement", "The force should improve how it records the use of force in custody.")]
+    assert check.suspects == ()
+    items, check = extract(extractor, page("# Findings", *lines, "", "# Areas for improvement",
+                                           "• The force should review its custody staffing."))
+    assert [i.text for i in items] == ["The force should review its custody staffing."]
+    assert [s.text for s in check.suspects] == ["The force should improve how it records the use of force in custody."]
+
+
 def test_a_contents_page_has_no_suspects(extractor):
     contents = page("# Contents", "Summary 3", "The force should act now 4", "Causes of concern 5", "Recommendations 6",
                     "Areas for improvement 7", "Annex A 9")
     _items, check = extract(extractor, contents, page("# Findings", NARRATIVE))
     assert check.suspects == ()
     # the same line in the body is a suspect: the contents page, not the wording, rules it out
-    _items, check = extract(extractor, page("# Findings", NARRATIVE, "", "The force should act now.", "", NARRATIVE))
+    _items, check = extract(extractor, page("# Findings", NARRATIVE, "", "The force should act now.", "", NARRATIVE),
+                            family="hmicfrs_thematic")
     assert [s.text for s in check.suspects] == ["The force should act now."]
 
 

@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 from ..models import Item, Problem, Suspect
 from ..rules import Rule
 from .document_text import DocLine, DocumentText
+from .lines import heading_level, outranks
 
 _KIND_WORDS = {
     "recommendation": ("recommendation", "recommendations"),
@@ -121,7 +122,8 @@ def _sentence_start(text: str, position: int) -> int:
 def _numbering(items: list[Item]) -> tuple[list[str], list[str]]:
     gaps: list[str] = []
     duplicates: list[str] = []
-    numbered = [i for i in items if i.number and i.number.isdigit() and i.parent is None]
+    # "5a", "5b": the sub-items a lead-in split into stand for number 5
+    numbered = [i for i in items if i.number and _value(i.number) is not None and i.parent is None]
     shared_series = len({i.number for i in numbered}) == len(numbered)
     # Committee lists number conclusions and recommendations in one series; inspection reports
     # number each kind on its own.
@@ -131,12 +133,18 @@ def _numbering(items: list[Item]) -> tuple[list[str], list[str]]:
             series.setdefault(item.kind, []).append(item)
     for name, members in sorted(series.items()):
         numbers = [i.number for i in members]
-        values = sorted(int(n) for n in numbers)
+        values = sorted({_value(n) for n in numbers})
         prefix = "" if name == "all" else f"{name} "
-        duplicates += [f"{prefix}{n}" for n in sorted({n for n in numbers if numbers.count(n) > 1}, key=int)]
+        duplicates += [f"{prefix}{n}" for n in sorted({n for n in numbers if numbers.count(n) > 1}, key=lambda n: (_value(n), n))]
         if values:
             gaps += [f"{prefix}{n}" for n in range(1, values[-1] + 1) if n not in values]
     return gaps, duplicates
+
+
+def _value(number: str) -> int | None:
+    """12 for "12" and for "12a"; None for "iv" or "S3"."""
+    digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else None
 
 
 # -- headings that promise items ---------------------------------------------------------------
@@ -224,6 +232,12 @@ def empty_sections(doc: DocumentText, items: list[Item], roles: Roles) -> list[P
     squashed: list[str] | None = None  # each line's squashed text, made once and only when needed
     item_headings = {h.index for h in headings if h.role == "heading"}
     sections = [h.line.start for h in headings if h.role != "heading"]
+    # "Recommendations" over "Recommendations for chief constables", "... for the Home Office":
+    # a list heading over smaller headings of its own kind holds what they hold
+    below = {h.index: next((o.line.start for o in headings if o.role != "heading" and o.line.start > h.line.start
+                            and not (o.kind == h.kind and outranks(h.line, heading_level(o.line), strictly=True))),
+                           len(doc.text))
+             for h in headings if h.role != "heading"}
     problems: list[Problem] = []
     for heading in headings:
         if heading.numbered and (heading.kind, heading.numbered) in keys:
@@ -232,7 +246,7 @@ def empty_sections(doc: DocumentText, items: list[Item], roles: Roles) -> list[P
         body_end = _section_end(doc, heading.index, starts, item_headings)
         if not _has_sentences(doc, heading.index, body_end):
             continue
-        end = max(body_end, next((s for s in sections if s > start), len(doc.text)))
+        end = max(body_end, below.get(heading.index, next((s for s in sections if s > start), len(doc.text))))
         if any(start <= s < end for s in starts):
             continue
         if squashed is None:

@@ -18,6 +18,7 @@ class Alias:
     name: str  # the name as printed
     rule: str
     pattern: re.Pattern
+    body_rule: str | None = None  # the rule that knows the named body
 
 
 def find_aliases(texts: list[str], nlp, rules) -> list[Alias]:
@@ -32,7 +33,7 @@ def find_aliases(texts: list[str], nlp, rules) -> list[Alias]:
                 body = _known_body(name, nlp)
                 if body is not None:
                     pattern = re.compile(rf"\b(?:[Tt]he\s+)?{re.escape(alias)}(?![\w’'-])")
-                    aliases[alias] = Alias(alias, body, name, rule.id, pattern)
+                    aliases[alias] = Alias(alias, body[0], name, rule.id, pattern, body[1])
     return list(aliases.values())
 
 
@@ -40,19 +41,25 @@ def _abbreviates(alias: str, name: str) -> bool:
     """"Department" of "the Department of ...", "PACAC" of "Public Administration and
     Constitutional Affairs Committee"; not "Group Litigation" of "the Post Office"."""
     words = re.findall(r"[A-Za-z]+", name)
+    if words and words[0].lower() == "the":
+        words = words[1:]
     initials = "".join(w[0] for w in words if w[0].isupper())
     compact = alias.replace(" ", "")
     if compact.isupper() and compact in (initials, initials.upper()):
+        return True
+    # "Report on the Ministry of Defence Police (MDP)": the acronym abbreviates the last words
+    if compact.isupper() and len(compact) >= 2 and initials.endswith(compact):
         return True
     lowered = {w.lower() for w in words}
     return all(w.lower() in lowered for w in re.findall(r"[A-Za-z]+", alias))
 
 
-def _known_body(name: str, nlp) -> str | None:
+def _known_body(name: str, nlp) -> tuple[str, str | None] | None:
+    """(id, rule id) of the one body a defined name names."""
     parsed = nlp(name)
     spans = list(parsed.spans["addressees"])
     if len(spans) == 1 and spans[0].end_char - spans[0].start_char >= _COVERS * len(name.strip()):
-        return spans[0].label_
+        return spans[0].label_, spans[0]._.rule_id
     return None
 
 

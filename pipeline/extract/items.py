@@ -78,12 +78,23 @@ class Extractor:
             # A blank form or specimen ("[NAME OF CORONER]", "[BRIEF SUMMARY OF ...]"): its example
             # wording is not anybody's finding.
             return [], self._check(report, doc, [], [f"a template: {placeholders} different placeholders, no items"], False)
-        tabled, taken = table_segments(doc, self._role("table_column"))
-        segments = sorted(tabled + Segmenter(self.rules, profile, report.title).segment(doc, taken), key=lambda s: s.start)
+        tabled, taken = table_segments(doc, self._role("table_column"), self._role("heading"))
+        segmenter = Segmenter(self.rules, profile, report.title)
+        segments = sorted(tabled + segmenter.segment(doc, taken), key=lambda s: s.start)
+        for segment in tabled:
+            segment.heading_addressee = segmenter.addressed_lines.get(segment.start, segment.heading_addressee)
+        if any(s.kind == "area_for_improvement" and not s.standalone for s in segments):
+            # a report that marks its areas for improvement (a heading, a list) marks them all: a
+            # "The force should ..." paragraph elsewhere in its text is narrative (or a suspect)
+            segments = [s for s in segments if not s.standalone]
+        # a lead-in split into 5a, 5b ... is printed again whole elsewhere ("Recommendation 5"):
+        # that printing is the same items
+        split = {(s.kind, s.split_from.number) for s in segments if s.split_from is not None}
+        segments = [s for s in segments if s.split_from is not None or (s.kind, s.number) not in split]
         mark_roman_paragraphs(segments, doc)
         drafts = [d for d in (self._draft(doc, s, profile) for s in segments) if d is not None]
         # every printing of an item (a summary list, a closing list) covers its text against suspects
-        printings = [(s.start, s.end) for s, _body in drafts if not s.boxed_item]
+        printings = [(s.start, s.end) for s, _body in drafts if not (s.boxed_item or s.standalone)]
         drafts = _one_per_printed_item(drafts, self.finder.modal_in, self._role("cross_reference"))
         _number_from_titles(drafts, [s for s in segments if s.headed and s.number and self._only_a_title(
             collapse(doc.text[s.body_start : s.end]))])
@@ -176,17 +187,19 @@ class Extractor:
         return addressees, text, deadline
 
     def _finish(self, report, doc, drafts, profile: Profile, shared, aliases=()) -> list[Item]:
-        texts = [body for _segment, body in drafts]
-        parsed_items = list(self.nlp.pipe(texts)) if texts else []
-        for parsed in parsed_items:
-            with_aliases(parsed, list(aliases))
-        items: list[Item] = []
-        ids: dict[int, str] = {}
-        used: set[str] = set()
         # Where a report on one force or service names it: its title and the head of its first page
         # (a cover, or a letter's addressee: "Chief Constable, Calderbrook Police").
         cover = " ".join(report.pages[0].text.split()[:_COVER_WORDS]) if len(report.pages) > 1 else ""
         own_names = slugify(f"{report.title or ''} {cover}")
+        # "the MDP" short for the force the report is about is "the force" too
+        aliases = [replace(a, id=self._own_id(a.body_rule, a.name, own_names) or a.id) for a in aliases]
+        texts = [body for _segment, body in drafts]
+        parsed_items = list(self.nlp.pipe(texts)) if texts else []
+        for parsed in parsed_items:
+            with_aliases(parsed, aliases)
+        items: list[Item] = []
+        ids: dict[int, str] = {}
+        used: set[str] = set()
         # a cause of concern printed in full after its recommendations (a summary, then the
         # chapter) is still their parent: its id is known before they are
         for segment, body in drafts:
@@ -201,6 +214,8 @@ class Extractor:
             if segment.heading_addressee and not any(a.id for a in addressees):
                 addressees, addressee_text = self._named(segment.heading_addressee) or (addressees, addressee_text)
             addressees = self._own_organisation(addressees, own_names)
+            if segment.standalone and not _opens_with_its_own_body(parsed, addressees):
+                continue  # "Staff told us that the service should ...": narrative
             if segment.boxed_item:
                 if not any(a.id for a in addressees):
                     continue  # a box of narrative that happens to open with "... should"
@@ -270,15 +285,21 @@ class Extractor:
             return addressees
         result: list[Addressee] = []
         for addressee in addressees:
-            rule = self.rules.by_id(addressee.rule) if addressee.rule else None
-            own = rule.get("own") if rule else None
+            own = self._own_id(addressee.rule, addressee.text or "", named)
             if own:
-                core = slugify(re.sub(str(rule.get("own_core", "$^")), "", addressee.text, flags=re.IGNORECASE))
-                if core and f"_{core}_" in f"_{named}_":
-                    addressee = replace(addressee, id=str(own))
+                addressee = replace(addressee, id=own)
             if all(addressee.id is None or addressee.id != a.id for a in result):
                 result.append(addressee)
         return result
+
+    def _own_id(self, rule_id: str | None, printed: str, named: str) -> str | None:
+        """The id a body's name stands for when the report is about that body ("force"), or None."""
+        rule = self.rules.by_id(rule_id) if rule_id else None
+        own = rule.get("own") if rule else None
+        if not own or not named:
+            return None
+        core = slugify(re.sub(str(rule.get("own_core", "$^")), "", printed, flags=re.IGNORECASE))
+        return str(own) if core and f"_{core}_" in f"_{named}_" else None
 
     def _untagged_kind(self, profile: Profile, addressees: list[Addressee], body: str) -> str:
         """Committees: a paragraph that asks someone to act is a recommendation, else a conclusion.
@@ -566,3 +587,17 @@ def _number_from_titles(drafts, titles: list[Segment]) -> None:
         for segment, title in zip(unnumbered, numbers):
             segment.number = title.number
             segment.label = (title.label or "").split("–")[0].split(":")[0].strip() or None
+
+
+def _opens_with_its_own_body(parsed, addressees: list[Addressee]) -> bool:
+    """The paragraph opens with the report's own force or service asked to act ("The service should
+    ...", "By 31 March 2025, Westmoor Fire and Rescue Service should ..."), not someone reporting it."""
+    own = [a for a in addressees if a.id in ("force", "fire_and_rescue_services")]
+    if not own:
+        return False
+    body = parsed.text
+    opening_deadline = [span for span in parsed.spans["deadlines"] if not body[: span.start_char].strip()]
+    if opening_deadline:
+        body = body[opening_deadline[0].end_char :].lstrip(" ,")
+    the = re.compile(r"^the\s+")
+    return the.sub("", body.lower()).startswith(the.sub("", own[0].text.lower()))

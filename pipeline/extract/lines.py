@@ -40,7 +40,8 @@ def is_item_heading(lines, index: int, line: DocLine, match: re.Match, shift: in
     it is printed as a heading or carries a separator, and it does not continue a sentence."""
     rest = line.text.strip()[shift + match.end():]
     separator = match.group(0).rstrip()[-1:] in (":", ".", "–", "—", "-")  # "Recommendation 3: ..."
-    marked = line.heading or not rest or separator or _label_in_margin(lines, index, line, rest)
+    run_in = line.style is not None and line.style.lead >= shift + len(match.group(0).rstrip())
+    marked = line.heading or not rest or separator or run_in or _label_in_margin(lines, index, line, rest)
     if not marked or rest[:1] in (",", ";", ")"):  # "... in response to / Recommendation 10, shall be"
         return False
     previous = lines[index - 1] if index else None

@@ -20,8 +20,11 @@ __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 
 _TITLE_LENGTH = 80
 _TITLE_WORDS = 5
+# A paragraph's last line, ending a sentence, fills less of the column than this.
+_SHORT_LAST_LINE = 0.9
 _CELL_NUMBER = re.compile(r"^\(?(\d{1,3})[.)]?$")
 _REPEATED_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+")
+_OPENING_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?=[A-Z])")
 # Kinds whose sections make each paragraph or bullet under them an item.
 _PARAGRAPH_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "tagged")
 
@@ -53,6 +56,16 @@ class Segment:
     heading_addressee: str | None = None  # "Recommendations for chief constables": the list's addressee
     boxed_item: bool = False  # set apart by a box alone: an item only if it names a known body
     unheaded_list: bool = False  # in a numbered list under no heading (often a summary of the items)
+    standalone: bool = False  # a paragraph of its own under no list heading: an item only if it opens with its own body
+    split_from: "Segment | None" = None  # "5. The Home Office should:" whose "(b)" this is (number "5b")
+
+
+def _box_holding(lines, index: int, consumed: int) -> tuple[int, int] | None:
+    """The box a heading and the text after it share (a list set in a box), or None where the
+    heading alone is boxed (a shaded heading band) or nothing is."""
+    following = lines[index + max(consumed, 1)] if index + max(consumed, 1) < len(lines) else None
+    box = lines[index].box
+    return box if box is not None and following is not None and following.box == box else None
 
 
 @dataclass
@@ -70,6 +83,8 @@ class _Section:
     addressee: str | None = None  # the body its heading addresses its items to
     unheaded: bool = False  # found by its numbers alone, under no heading
     marker: str | None = None  # "bullet" or "plain": how its unnumbered items are set apart
+    box: tuple[int, int] | None = None  # the box its heading is printed in: the list ends with the box
+    page: int | None = None
 
 
 @dataclass
@@ -94,6 +109,8 @@ class Segmenter:
         self.by_role: dict[str, list[Rule]] = {}
         for rule in items:
             self.by_role.setdefault(str(rule.get("role")), []).append(rule)
+        # after segment(): the first line of each table row under a heading that addresses its list
+        self.addressed_lines: dict[int, str] = {}
 
     def _first(self, role: str, text: str) -> tuple[Rule, re.Match] | None:
         for rule in self.by_role.get(role, []):
@@ -107,9 +124,13 @@ class Segmenter:
         state = _State()
         lines = doc.lines
         skip = 0
+        self.addressed_lines: dict[int, str] = {}
         for index, line in enumerate(lines):
             if index in taken:
                 self._close(state, doc, line.start)
+                if state.section is not None and state.section.addressee:
+                    # a table under "Recommendations for chief constables": its rows are theirs
+                    self.addressed_lines[line.start] = state.section.addressee
                 continue
             if skip:
                 skip -= 1
@@ -182,7 +203,7 @@ class Segmenter:
             state.item.headed = True
             if state.section is not None:
                 state.section.headed = True  # "1. Introduction" after the list is a chapter, not item 1
-            return 0
+            return self._badge_number(state.item, lines, index)
 
         section, consumed = self._section_at(lines, index, line)
         if section:
@@ -193,7 +214,8 @@ class Segmenter:
             state.section = _Section(
                 kind=str(rule.get("kind")), rule=rule.id, first_line=index + consumed,
                 segments_before=len(state.segments), paragraphs_fallback=bool(rule.get("paragraphs_fallback")),
-                level=heading_level(line), addressee=match.groupdict().get("addressee"),
+                level=heading_level(line), addressee=match.groupdict().get("addressee"), page=line.page,
+                box=_box_holding(lines, index, consumed),
             )
             state.leadin = None
             if state.section.kind != "recommendation":
@@ -207,6 +229,12 @@ class Segmenter:
             self._end_section(state, lines, index)
             state.leadin = None
             return 0
+        if section and section.box is not None and line.box is None and line.page == section.page:
+            # "Areas for improvement" in a box: the text after the box is the report's narrative
+            if state.item is not None and state.item.box is not None:
+                self._close(state, doc, line.start)
+            self._end_section(state, lines, index)
+            state.leadin = None
         if self._continue_or_close(state, doc, lines, index, line):
             return 0
         box_opens = line.box is not None and (index == 0 or lines[index - 1].box != line.box)
@@ -215,6 +243,23 @@ class Segmenter:
             self._open_boxed(state, line, " ".join(l.text.strip() for l in self._box_opening(lines, index)))
         state.previous_ended_colon = text.endswith(":")
         return 0
+
+    @staticmethod
+    def _badge_number(item: Segment, lines, index: int) -> int:
+        """"Area for improvement" over a number printed on its own in heading type (a badge): the
+        number is the item's. Returns the lines taken (0 or 1)."""
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if item.number is not None or following is None or following.page != lines[index].page:
+            return 0
+        badge = _CELL_NUMBER.match(following.text.strip())
+        # "1 The force should ...": the number opens the body's first line instead
+        inline = None if following.heading else _OPENING_NUMBER.match(following.text)
+        if not ((badge and following.heading) or inline):
+            return 0
+        item.number = (badge or inline).group(1)
+        item.label = f"{item.label} {item.number}" if item.label else item.number
+        item.body_start = following.end if badge else following.start + inline.end()
+        return 0 if inline else 1
 
     def _states_its_own(self, rest: str) -> bool:
         """A bullet that opens with its own body asked to act ("The force should ..."), where a
@@ -300,6 +345,8 @@ class Segmenter:
         if label:
             self._close(state, doc, line.start)
             return False
+        if self._split_sub_item(state, doc, line, text):
+            return True
         if item.has_body and line.box != item.box and not self._box_continues(lines, index, item):
             self._close(state, doc, line.start)
             return False
@@ -341,6 +388,34 @@ class Segmenter:
         state.previous_ended_colon = text.endswith(":")
         return True
 
+    def _split_sub_item(self, state: _State, doc: DocumentText, line: DocLine, text: str) -> bool:
+        """"5. By 31 March 2027, the Home Office should:" then "(a) ...", "(b) ...": the numbered
+        paragraph only leads in (a `splits` lead-in rule), and each sub-item is item 5a, 5b ..."""
+        marker = SUB_ITEM.match(text)
+        item = state.item
+        if marker is None or item is None:
+            return False
+        parent = item.split_from
+        if parent is None:
+            body = " ".join(doc.text[item.body_start : line.start].split())
+            rule = next((r for r in self.by_role.get("leadin", []) if r.get("splits") and r.regex.search(body)), None)
+            # under its own heading ("Recommendation 1 / Chief constables should: (a) ...") the
+            # letters stay parts of the one item the heading numbers
+            if rule is None or not item.number or item.sub_items or item.headed:
+                return False
+            parent, item.leadin, item.leadin_rule = item, body, rule.id
+            state.item = None  # the lead-in is no item of its own
+        else:
+            self._close(state, doc, line.start)
+        state.item = Segment(
+            kind=parent.kind, number=f"{parent.number}{marker.group(0).strip('()')}", label=None, start=line.start,
+            body_start=line.start + marker.end(), end=line.end, rules=[*parent.rules, str(parent.leadin_rule)],
+            leadin=parent.leadin, leadin_rule=parent.leadin_rule, parent=parent.parent, has_body=True,
+            section_kind=parent.section_kind, headed=parent.headed, box=line.box, list_id=parent.list_id,
+            split_from=parent,
+        )
+        return True
+
     def _new_page_item(self, state: _State, lines, index: int, text: str) -> bool:
         """A page break hides the paragraph gap: a finished sentence, then on the next page a line
         that opens an unnumbered item of the section's kind ("The force should ...")."""
@@ -349,6 +424,12 @@ class Segmenter:
             return False
         if previous.text.rstrip()[-1:] not in ".!?":
             return False
+        # a numbered item whose last line stops short at the page foot: the paragraph ended there
+        item = state.item
+        if (item is not None and item.number and not item.headed and section.style is not None
+                and previous.style is not None and previous.style.fill < _SHORT_LAST_LINE
+                and not self._continues(state, text)):
+            return True
         return any(r.get("kind") == section.kind and r.regex.search(text) for r in self.by_role.get("unnumbered", []))
 
     def _heading_ends_section(self, text: str) -> bool:
@@ -372,7 +453,11 @@ class Segmenter:
             return True
         item = state.item
         # "until_heading": an item under its own heading runs on to the next heading
-        return bool(item and (item.section_kind is None or item.headed) and self.profile.heading_paragraphs == "until_heading")
+        if item and (item.section_kind is None or item.headed) and self.profile.heading_paragraphs == "until_heading":
+            return True
+        # "Recommendation 2" whose second paragraph asks for more ("The platforms must ...") goes on;
+        # a paragraph that asks nothing after it is the report's narrative
+        return bool(item and item.headed and item.number and self._first("modal", text))
 
     def _next_starts_item(self, state: _State, lines, index: int) -> bool:
         """Whether the list goes on after this heading: past further headings and short
@@ -381,6 +466,8 @@ class Segmenter:
             text = following.text.strip()
             if self._numbered(state, text) or self._first("heading", text):
                 return True
+            if self._first("bullet", text) and state.section is not None:
+                return True  # "Areas for improvement by pillar": a bulleted list under each subheading
             subheading = following.gap_before and len(text) < 80 and text[-1:] not in ".,;:"
             if not (following.heading or subheading):
                 return False
@@ -421,11 +508,13 @@ class Segmenter:
         (its number in heading type), so a quoted "5. ..." inside the discussion is not an item."""
         found = self._numbered(state, line.text.strip(), self._restates(line))
         section = state.section
+        title = line.heading and len(line.text.strip()) < _TITLE_LENGTH and line.text.rstrip()[-1:] not in ".:;"
         if found and section is not None and section.heading_items is not None and line.heading != section.heading_items:
             # "4. Next steps" in heading type after items 1-3 in plain type is the next chapter.
-            title = line.heading and len(line.text.strip()) < _TITLE_LENGTH and line.text.rstrip()[-1:] not in ".:;"
             if self.profile.heading_paragraphs == "until_heading" or title:
                 return None
+        if found and title and section is not None and section.heading_items is None and section.marker == "bullet":
+            return None  # "1. Introduction" after a bulleted list: the first chapter, not item 1
         return found
 
     def _maybe_start(self, state: _State, doc: DocumentText, line: DocLine, text: str) -> None:
@@ -520,6 +609,18 @@ class Segmenter:
                     box=line.box,
                 )
                 break
+        if (section is None and state.item is None and self.profile.own_findings and not line.heading
+                and line.box is None and (line.style is None or line.style.cell is None)
+                and (line.gap_before or state.paragraph_start == line.start)):
+            found = self._first("boxed", text)
+            if found and not text.endswith(":"):
+                # a report on one force or service: "The service should ..." as a paragraph of its own
+                # in the text is an area for improvement (where the report marks none otherwise, and
+                # its subject is the force or service itself)
+                state.item = Segment(
+                    kind="area_for_improvement", number=None, label=None, start=line.start, body_start=line.start,
+                    end=line.end, rules=[found[0].id], has_body=True, standalone=True,
+                )
         if not line.heading:
             state.leadin = None if text.endswith(".") and state.leadin and not self._first("bullet", text) else state.leadin
 

@@ -2,17 +2,23 @@
 who owns it), and each row below it is one item. The header words are rules (`table_column`)."""
 from __future__ import annotations
 
+import re
+
 from ..rules import Rule
 from .document_text import DocLine, DocumentText
 from .segment import Segment
 
-ITEM, DEADLINE, OWNER, NUMBER = "item", "deadline", "owner", "number"
+ITEM, DEADLINE, OWNER, NUMBER, KIND = "item", "deadline", "owner", "number", "kind"
+# A row's number as a column prints it: "3", "3.", "(3)", or after the kind's initials, "Rec 3", "R3".
+_LABELLED_NUMBER = re.compile(r"^\(?([A-Za-z]{1,4}\.?\s?|)(\d{1,3})[.)]?$")
 
 
-def table_segments(doc: DocumentText, column_rules: tuple[Rule, ...]) -> tuple[list[Segment], set[int]]:
+def table_segments(doc: DocumentText, column_rules: tuple[Rule, ...],
+                   kind_rules: tuple[Rule, ...] = ()) -> tuple[list[Segment], set[int]]:
     """Segments for the rows of tables whose header names an item column, and the indexes of the
     lines those tables take (the segmenter leaves them alone). A table continued on the next page
-    without its header keeps the columns of the one before, where it has as many."""
+    without its header keeps the columns of the one before, where it has as many. A "Type" column
+    gives each row its kind by the item headings (`kind_rules`: "Area for improvement")."""
     tables: dict[tuple[int, int], dict[int, dict[int, list[int]]]] = {}
     for index, line in enumerate(doc.lines):
         cell = line.style.cell if line.style is not None else None
@@ -35,7 +41,7 @@ def table_segments(doc: DocumentText, column_rules: tuple[Rule, ...]) -> tuple[l
         taken.update(index for cells in rows.values() for indexes in cells.values() for index in indexes)
         owner = None
         for cells in body:
-            segment = _row_segment(doc.lines, cells, roles)
+            segment = _row_segment(doc.lines, cells, roles, kind_rules)
             if segment is None:
                 continue
             # an owner printed once for the rows below it (a merged cell) owns them too
@@ -58,6 +64,9 @@ def _header(lines, cells: dict[int, list[int]], column_rules) -> dict[int, tuple
             if rule.regex.search(text):
                 roles[column] = (str(rule.get("column")), rule)
                 break
+    if any(role == ITEM and rule.get("needs_kind") for role, rule in roles.values()) and not any(
+            role == KIND for role, _rule in roles.values()):
+        return None  # "Finding" is an item column only beside a "Type" column naming each row's kind
     return roles if any(role == ITEM for role, _rule in roles.values()) else None
 
 
@@ -69,14 +78,33 @@ def _numbers_column(lines, body, roles: dict[int, tuple[str, Rule]], column_rule
     number_rule = next((r for r in column_rules if r.get("column") == NUMBER), None)
     columns = {column for cells in body for column in cells} - set(roles)
     for column in sorted(columns):
-        values = [_text(lines, cells[column]).rstrip(".") if column in cells else "" for cells in body]
-        if number_rule is not None and values and all(v.isdigit() for v in values) and (
-                [int(v) for v in values] == list(range(int(values[0]), int(values[0]) + len(values)))):
+        values = [_text(lines, cells[column]) if column in cells else "" for cells in body]
+        numbers = _counted(values)
+        if number_rule is not None and numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
             return {**roles, column: (NUMBER, number_rule)}
     return roles
 
 
-def _row_segment(lines, cells: dict[int, list[int]], roles: dict[int, tuple[str, Rule]]) -> Segment | None:
+def _counted(values: list[str]) -> list[int] | None:
+    """The numbers a column prints, "1.", "Rec 1" or "R1", when every row prints one after the
+    same prefix; None otherwise."""
+    matches = [_LABELLED_NUMBER.match(value.strip()) for value in values]
+    if not matches or None in matches or len({m.group(1) for m in matches}) != 1:
+        return None
+    return [int(m.group(2)) for m in matches]
+
+
+def _number_of(text: str) -> str | None:
+    """"3" of "Rec 3"; None for "–" (a row with no number)."""
+    printed = " ".join(text.split()).rstrip(".")
+    match = _LABELLED_NUMBER.match(printed)
+    if match:
+        return match.group(2)
+    return printed if any(c.isdigit() for c in printed) else None
+
+
+def _row_segment(lines, cells: dict[int, list[int]], roles: dict[int, tuple[str, Rule]],
+                 kind_rules: tuple[Rule, ...] = ()) -> Segment | None:
     spans: dict[str, tuple[int, int]] = {}
     item_rule = None
     for column, (role, rule) in roles.items():
@@ -90,10 +118,17 @@ def _row_segment(lines, cells: dict[int, list[int]], roles: dict[int, tuple[str,
     start, end = spans.pop(ITEM)
     number = None
     if NUMBER in spans:
-        number = " ".join(_cell_text(lines, cells, roles, NUMBER).split()).rstrip(".") or None
+        number = _number_of(_cell_text(lines, cells, roles, NUMBER))
+    kind, rules = str(item_rule.get("kind", "recommendation")), [item_rule.id]
+    if KIND in spans:
+        printed = _cell_text(lines, cells, roles, KIND)
+        named = next((r for r in kind_rules if r.regex.match(printed)), None)
+        if named is None:
+            return None  # a row of another sort ("Good practice", "Innovative practice")
+        kind, rules = str(named.get("kind")), [item_rule.id, named.id]
     return Segment(
-        kind=str(item_rule.get("kind", "recommendation")), number=number, label=None, start=start,
-        body_start=start, end=end, rules=[item_rule.id], has_body=True, cells=spans,
+        kind=kind, number=number, label=None, start=start, body_start=start, end=end, rules=rules,
+        has_body=True, cells=spans,
     )
 
 
