@@ -427,6 +427,7 @@ class Segmenter:
         # a numbered item whose last line stops short at the page foot: the paragraph ended there
         item = state.item
         if (item is not None and item.number and not item.headed and section.style is not None
+                and self.profile.heading_paragraphs == "single"
                 and previous.style is not None and previous.style.fill < _SHORT_LAST_LINE
                 and not self._continues(state, text)):
             return True
