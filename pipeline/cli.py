@@ -295,14 +295,17 @@ def rules_group():
 @rules_group.command("check")
 @RULES_OPTION
 def rules_check(rules_dir):
-    """Validate every rule file; a bad rule is named by file and line."""
+    """Validate every rule file (keys, roles, flags, named groups, cross-references) and run each
+    rule's examples; a bad rule is named by file and line."""
     rules = load_rules(rules_dir)
     by_file: dict[str, int] = {}
     for rule in rules.rules:
         by_file[rule.file] = by_file.get(rule.file, 0) + 1
     for name, count in sorted(by_file.items()):
         click.echo(f"{name}: {count} rules")
-    click.echo(f"ok: {len(rules.rules)} rules in {rules.directory} (fingerprint {rules.fingerprint})", err=True)
+    examples = sum(len(texts) for rule in rules.rules for _kind, texts in (rule.get("examples") or ()))
+    click.echo(f"ok: {len(rules.rules)} rules in {rules.directory} (fingerprint {rules.fingerprint}); "
+               f"{examples} examples and near-misses hold", err=True)
 
 
 from .cli_review import register as _register_review  # noqa: E402

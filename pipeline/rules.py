@@ -19,23 +19,57 @@ class FileSpec:
     required: tuple[str, ...]
     regex_fields: tuple[str, ...] = ()
     choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    keys: tuple[str, ...] = ()  # the other keys a rule of this file may carry
+    # per role (items, titles): the keys a rule of that role may add, and the named groups its
+    # pattern must define for the code that reads it
+    roles: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
-# What each rule file must hold. A file not listed here is refused, so a typo in a file name
-# cannot silently disable a whole family of rules.
+# Every rule may carry these; "examples" holds text its pattern must find ("match") and
+# near-misses it must not ("no_match"), run whenever the rules are loaded.
+_COMMON_KEYS = ("id", "pattern", "flags", "examples")
+_FLAG_LETTERS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "matter_of_concern", "tagged", "conclusion")
+_ITEM_ROLES = (
+    ("heading", ("kind",), ()), ("section", ("kind", "paragraphs_fallback"), ()),
+    ("numbered", ("counter", "families", "ocr_digits", "sections", "starts_at"), ("number",)),
+    ("unnumbered", ("kind", "marker"), ()), ("bullet", (), ()), ("leadin", ("splits",), ()),
+    ("reference", ("scope",), ()), ("tag", (), ("tag",)), ("item_end", (), ()), ("stop", (), ()),
+    ("chapter", (), ()), ("paragraph_number", (), ()), ("stated_count", (), ("count",)), ("modal", (), ()),
+    ("request", (), ()), ("partner", (), ()), ("definition", (), ("alias", "name")), ("sent_to", (), ()),
+    ("sent_to_end", (), ()), ("report_date", (), ("date",)), ("due_date", (), ("date",)),
+    ("personal_recipient", (), ()), ("subject_lead", (), ()), ("preamble", (), ()), ("template_marker", (), ()),
+    ("reported", (), ()), ("section_intro", (), ()), ("cross_reference", (), ()), ("subject_qualifier", (), ()),
+    ("deadline_context", (), ()), ("promise", ("kind",), ()), ("contents", (), ()), ("imperative", (), ()),
+    ("table_column", ("column", "kind", "needs_kind"), ()), ("boxed", ("kind",), ()),
+)
+
+# What each rule file must hold. Every file listed here must be present and no other may be, so a
+# typo in a file name cannot silently disable (or add) a whole family of rules.
 FILE_SPECS: dict[str, FileSpec] = {
-    "publication.jsonl": FileSpec(("id", "pattern"), ("pattern",)),
-    "families.jsonl": FileSpec(("id", "family", "pattern"), ("pattern",)),
-    "addressees.jsonl": FileSpec(("id", "addressee", "pattern"), ("pattern",)),
+    "publication.jsonl": FileSpec(("id", "pattern"), ("pattern",), (), ("priority", "scope")),
+    "families.jsonl": FileSpec(("id", "family", "pattern"), ("pattern",), (), ("priority",)),
+    "addressees.jsonl": FileSpec(
+        ("id", "addressee", "pattern"), ("pattern",), (), ("fallback", "own", "own_core", "priority"),
+    ),
     "deadlines.jsonl": FileSpec(
         ("id", "kind", "pattern"),
         ("pattern",),
         (("kind", ("date", "month", "year_end", "financial_year", "immediate", "relative", "event")),),
+        ("priority",),
     ),
-    "items.jsonl": FileSpec(("id", "role", "pattern"), ("pattern",)),
-    "profiles.jsonl": FileSpec(("id", "family"), ()),
+    "items.jsonl": FileSpec(("id", "role", "pattern"), ("pattern",), (), ("role",), _ITEM_ROLES),
+    "profiles.jsonl": FileSpec(
+        ("id", "family"), (),
+        (("heading_paragraphs", (None, "single", "until_heading")), ("untagged_kind", (None, "by_request")),
+         ("addressees", (None, "sent_to")), ("deadline_scope", (None, "document"))),
+        ("addressees", "conclusions", "deadline_scope", "extract", "heading_paragraphs", "own_findings",
+         "untagged_kind"),
+    ),
     "titles.jsonl": FileSpec(
-        ("id", "role", "pattern"), ("pattern",), (("role", ("not_title", "form", "subject", "junk_metadata")),),
+        ("id", "role", "pattern"), ("pattern",), (), ("role",),
+        (("not_title", (), ()), ("form", ("subject", "title"), ()), ("subject", ("group",), ("name",)),
+         ("junk_metadata", (), ())),
     ),
 }
 
@@ -89,6 +123,9 @@ def load_rules(directory: Path | str | None = None) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     digest = hashlib.sha256()
+    for name in sorted(FILE_SPECS):
+        if not (root / name).is_file():
+            raise RuleError(root / name, None, "rule file missing (every rule file is needed)")
     for path in sorted(root.glob("*.jsonl")):
         if path.name not in FILE_SPECS:
             raise RuleError(path, None, f"unknown rule file (expected one of: {', '.join(sorted(FILE_SPECS))})")
@@ -103,7 +140,29 @@ def load_rules(directory: Path | str | None = None) -> RuleSet:
                 raise RuleError(path, number, f"duplicate rule id {rule.id!r} (first in {seen[rule.id]})")
             seen[rule.id] = f"{path.name}:{number}"
             rules.append(rule)
+    _check_references(root, rules)
     return RuleSet(directory=str(root), rules=tuple(rules), fingerprint=digest.hexdigest()[:16])
+
+
+def _check_references(root: Path, rules: list[Rule]) -> None:
+    """Names one rule uses for another's: a profile's family, a numbered rule's families and
+    sections, a kind: each must be one the rules define."""
+    families = {str(r.get("family")) for r in rules if r.file == "families.jsonl"} | {"other", "*"}
+    subject_groups = {r.get("group") for r in rules if r.file == "titles.jsonl" and r.get("role") == "subject"}
+    kinds = set(_KINDS)
+    for rule in rules:
+        wrong: list[str] = []
+        if rule.file == "profiles.jsonl" and rule.get("family") not in families:
+            wrong.append(f"family {rule.get('family')!r} is no family in families.jsonl")
+        wrong += [f"family {f!r} is no family in families.jsonl" for f in rule.get("families") or () if f not in families]
+        wrong += [f"section kind {k!r} is not one of {', '.join(_KINDS)}" for k in rule.get("sections") or ()
+                  if k not in kinds]
+        if rule.file == "titles.jsonl" and rule.get("role") == "form" and rule.get("subject") not in subject_groups | {None}:
+            wrong.append(f"subject {rule.get('subject')!r} is no subject rule's group")
+        if rule.file == "items.jsonl" and rule.get("kind") is not None and rule.get("kind") not in kinds:
+            wrong.append(f"kind {rule.get('kind')!r} is not one of {', '.join(_KINDS)}")
+        if wrong:
+            raise RuleError(root / rule.file, rule.line, "; ".join(wrong))
 
 
 def _parse_rule(path: Path, number: int, text: str, spec: FileSpec) -> Rule:
@@ -121,21 +180,64 @@ def _parse_rule(path: Path, number: int, text: str, spec: FileSpec) -> Rule:
         raise RuleError(path, number, f"bad id {rule_id!r}: use lower case letters, digits, '.', '_' or '-'")
     for key, allowed in spec.choices:
         if data.get(key) not in allowed:
-            raise RuleError(path, number, f"{key} must be one of {', '.join(allowed)}, not {data.get(key)!r}")
+            shown = ", ".join(str(a) for a in allowed if a is not None)
+            raise RuleError(path, number, f"{key} must be one of {shown}, not {data.get(key)!r}")
+    role_keys, groups = _role_schema(path, number, data, spec)
+    allowed_keys = set(_COMMON_KEYS) | set(spec.required) | set(spec.keys) | set(role_keys)
+    unknown = sorted(set(data) - allowed_keys)
+    if unknown:
+        raise RuleError(path, number, f"unknown key(s) {', '.join(map(repr, unknown))} "
+                                      f"(allowed: {', '.join(sorted(allowed_keys))})")
     compiled = None
     for key in spec.regex_fields:
         pattern = data.get(key)
         if not isinstance(pattern, str) or not pattern:
             raise RuleError(path, number, f"{key} must be a non-empty string")
         try:
-            compiled = re.compile(pattern, _flags(data.get("flags", "")))
+            compiled = re.compile(pattern, _flags(path, number, data.get("flags", "")))
         except re.error as exc:
             raise RuleError(path, number, f"bad regular expression in {key}: {exc}") from exc
+    if compiled is not None:
+        missing = [g for g in groups if g not in compiled.groupindex]
+        if missing:
+            raise RuleError(path, number, f"pattern needs the named group(s) {', '.join(missing)}")
+        _run_examples(path, number, compiled, data.get("examples"))
     return Rule(id=rule_id, file=path.name, line=number, data=_freeze(data), regex=compiled)
 
 
-def _flags(letters: str) -> int:
+def _role_schema(path: Path, number: int, data: dict, spec: FileSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(keys, named groups) the rule's role allows and needs; a role the file does not know is refused."""
+    if not spec.roles:
+        return (), ()
+    for role, keys, groups in spec.roles:
+        if data.get("role") == role:
+            return keys, groups
+    known = ", ".join(role for role, _keys, _groups in spec.roles)
+    raise RuleError(path, number, f"unknown role {data.get('role')!r} (known roles: {known})")
+
+
+def _run_examples(path: Path, number: int, compiled: re.Pattern, examples) -> None:
+    """A rule's own examples: each "match" text must be found, each "no_match" near-miss not."""
+    if examples is None:
+        return
+    if not isinstance(examples, dict) or set(examples) - {"match", "no_match"} or not all(
+            isinstance(texts, list) and all(isinstance(t, str) for t in texts) for texts in examples.values()):
+        raise RuleError(path, number, 'examples must be {"match": [text, ...], "no_match": [text, ...]}')
+    for text in examples.get("match", []):
+        if not compiled.search(text):
+            raise RuleError(path, number, f"example not matched: {text!r}")
+    for text in examples.get("no_match", []):
+        found = compiled.search(text)
+        if found:
+            raise RuleError(path, number, f"near-miss matched: {text!r} (found {found.group(0)!r})")
+
+
+def _flags(path: Path, number: int, letters) -> int:
+    if not isinstance(letters, str):
+        raise RuleError(path, number, f"flags must be a string of letters from {''.join(_FLAG_LETTERS)}")
     flags = 0
-    for letter in letters or "":
-        flags |= {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}.get(letter, 0)
+    for letter in letters:
+        if letter not in _FLAG_LETTERS:
+            raise RuleError(path, number, f"unknown flag {letter!r} (known: {', '.join(_FLAG_LETTERS)})")
+        flags |= _FLAG_LETTERS[letter]
     return flags

@@ -71,6 +71,29 @@ BAD_RULES = [
     ("publication.jsonl", json.dumps({"id": "Published Bad Id", "pattern": "x"}), "bad id"),
     ("addressees.jsonl", json.dumps({"id": "addr.empty", "addressee": "empty", "pattern": ""}), "pattern"),
     ("profiles.jsonl", "[1, 2, 3]", "JSON object"),
+    # rules checked for meaning, not just form
+    ("items.jsonl", json.dumps({"id": "item.misspelt", "role": "headng", "kind": "recommendation", "pattern": "x"}),
+     "unknown role 'headng'"),
+    ("addressees.jsonl", json.dumps({"id": "addr.extra", "addressee": "x", "pattern": "x", "prority": 3}),
+     "unknown key(s) 'prority'"),
+    ("deadlines.jsonl", json.dumps({"id": "deadline.flag", "kind": "date", "flags": "iq", "pattern": "x"}),
+     "unknown flag 'q'"),
+    ("items.jsonl", json.dumps({"id": "item.numbered.nogroup", "role": "numbered", "pattern": "^\\d+\\."}),
+     "named group(s) number"),
+    ("items.jsonl", json.dumps({"id": "item.stop.example", "role": "stop", "pattern": "^Annex\\b",
+                                "examples": {"match": ["Appendix A"]}}), "example not matched: 'Appendix A'"),
+    ("items.jsonl", json.dumps({"id": "item.stop.near", "role": "stop", "pattern": "Annex",
+                                "examples": {"match": ["Annex A"], "no_match": ["see the Annex"]}}),
+     "near-miss matched: 'see the Annex'"),
+    ("items.jsonl", json.dumps({"id": "item.stop.shape", "role": "stop", "pattern": "x", "examples": ["x"]}),
+     "examples must be"),
+    ("profiles.jsonl", json.dumps({"id": "profile.typo", "family": "hmicfrs_pel"}), "no family in families.jsonl"),
+    ("profiles.jsonl", json.dumps({"id": "profile.bad_choice", "family": "*", "heading_paragraphs": "sometimes"}),
+     "heading_paragraphs must be one of single, until_heading"),
+    ("items.jsonl", json.dumps({"id": "item.section.typo", "role": "section", "kind": "recomendation", "pattern": "x"}),
+     "kind 'recomendation'"),
+    ("items.jsonl", json.dumps({"id": "item.numbered.where", "role": "numbered", "sections": ["recomendation"],
+                                "pattern": "^(?P<number>\\d+)\\."}), "section kind 'recomendation'"),
 ]
 
 
@@ -118,6 +141,28 @@ def test_unknown_rule_file_name(rules_copy):
     assert result.exit_code == 1
     assert "addresses.jsonl" in result.stderr
     assert "unknown rule file" in result.stderr
+
+
+def test_a_missing_rule_file_is_refused(rules_copy):
+    (rules_copy / "addressees.jsonl").unlink()
+    result = run("rules", "check", "--rules", str(rules_copy))
+    assert result.exit_code == 1
+    assert "addressees.jsonl" in result.stderr and "missing" in result.stderr
+
+
+def test_a_rule_with_examples_that_hold_is_accepted(rules_copy):
+    append_line(rules_copy / "items.jsonl", json.dumps({
+        "id": "item.stop.annex_example", "role": "stop", "flags": "", "pattern": "^Annex\\s+[A-Z]\\b",
+        "examples": {"match": ["Annex A: methodology"], "no_match": ["see Annex A", "Annexe"]}}))
+    result = run("rules", "check", "--rules", str(rules_copy))
+    assert result.exit_code == 0, result.output
+
+
+def test_shipped_examples_are_run():
+    """The shipped rules carry examples, and loading runs them (a failing one refuses the rules)."""
+    rules = load_rules()
+    with_examples = [r for r in rules.rules if r.get("examples")]
+    assert len(with_examples) >= 10
 
 
 def test_comments_and_blank_lines_are_allowed(rules_copy):
