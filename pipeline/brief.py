@@ -17,48 +17,16 @@ from urllib.parse import quote
 
 from .errors import PipelineError
 from .metadata import period_end, period_start, precision_of
+from .models import ITEM_KINDS, kind_words
 from .review import known_addressees, parse_iso_date
+from .rules import display_names
 from .track import status_summary, tracked_items
 
 OURS = "ours"
 # The first pages carry the title page and foreword: enough to tell which force a report is on
 # without matching a force that is only mentioned in passing later on.
 FORCE_NAME_PAGES = 3
-KIND_ORDER = ("cause_of_concern", "recommendation", "area_for_improvement", "matter_of_concern", "conclusion")
-KIND_NAMES = {
-    "cause_of_concern": ("Cause of concern", "Causes of concern"),
-    "recommendation": ("Recommendation", "Recommendations"),
-    "area_for_improvement": ("Area for improvement", "Areas for improvement"),
-    "matter_of_concern": ("Matter of concern", "Matters of concern"),
-    "conclusion": ("Conclusion", "Conclusions"),
-}
-FAMILY_NAMES = {
-    "hmicfrs_thematic": "HMICFRS thematic inspection",
-    "hmicfrs_peel": "HMICFRS PEEL inspection",
-    "hmicfrs_custody": "HMICFRS custody inspection",
-    "hmicfrs_fire": "HMICFRS fire and rescue inspection",
-    "government_response": "government response",
-    "coroner": "coroner's report (Regulation 28)",
-    "committee": "committee report",
-    "public_inquiry": "public inquiry report",
-}
-ADDRESSEE_NAMES = {
-    "chief_constables": "chief constables",
-    "force": "the force",
-    "police_and_crime_commissioners": "police and crime commissioners",
-    "npcc": "the National Police Chiefs' Council",
-    "college_of_policing": "the College of Policing",
-    "home_office": "the Home Office",
-    "nca": "the National Crime Agency",
-    "rocu": "regional organised crime units",
-    "iopc": "the Independent Office for Police Conduct",
-    "apcc": "the Association of Police and Crime Commissioners",
-    "cps": "the Crown Prosecution Service",
-    "ministry_of_justice": "the Ministry of Justice",
-    "fire_and_rescue_services": "fire and rescue services",
-    "fire_and_rescue_authorities": "fire and rescue authorities",
-    "government": "the Government",
-}
+
 
 
 class BriefError(PipelineError):
@@ -248,7 +216,7 @@ def _brief_report(report: dict, items: list[BriefItem], all_items: list[dict], l
 
 
 def _kinds_in_order(kinds: set[str]) -> list[str]:
-    return [k for k in KIND_ORDER if k in kinds] + sorted(kinds - set(KIND_ORDER))
+    return [k for k in ITEM_KINDS if k in kinds] + sorted(kinds - set(ITEM_KINDS))
 
 
 def _brief_item(row: dict, report: dict, labels: dict[str, str], link_base: Path | None) -> BriefItem:
@@ -272,8 +240,7 @@ def _brief_item(row: dict, report: dict, labels: dict[str, str], link_base: Path
 
 
 def kind_name(kind: str, plural: bool = False) -> str:
-    singular, many = KIND_NAMES.get(kind, (kind.replace("_", " ").capitalize(), kind.replace("_", " ").capitalize() + "s"))
-    return many if plural else singular
+    return kind_words(kind, 2 if plural else 1).capitalize()
 
 
 def item_label(row: dict) -> str:
@@ -288,13 +255,13 @@ def item_label(row: dict) -> str:
 def display_name(addressee: str, force_name: str | None = None) -> str:
     if addressee == OURS:
         return f"chief constables and {force_name}" if force_name else "chief constables"
-    return ADDRESSEE_NAMES.get(addressee, addressee.replace("_", " "))
+    return display_names().get(("addressee", addressee), addressee.replace("_", " "))
 
 
 def family_name(family: str | None) -> str:
     if not family:
         return "unknown"
-    return FAMILY_NAMES.get(family, family.replace("_", " "))
+    return display_names().get(("family", family), family.replace("_", " "))
 
 
 def long_date(value: str | None) -> str:

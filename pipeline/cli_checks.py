@@ -11,15 +11,14 @@ import click
 
 from . import review as review_lib
 from . import store
-from .extract.completeness import kind_words
+from .models import ITEM_KINDS, kind_words
 
-_KIND_ORDER = ("cause_of_concern", "recommendation", "area_for_improvement", "matter_of_concern", "conclusion")
 _TEXT_CHARS = 160
 
 
 def describe_counts(counts: dict[str, int]) -> str:
     """"3 causes of concern, 5 recommendations, 9 areas for improvement", or "no items"."""
-    order = sorted(counts, key=lambda k: (_KIND_ORDER.index(k) if k in _KIND_ORDER else len(_KIND_ORDER), k))
+    order = sorted(counts, key=lambda k: (ITEM_KINDS.index(k) if k in ITEM_KINDS else len(ITEM_KINDS), k))
     return ", ".join(f"{counts[k]} {kind_words(k, counts[k])}" for k in order if counts[k]) or "no items"
 
 

@@ -10,6 +10,7 @@ import click
 from . import review as review_lib
 from . import store
 from . import track as track_lib
+from .models import DEADLINE_KINDS, ITEM_KINDS, REVIEW_STATUSES, TRACK_STATUSES
 from .review_sheet import apply_changes, describe, plan_changes, read_sheet, sheet_frame, write_gold, write_sheet
 
 BY_OPTION = click.option("--by", default=None, help="Who made the decision (default: your user name).")
@@ -34,7 +35,7 @@ def review_group():
 
 @review_group.command("list")
 @db_option
-@click.option("--status", type=click.Choice(["pending", "accepted", "corrected", "rejected", "changed", "suspected"]),
+@click.option("--status", type=click.Choice([*REVIEW_STATUSES, "changed", "suspected"]),
               default=None, help="Only items with this review status ('changed': changed since review; 'suspected': "
               "open suspected missed items, to add with `review add --from-suspect` or `review dismiss`).")
 @click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
@@ -124,14 +125,14 @@ def review_correct(item_id, db_path, assignments, by, note):
 @click.option("--from-suspect", "suspect_id", default=None, metavar="SUSPECT_ID",
               help="Add this suspected missed item (its text, page and guessed kind; --kind overrides the kind).")
 @click.option("--report", default=None, help="The report (id, sha256 or file name); needed without --from-suspect.")
-@click.option("--kind", default=None, type=click.Choice(review_lib.KINDS),
+@click.option("--kind", default=None, type=click.Choice(ITEM_KINDS),
               help="The item's kind; needed without --from-suspect.")
 @click.option("--text", default=None, help="The item's full text; needed without --from-suspect.")
 @click.option("--number", default=None, help="The number as printed.")
 @click.option("--label", default=None, help="The label as printed, e.g. 'Recommendation 4'.")
 @click.option("--page", type=int, default=None, help="Physical page where the item is printed.")
 @click.option("--addressees", default=None, help="Comma-separated canonical addressee ids.")
-@click.option("--deadline-kind", type=click.Choice(review_lib.DEADLINE_KINDS), default=None, help="Deadline kind.")
+@click.option("--deadline-kind", type=click.Choice(DEADLINE_KINDS), default=None, help="Deadline kind.")
 @click.option("--deadline-date", default=None, help="Deadline date, YYYY-MM-DD.")
 @click.option("--deadline-text", default=None, help="Deadline phrase as printed.")
 @click.option("--parent", default=None, help="Id of the enclosing item (a cause of concern).")
@@ -178,7 +179,7 @@ def review_dismiss(suspect_id, db_path, by, note):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: extracted/review.csv or .xlsx).")
 @click.option("--report", default=None, help="Only items of this report.")
-@click.option("--status", type=click.Choice(review_lib.STATUSES), default=None, help="Only items with this status.")
+@click.option("--status", type=click.Choice(REVIEW_STATUSES), default=None, help="Only items with this status.")
 def review_sheet(db_path, fmt, output, report, status):
     """Write a review sheet: edit values, fill 'decision' (accept/reject/correct) and 'note', then apply it."""
     frame = sheet_frame(_open(db_path), report=report, status=status)
@@ -219,7 +220,7 @@ def review_gold(directory, db_path):
 @click.command("track")
 @click.argument("item_id")
 @db_option
-@click.option("--status", type=click.Choice(track_lib.TRACK_STATUSES), default=None, help="Tracking status.")
+@click.option("--status", type=click.Choice(TRACK_STATUSES), default=None, help="Tracking status.")
 @click.option("--level", type=click.IntRange(1, 4), default=None, help="HMICFRS monitoring level (1 to 4).")
 @click.option("--owner", default=None, help="Who in the organisation owns the item.")
 @click.option("--evidence", default=None, help="Evidence notes for closure.")

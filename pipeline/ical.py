@@ -9,15 +9,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from .models import kind_words
 from .track import tracked_items
 
 PRODID = "-//hmicfrs pipeline//deadlines//EN"
 MAX_OCTETS = 75
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and newline
-_KIND_NAMES = {
-    "recommendation": "Recommendation", "area_for_improvement": "Area for improvement",
-    "cause_of_concern": "Cause of concern",
-}
 
 
 def escape_text(value: str) -> str:
@@ -46,7 +43,7 @@ def fold(line: str) -> str:
 
 def _summary(item: dict) -> str:
     name = item.get("label") or " ".join(
-        p for p in (_KIND_NAMES.get(item["kind"], item["kind"].replace("_", " ").capitalize()), item.get("number")) if p
+        p for p in (kind_words(item["kind"]).capitalize(), item.get("number")) if p
     )
     text = " ".join((item.get("text") or "").split())
     short = text if len(text) <= 80 else text[:79].rstrip() + "…"

@@ -7,6 +7,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# One vocabulary: every item kind, deadline kind and status is named here and nowhere else.
+# Item kinds in the order a report reads them (a cause of concern before its recommendations).
+ITEM_KINDS = ("cause_of_concern", "recommendation", "area_for_improvement", "matter_of_concern", "conclusion")
+KIND_WORDS = {
+    "cause_of_concern": ("cause of concern", "causes of concern"),
+    "recommendation": ("recommendation", "recommendations"),
+    "area_for_improvement": ("area for improvement", "areas for improvement"),
+    "matter_of_concern": ("matter of concern", "matters of concern"),
+    "conclusion": ("conclusion", "conclusions"),
+}
+# "none": no deadline printed; the others are the deadline rules' kinds (rules/deadlines.jsonl)
+DEADLINE_KINDS = ("date", "month", "year_end", "financial_year", "immediate", "relative", "event", "none")
+REVIEW_STATUSES = ("pending", "accepted", "corrected", "rejected")
+TRACK_STATUSES = ("open", "in_progress", "closed")
+
+
+def kind_words(kind: str, count: int = 1) -> str:
+    """"area for improvement" / "areas for improvement"; an unknown kind is spelt from its id."""
+    one, many = KIND_WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
+    return one if count == 1 else many
+
 
 @dataclass(frozen=True)
 class Word:

@@ -14,12 +14,10 @@ from datetime import date, datetime, timezone
 
 from . import store
 from .errors import ReviewError
+from .models import DEADLINE_KINDS, ITEM_KINDS
 from .rules import RuleSet, load_rules
 
 REVIEW_FIELDS = ("text", "kind", "number", "addressees", "deadline_date", "deadline_kind", "deadline_text", "parent")
-KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "matter_of_concern", "conclusion")
-DEADLINE_KINDS = ("date", "month", "year_end", "financial_year", "immediate", "relative", "event", "none")
-STATUSES = ("pending", "accepted", "corrected", "rejected")
 _ACTIONS = {"accepted": "accept", "rejected": "reject", "corrected": "correct"}
 _REPORT_FIELDS = ("report_file", "report_sha256", "report_title", "report_published", "report_published_precision")
 
@@ -215,8 +213,8 @@ def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None) 
                 raise ReviewError(f"unknown addressee id(s): {', '.join(unknown)}")
             values[field] = list(dict.fromkeys(ids))
         elif field == "kind":
-            if raw not in KINDS:
-                raise ReviewError(f"kind must be one of {', '.join(KINDS)}, not {raw!r}")
+            if raw not in ITEM_KINDS:
+                raise ReviewError(f"kind must be one of {', '.join(ITEM_KINDS)}, not {raw!r}")
             values[field] = raw
         elif field == "deadline_kind":
             if raw not in DEADLINE_KINDS:

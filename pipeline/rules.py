@@ -4,12 +4,14 @@ This module loads and validates them; `hmicfrs rules check` reports a bad rule b
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RuleError
+from .models import DEADLINE_KINDS, ITEM_KINDS
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -29,7 +31,8 @@ class FileSpec:
 # near-misses it must not ("no_match"), run whenever the rules are loaded.
 _COMMON_KEYS = ("id", "pattern", "flags", "examples")
 _FLAG_LETTERS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
-_KINDS = ("recommendation", "area_for_improvement", "cause_of_concern", "matter_of_concern", "tagged", "conclusion")
+# "tagged": a list whose items print their kind as a tag ("(Recommendation, Paragraph 12)")
+_KINDS = (*ITEM_KINDS, "tagged")
 _ITEM_ROLES = (
     ("heading", ("kind",), ()), ("section", ("kind", "paragraphs_fallback"), ()),
     ("numbered", ("counter", "families", "ocr_digits", "sections", "starts_at"), ("number",)),
@@ -55,7 +58,7 @@ FILE_SPECS: dict[str, FileSpec] = {
     "deadlines.jsonl": FileSpec(
         ("id", "kind", "pattern"),
         ("pattern",),
-        (("kind", ("date", "month", "year_end", "financial_year", "immediate", "relative", "event")),),
+        (("kind", tuple(k for k in DEADLINE_KINDS if k != "none")),),
         ("priority",),
     ),
     "items.jsonl": FileSpec(("id", "role", "pattern"), ("pattern",), (), ("role",), _ITEM_ROLES),
@@ -66,6 +69,7 @@ FILE_SPECS: dict[str, FileSpec] = {
         ("addressees", "conclusions", "deadline_scope", "extract", "heading_paragraphs", "own_findings",
          "untagged_kind"),
     ),
+    "names.jsonl": FileSpec(("id", "role", "of", "name"), (), (("role", ("addressee", "family")),), ()),
     "titles.jsonl": FileSpec(
         ("id", "role", "pattern"), ("pattern",), (), ("role",),
         (("not_title", (), ()), ("form", ("subject", "title"), ()), ("subject", ("group",), ("name",)),
@@ -159,6 +163,8 @@ def _check_references(root: Path, rules: list[Rule]) -> None:
                   if k not in kinds]
         if rule.file == "titles.jsonl" and rule.get("role") == "form" and rule.get("subject") not in subject_groups | {None}:
             wrong.append(f"subject {rule.get('subject')!r} is no subject rule's group")
+        if rule.file == "names.jsonl" and rule.get("role") == "family" and rule.get("of") not in families:
+            wrong.append(f"family {rule.get('of')!r} is no family in families.jsonl")
         if rule.file == "items.jsonl" and rule.get("kind") is not None and rule.get("kind") not in kinds:
             wrong.append(f"kind {rule.get('kind')!r} is not one of {', '.join(_KINDS)}")
         if wrong:
@@ -241,3 +247,11 @@ def _flags(path: Path, number: int, letters) -> int:
             raise RuleError(path, number, f"unknown flag {letter!r} (known: {', '.join(_FLAG_LETTERS)})")
         flags |= _FLAG_LETTERS[letter]
     return flags
+
+
+@functools.lru_cache(maxsize=4)
+def display_names(directory: str | None = None) -> dict[tuple[str, str], str]:
+    """(role, id) -> the name people read: ("addressee", "npcc") -> "the National Police Chiefs'
+    Council", ("family", "coroner") -> "coroner's report (Regulation 28)" (rules/names.jsonl)."""
+    rules = load_rules(directory)
+    return {(str(r.get("role")), str(r.get("of"))): str(r.get("name")) for r in rules.of("names.jsonl")}

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from . import store
 from .errors import ReviewError
+from .models import TRACK_STATUSES
 from .review import default_reviewer, effective_items, find_item, now, parse_iso_date
 
-TRACK_STATUSES = ("open", "in_progress", "closed")
 LEVELS = (1, 2, 3, 4)
 DUE_SOON_DAYS = 90
 _TYPE_ROWS = (

@@ -12,18 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from ..models import Item, Problem, Suspect
+from ..models import Item, Problem, Suspect, kind_words
 from ..rules import Rule
 from .document_text import DocLine, DocumentText
 from .lines import heading_level, outranks
 
-_KIND_WORDS = {
-    "recommendation": ("recommendation", "recommendations"),
-    "area_for_improvement": ("area for improvement", "areas for improvement"),
-    "cause_of_concern": ("cause of concern", "causes of concern"),
-    "matter_of_concern": ("matter of concern", "matters of concern"),
-    "conclusion": ("conclusion", "conclusions"),
-}
 _TITLE_LENGTH = 100
 _REPRINT_CHARS = 40  # an item's last characters, found again under a heading: a reprint of it
 _SENTENCE_WORDS = 8
@@ -86,11 +79,6 @@ def check_report(report_id: str, doc: DocumentText, items: list[Item], notes: li
         needs_review=needs_review or bool(doubtful), notes=tuple(notes), problems=tuple(problems),
         suspects=tuple(suspects),
     )
-
-
-def kind_words(kind: str, count: int = 2) -> str:
-    one, many = _KIND_WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ") + "s"))
-    return one if count == 1 else many
 
 
 def stated_counts(text: str, rules: Sequence[Rule], earlier: Sequence[Rule] = ()) -> dict[str, tuple[int, str, str]]:
