@@ -1,6 +1,8 @@
 """Every command and option of `hmicfrs` explains itself: the group is walked, so new commands count."""
 from __future__ import annotations
 
+import re
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -44,3 +46,16 @@ def test_help_runs(path, command):
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.output
+
+
+README = (__import__("pathlib").Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+LEAVES = [(path, command) for path, command in COMMANDS if path and not isinstance(command, click.Group)]
+
+
+@pytest.mark.parametrize("path, command", LEAVES, ids=[" ".join(p) for p, _ in LEAVES])
+def test_every_command_is_documented_in_the_readme(path, command):
+    """As sqlite-utils' test_docs: a command nobody wrote up is one nobody finds."""
+    *group, leaf = path
+    # "hmicfrs review list|show|accept ..." in the commands table names each of them
+    written = rf"hmicfrs {' '.join(group)}{' ' if group else ''}(?:[\w-]+\\?\|)*{leaf}\b"
+    assert re.search(written, README), f"`hmicfrs {' '.join(path)}` is not in README.md"
