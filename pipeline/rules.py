@@ -12,8 +12,9 @@ from pathlib import Path
 
 from .errors import RuleError
 from .models import DEADLINE_KINDS, ITEM_KINDS
+from .resources import shipped_dir
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+DEFAULT_RULES_DIR = shipped_dir("rules")
 
 
 @dataclass(frozen=True)

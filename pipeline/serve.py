@@ -24,9 +24,9 @@ import yaml
 
 from . import review, store
 from .errors import PipelineError, ReviewError
+from .resources import shipped_dir
 
-REPO = Path(__file__).resolve().parents[1]
-CONFIG_DIR = REPO / "datasette"
+CONFIG_DIR = shipped_dir("datasette")
 METADATA_FILE = CONFIG_DIR / "metadata.yml"
 TOKEN_ENV = "HMICFRS_REVIEWER_TOKEN"
 MIN_TOKEN_LENGTH = 12

@@ -17,6 +17,8 @@ from pipeline import store
 from pipeline.cli import cli
 from pipeline.errors import StoreError
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> Path:

@@ -11,6 +11,8 @@ import pytest
 
 from pdf_makers import make_report
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 TOPICS = ["Vetting", "Stalking", "Custody", "Forensics", "Fraud"]
 
 

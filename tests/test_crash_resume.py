@@ -15,6 +15,8 @@ import sqlite_utils
 from pdf_makers import make_report
 from pipeline import store
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 TOPICS = ["Vetting", "Stalking", "Custody", "Forensics", "Fraud", "Roads", "Cyber", "Firearms", "Missing people",
           "Neighbourhoods"]
 

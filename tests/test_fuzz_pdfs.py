@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from pdf_makers import flipped, random_bytes, truncated
 from pipeline.cli import cli
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "corpus").glob("*.pdf"))
 # Reasons a damaged file may be given; an internal error would be a bug to fix, not an outcome.

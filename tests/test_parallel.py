@@ -22,6 +22,8 @@ from pipeline.ingest import ingest as ingest_lib
 from pipeline.pdf import open_pdf, parse_pdf, sha256_of
 from pipeline.rules import load_rules
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 REPO = Path(__file__).resolve().parents[1]
 TOPICS = ["Vetting and misconduct", "Stalking and harassment", "Custody services", "Digital forensics",
           "Serious and organised crime"]

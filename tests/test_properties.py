@@ -20,6 +20,8 @@ from pipeline.clean import (
     tidy_whitespace,
 )
 
+pytestmark = pytest.mark.slow  # many generated examples: `pytest -m "not slow"` skips it
+
 FRAGMENTS = [
     "(cid:127)", "(cid:", ")", "-", "–", "\n", "\n\n", " ", "  ", "\t", "\u00a0", "\u00ad", "\u200b",
     "\ufb01", "\uf0b7", ".", ",", "”", "12", "3", "effec", "tive", "self", "re", "co", "e", "o",

@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "real"
 if not REAL.is_dir():
     pytest.skip("the shared real corpus (../shared/corpus/real) is not available", allow_module_level=True)

@@ -21,6 +21,8 @@ from pipeline.cli import cli
 from pipeline.ingest import IngestOptions, ingest
 from pipeline.pdf import sha256_of
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 # file name -> (expected code in ingest_errors, words the printed reason must contain)
 BAD = {
     "empty.pdf": ("empty_file", "empty file"),

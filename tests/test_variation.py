@@ -20,6 +20,8 @@ from variation import HELD_OUT_STYLES, HELD_OUT_WORDINGS, STYLES, build_corpus, 
 from variation.scoring import rows_by_file, score_styles
 from variation.wordings import addressees, deadlines
 
+pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
+
 SEED = 0
 PER_STYLE = 2
 CONTRACT_FIELDS = {"id", "report", "kind", "number", "label", "parent", "text", "addressees", "addressee_text",
