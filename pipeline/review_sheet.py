@@ -1,6 +1,7 @@
 """Review outside the terminal: a spreadsheet out (pandas), the edits in it applied back.
 
 Applying is all or nothing: every row is validated first, and one bad row changes nothing.
+No cell of the sheet runs as a formula (spreadsheet.py): the text in it comes from PDFs.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .errors import ReviewError
 from .review import (
     REVIEW_FIELDS, _apply_correction, _write_review, default_reviewer, effective_items, validate_changes,
 )
+from .spreadsheet import escape, keep_text, unescape
 
 SHEET_COLUMNS = [
     "id", "report_file", "page", "kind", "number", "label", "text", "addressees", "addressee_text",
@@ -37,9 +39,11 @@ def sheet_frame(db, report: str | None = None, status: str | None = None) -> pd.
 
 def write_sheet(frame: pd.DataFrame, path: Path, fmt: str) -> None:
     if fmt == "csv":
-        frame.to_csv(path, index=False)
+        frame.map(escape).to_csv(path, index=False)
     elif fmt == "xlsx":
-        frame.to_excel(path, index=False, sheet_name="review")
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            frame.to_excel(writer, index=False, sheet_name="review")
+            keep_text(writer.sheets["review"])
     else:
         raise ReviewError(f"unknown sheet format {fmt!r}")
 
@@ -51,7 +55,8 @@ def read_sheet(path: Path) -> pd.DataFrame:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         frame = pd.read_excel(path, dtype=str, keep_default_na=False)
     else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        # Only the CSV sheet is escaped: an xlsx cell holds the text as it is.
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False).map(unescape)
     missing = [c for c in ("id", "decision") if c not in frame.columns]
     if missing:
         raise ReviewError(f"{path.name}: missing column(s) {', '.join(missing)}")
