@@ -75,6 +75,7 @@ class SheetChange:
 def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
     """What applying the sheet would change; raises ReviewError naming the first bad row."""
     current = {item["id"]: item for item in effective_items(db)}
+    parents = _parents_after(frame, current)
     changes: list[SheetChange] = []
     rows_of: dict[str, int] = {}
     for index, record in frame.iterrows():
@@ -105,7 +106,7 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
             if new != old_text.strip() and not (field == "text" and " ".join(new.split()) == " ".join(old_text.split())):
                 edited[field] = new
         try:
-            values = validate_changes(db, edited)
+            values = validate_changes(db, edited, item_id=item_id, parents=parents)
         except ReviewError as exc:
             raise ReviewError(f"row {row_number} ({item_id}): {exc}") from exc
         # Text that differs only in how it is written ("a, b" for "a,b") is not an edit.
@@ -123,6 +124,20 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
             if not (item["review_status"] in ("accepted", "corrected") and unchanged):
                 changes.append(SheetChange(row_number, item_id, "accept", (), note))
     return changes
+
+
+def _parents_after(frame: pd.DataFrame, current: dict[str, dict]) -> dict[str, str | None]:
+    """Every item's parent once the sheet is applied: a parent cycle is judged on where the
+    whole sheet leaves the items, not on the order of its rows. A rejected row's edits are
+    not applied, so its parent stays."""
+    parents = {item_id: item.get("parent") for item_id, item in current.items()}
+    if "parent" not in frame.columns:
+        return parents
+    for _index, record in frame.iterrows():
+        item_id = str(record.get("id", "")).strip()
+        if item_id in parents and str(record.get("decision", "")).strip().lower() != "reject":
+            parents[item_id] = _cell("parent", record["parent"]) or None
+    return parents
 
 
 def _cell(field: str, value) -> str:
