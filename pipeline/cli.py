@@ -218,7 +218,8 @@ def _report_ids(db, keys) -> list[str]:
 @cli.command("export")
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True,
-              help="Output format (the export contract's objects; CSV flattens them).")
+              help="Output format (the export contract's objects; CSV flattens them for spreadsheets, a ' before "
+                   "text that would run as a formula).")
 @click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
 @click.option("--kind", default=None, help="Only items of this kind, e.g. recommendation.")
 @click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")

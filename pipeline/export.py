@@ -8,6 +8,7 @@ from typing import Iterable, TextIO
 
 from . import store
 from .review import effective_items
+from .spreadsheet import escape
 
 CSV_COLUMNS = [
     "id", "report_file", "report_sha256", "report_title", "report_published", "kind", "number",
@@ -69,7 +70,8 @@ def write(objects: Iterable[dict], fmt: str, out: TextIO) -> int:
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for obj in objects:
-            writer.writerow(_flat(obj))
+            # The CSV is for spreadsheets: text that would run there as a formula gets a leading '.
+            writer.writerow({column: escape(value) for column, value in _flat(obj).items()})
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return len(objects)

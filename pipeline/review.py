@@ -169,7 +169,7 @@ def _write_review(db, row: dict, status: str, by: str, note: str | None) -> None
 def correct(db, item_id: str, changes: dict[str, str], by: str | None = None, note: str | None = None,
             rules: RuleSet | None = None) -> dict:
     row = find_item(db, item_id)
-    values = validate_changes(db, changes, rules)
+    values = validate_changes(db, changes, rules, item_id=row["id"])
     if all(row.get(field) == value for field, value in values.items()):
         raise ReviewError(f"{item_id}: nothing to correct, it already has "
                           + "; ".join(f"{f}={_text(v)}" for f, v in values.items()))
@@ -199,8 +199,14 @@ def _text(value) -> str | None:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
 
 
-def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None) -> dict:
-    """Typed values from FIELD=VALUE text; raises ReviewError naming the first bad field."""
+def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None, *, item_id: str | None = None,
+                     parents: dict[str, str | None] | None = None) -> dict:
+    """Typed values from FIELD=VALUE text; raises ReviewError naming the first bad field.
+
+    `item_id` is the item being corrected (none for an item being added, which nothing can have
+    as its parent yet); `parents` maps every item id to its parent as it will be once the whole
+    change is made (default: as it is now), so a cycle is judged on where a sheet ends up.
+    """
     values = {}
     for field, raw in changes.items():
         if field not in REVIEW_FIELDS:
@@ -223,8 +229,12 @@ def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None) 
         elif field == "deadline_date":
             values[field] = parse_iso_date(raw) if raw else None
         elif field == "parent":
-            if raw and not any(r["id"] == raw for r in effective_items(db)):
+            if parents is None:
+                parents = {r["id"]: r.get("parent") for r in effective_items(db)}
+            if raw and raw not in parents:
                 raise ReviewError(f"parent {raw!r} is not an item id")
+            if raw and item_id:
+                refuse_parent_cycle(item_id, raw, parents)
             values[field] = raw or None
         elif field == "text":
             if not raw:
@@ -233,6 +243,22 @@ def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None) 
         else:
             values[field] = raw or None
     return values
+
+
+def refuse_parent_cycle(item_id: str, parent: str, parents: dict[str, str | None]) -> None:
+    """Raises ReviewError if `parent` is the item itself or has the item above it: a parent is the
+    item an item sits under (its cause of concern), and a cycle has no top for anything that
+    walks up from an item (a reader, a tree of the report) to stop at."""
+    if parent == item_id:
+        raise ReviewError(f"parent {parent!r} is the item itself: an item cannot be its own parent")
+    chain = [item_id]
+    node: str | None = parent
+    # A cycle among other items (made before cycles were refused) must not loop here for ever.
+    while node is not None and node not in chain:
+        chain.append(node)
+        node = parents.get(node)
+    if node == item_id:
+        raise ReviewError(f"parent {parent!r} would make a cycle: {' -> '.join([*chain, item_id])}")
 
 
 def parse_iso_date(raw: str) -> str:

@@ -1,6 +1,7 @@
 """Review outside the terminal: a spreadsheet out (pandas), the edits in it applied back.
 
 Applying is all or nothing: every row is validated first, and one bad row changes nothing.
+No cell of the sheet runs as a formula (spreadsheet.py): the text in it comes from PDFs.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .errors import ReviewError
 from .review import (
     REVIEW_FIELDS, _apply_correction, _write_review, default_reviewer, effective_items, validate_changes,
 )
+from .spreadsheet import escape, keep_text, unescape
 
 SHEET_COLUMNS = [
     "id", "report_file", "page", "kind", "number", "label", "text", "addressees", "addressee_text",
@@ -37,9 +39,11 @@ def sheet_frame(db, report: str | None = None, status: str | None = None) -> pd.
 
 def write_sheet(frame: pd.DataFrame, path: Path, fmt: str) -> None:
     if fmt == "csv":
-        frame.to_csv(path, index=False)
+        frame.map(escape).to_csv(path, index=False)
     elif fmt == "xlsx":
-        frame.to_excel(path, index=False, sheet_name="review")
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            frame.to_excel(writer, index=False, sheet_name="review")
+            keep_text(writer.sheets["review"])
     else:
         raise ReviewError(f"unknown sheet format {fmt!r}")
 
@@ -51,7 +55,8 @@ def read_sheet(path: Path) -> pd.DataFrame:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         frame = pd.read_excel(path, dtype=str, keep_default_na=False)
     else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        # Only the CSV sheet is escaped: an xlsx cell holds the text as it is.
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False).map(unescape)
     missing = [c for c in ("id", "decision") if c not in frame.columns]
     if missing:
         raise ReviewError(f"{path.name}: missing column(s) {', '.join(missing)}")
@@ -70,6 +75,7 @@ class SheetChange:
 def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
     """What applying the sheet would change; raises ReviewError naming the first bad row."""
     current = {item["id"]: item for item in effective_items(db)}
+    parents = _parents_after(frame, current)
     changes: list[SheetChange] = []
     rows_of: dict[str, int] = {}
     for index, record in frame.iterrows():
@@ -100,7 +106,7 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
             if new != old_text.strip() and not (field == "text" and " ".join(new.split()) == " ".join(old_text.split())):
                 edited[field] = new
         try:
-            values = validate_changes(db, edited)
+            values = validate_changes(db, edited, item_id=item_id, parents=parents)
         except ReviewError as exc:
             raise ReviewError(f"row {row_number} ({item_id}): {exc}") from exc
         # Text that differs only in how it is written ("a, b" for "a,b") is not an edit.
@@ -118,6 +124,20 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
             if not (item["review_status"] in ("accepted", "corrected") and unchanged):
                 changes.append(SheetChange(row_number, item_id, "accept", (), note))
     return changes
+
+
+def _parents_after(frame: pd.DataFrame, current: dict[str, dict]) -> dict[str, str | None]:
+    """Every item's parent once the sheet is applied: a parent cycle is judged on where the
+    whole sheet leaves the items, not on the order of its rows. A rejected row's edits are
+    not applied, so its parent stays."""
+    parents = {item_id: item.get("parent") for item_id, item in current.items()}
+    if "parent" not in frame.columns:
+        return parents
+    for _index, record in frame.iterrows():
+        item_id = str(record.get("id", "")).strip()
+        if item_id in parents and str(record.get("decision", "")).strip().lower() != "reject":
+            parents[item_id] = _cell("parent", record["parent"]) or None
+    return parents
 
 
 def _cell(field: str, value) -> str:

@@ -272,6 +272,36 @@ def test_a_bad_correction_is_refused_and_changes_nothing(db, assignment, message
     assert audit_rows(db) == [] and table(db, "corrections") == [] and table(db, "reviews") == []
 
 
+# Parent corrections made in turn (item, new parent) -> the error refusing the last, or None where
+# no cycle is made. Extraction puts rec1, rec2 and rec3 under coc; afi1 has no parent.
+PARENT_CHAINS = [
+    ([("rec2", "rec2")], "parent '{rec2}' is the item itself: an item cannot be its own parent"),
+    ([("coc", "rec1")], "parent '{rec1}' would make a cycle: {coc} -> {rec1} -> {coc}"),
+    ([("rec2", "rec1"), ("rec1", "rec2")], "parent '{rec2}' would make a cycle: {rec1} -> {rec2} -> {rec1}"),
+    ([("afi1", "rec3"), ("coc", "afi1")], "parent '{afi1}' would make a cycle: {coc} -> {afi1} -> {rec3} -> {coc}"),
+    ([("rec2", "rec1")], None),  # a sibling: rec1 leads to coc, not back to rec2
+    ([("coc", "afi1")], None),
+    ([("rec1", ""), ("coc", "rec1")], None),  # rec1 left coc first
+    ([("afi1", "rec3"), ("rec3", ""), ("coc", "afi1")], None),
+]
+
+
+@pytest.mark.parametrize("chain, message", PARENT_CHAINS, ids=[" ".join(f"{a}={b}" for a, b in c) for c, _m in PARENT_CHAINS])
+def test_a_correction_making_a_parent_cycle_is_refused(db, chain, message):
+    names = ids(db)
+    *first, (item, parent) = chain
+    for earlier, earlier_parent in first:
+        hmicfrs("review", "correct", names[earlier], "--db", db, "--set", f"parent={names.get(earlier_parent, '')}")
+    before, logged = export(db), audit_rows(db)
+    result = hmicfrs("review", "correct", names[item], "--db", db, "--set", f"parent={names[parent]}", ok=message is None)
+    if message is None:
+        assert by_id(export(db))[names[item]]["parent"] == names[parent]
+        return
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {message.format(**names)}"
+    assert export(db) == before and audit_rows(db) == logged
+
+
 def test_correct_needs_field_equals_value(db):
     result = hmicfrs("review", "correct", ids(db)["rec2"], "--db", db, "--set", "deadline_date", ok=False)
     assert result.exit_code == 2 and "FIELD=VALUE" in result.output

@@ -189,6 +189,7 @@ BAD_ROWS = [
     ({"addressees": "chief_constables,the_moon"}, "row 5 ({rec3}): unknown addressee id(s): the_moon"),
     ({"kind": "recommendations"}, "row 5 ({rec3}): kind must be one of"),
     ({"parent": "nope-coc"}, "row 5 ({rec3}): parent 'nope-coc' is not an item id"),
+    ({"parent": "{rec3}"}, "row 5 ({rec3}): parent '{rec3}' is the item itself"),
     ({"text": ""}, "row 5 ({rec3}): text cannot be empty"),
     ({"decision": "maybe"}, "row 5: decision must be accept, reject, correct or empty, not 'maybe'"),
     ({"id": "{rec2}"}, "row 5: item {rec2} is also on row 4"),
@@ -211,6 +212,34 @@ def test_one_bad_row_changes_nothing_and_is_named(db, fmt, bad, message):
         assert result.stdout == ""
     assert export(db) == before
     assert audit_rows(db) == [] and table(db, "reviews") == [] and table(db, "corrections") == []
+
+
+# Parent cells edited in one sheet -> the error, or None: a cycle is judged on where the whole
+# sheet leaves the items, whatever the order of the rows (coc on row 2 is above rec1 on row 3).
+SHEET_PARENTS = [
+    ({"coc": "rec1"}, "row 2 ({coc}): parent '{rec1}' would make a cycle: {coc} -> {rec1} -> {coc}"),
+    ({"rec3": "afi1", "afi1": "rec3"}, "row 5 ({rec3}): parent '{afi1}' would make a cycle: {rec3} -> {afi1} -> {rec3}"),
+    ({"coc": "afi1", "afi1": "rec2"}, "row 2 ({coc}): parent '{afi1}' would make a cycle: {coc} -> {afi1} -> {rec2} -> {coc}"),
+    ({"coc": "rec1", "rec1": ""}, None),
+    ({"rec3": "afi1", "afi1": "rec1"}, None),  # a chain, no loop: rec3 -> afi1 -> rec1 -> coc
+    ({"coc": "afi1", "afi1": "rec2", "rec2": ""}, None),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("parents, message", SHEET_PARENTS, ids=[" ".join(f"{a}={b}" for a, b in p.items()) for p, _m in SHEET_PARENTS])
+def test_a_sheet_making_a_parent_cycle_changes_nothing(db, fmt, parents, message):
+    names = ids(db)
+    sheet = write_sheet(db, fmt)
+    edit(sheet, {(ROW[item], "parent"): names.get(parent, "") for item, parent in parents.items()})
+    before = export(db)
+    result = apply(db, sheet, ok=message is None)
+    if message is None:
+        assert f"applied {len(parents)} changes" in result.stderr
+        assert {k: by_id(export(db))[names[k]]["parent"] for k in parents} == {k: names.get(p) for k, p in parents.items()}
+        return
+    assert result.exit_code == 1 and result.stderr.strip() == f"error: {message.format(**names)}"
+    assert export(db) == before and audit_rows(db) == []
 
 
 def test_a_sheet_without_the_id_or_decision_column_is_refused(db, tmp_path):

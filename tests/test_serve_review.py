@@ -189,3 +189,23 @@ def test_items_added_by_hand_with_any_number_can_be_reviewed(env):
     assert f'href="/-/hmicfrs/review/{quote(added["id"], safe="")}"' in listing
     done = _post(ds, "/-/hmicfrs/review/" + quote(added["id"], safe=""), json={"action": "reject"}, headers=BEARER)
     assert done.status_code == 200 and done.json()["item"]["review_status"] == "rejected"
+
+
+# (item, parent) corrections from the review page in turn -> the status of the last, and its error
+WEB_PARENTS = [
+    ([("1", "1")], 400, "is the item itself"),
+    ([("1", "2"), ("2", "1")], 400, "would make a cycle"),
+    ([("1", "2"), ("4", "2")], 200, None),
+]
+
+
+@pytest.mark.parametrize("chain, status, error", WEB_PARENTS)
+def test_the_review_page_refuses_a_parent_cycle(env, chain, status, error):
+    ds = _datasette(env["db_path"])
+    for item, parent in chain:
+        response = _post(ds, f"/-/hmicfrs/review/{env['ids'][item]}", headers=BEARER,
+                         json={"action": "correct", "field": "parent", "value": env["ids"][parent]})
+    assert response.status_code == status, response.text
+    if error:
+        assert error in response.json()["error"]
+        assert review.find_item(env["db"], env["ids"][chain[-1][0]])["parent"] != env["ids"][chain[-1][1]]
