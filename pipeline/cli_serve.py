@@ -30,11 +30,14 @@ def _db_option(func):
 @click.option("--pdf-dir", "pdf_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Folder to look in for report PDFs that have moved since ingest (matched by name and SHA-256). "
                    "Repeatable.")
-def serve_command(db_path, port, host, reviewer_token, pdf_dirs):
+@click.option("--public-url", default=None, metavar="URL",
+              help="The address people use to reach the server, e.g. https://hmicfrs.example.org behind an HTTPS "
+                   "proxy; the calendar feed's links start with it. Default: the address the server is bound to.")
+def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url):
     """Browse, search and review the items in Datasette, with links to each item's PDF page."""
     from .serve import build_datasette, run
 
-    datasette = build_datasette(db_path, reviewer_token=reviewer_token, pdf_dirs=pdf_dirs)
+    datasette = build_datasette(db_path, reviewer_token=reviewer_token, pdf_dirs=pdf_dirs, public_url=public_url)
     mode = "reviewers can sign in at /-/hmicfrs/login" if reviewer_token else "read only (no reviewer token)"
     click.echo(f"serving {db_path} on http://{host}:{port}/ ({mode})", err=True)
     if reviewer_token and host not in LOOPBACK:

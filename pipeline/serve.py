@@ -7,7 +7,9 @@ secret, decisions written through pipeline.review, and which PDF files may be se
 Security: the reviewer token is never stored or logged; only an HMAC of it under a key made at
 launch is kept in memory, and tokens are compared with hmac.compare_digest. A PDF is served only
 when its path is in the reports table (paths the user ingested, never text from a PDF) and its
-bytes still hash to the report's sha256.
+bytes still hash to the report's sha256. Failed token attempts are limited per client address
+and overall (serve_guard.FailureLimiter); the calendar feed links to the configured public URL
+or the address the server is bound to, never to the Host header a client sends.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import secrets
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from datasette.utils import tilde_encode
 
 import yaml
@@ -25,6 +28,7 @@ import yaml
 from . import review, store
 from .errors import PipelineError, ReviewError
 from .resources import shipped_dir
+from .serve_guard import FailureLimiter, invisible
 
 CONFIG_DIR = shipped_dir("datasette")
 METADATA_FILE = CONFIG_DIR / "metadata.yml"
@@ -67,6 +71,8 @@ class ServeSettings:
     db_name: str
     secret: ReviewerSecret | None = None
     pdf_dirs: tuple[Path, ...] = ()
+    public_url: str | None = None  # how reviewers reach the server, e.g. behind an HTTPS proxy
+    limiter: FailureLimiter = field(default_factory=FailureLimiter, repr=False)
     _verified: dict = field(default_factory=dict, repr=False)
     # The writable canned queries pass a grant (an HMAC of the reviewer's actor id under a key
     # made at launch) to the SQL function that records the decision; nobody else can make one.
@@ -103,7 +109,23 @@ def load_metadata(db_name: str) -> dict:
     return metadata
 
 
-def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_dirs=(), settings: dict | None = None):
+def check_public_url(url: str | None) -> str | None:
+    """An http(s) address with a host and no query, fragment or credentials, without its final /."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
+            or parts.fragment or "@" in parts.netloc or any(invisible(c) for c in url):
+        raise ServeError(f"the public URL must look like https://host[:port][/path], not {url!r}")
+    return url.rstrip("/")
+
+
+def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_dirs=(), settings: dict | None = None,
+                    public_url: str | None = None):
     """A Datasette instance on the database, migrated first so the views exist."""
     from datasette.app import Datasette
 
@@ -114,6 +136,7 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     # traceback. Without rich it prints tracebacks (of real errors only) the standard way.
     datasette.handle_exception.rich = None
     _quiet_refused_decisions()
+    public_url = check_public_url(public_url)
     if not METADATA_FILE.is_file():
         raise ServeError(f"the Datasette configuration is missing ({METADATA_FILE}): run from a checkout of the "
                          "project installed with `pip install -e .`")
@@ -133,7 +156,7 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
                   **(settings or {})},
         secret=os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
     )
-    datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs))
+    datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs), public_url)
     return datasette
 
 

@@ -13,11 +13,13 @@ to a route, the writable canned queries (metadata.yml) call the SQL function hmi
 Either needs an actor signed in with the reviewer token (the "hmicfrs-review" permission, or
 the canned queries' allow block plus a grant only such an actor's request carries); anyone
 else gets 403. Everything taken from PDFs is rendered by Jinja with autoescaping on.
+
+Before Datasette sees a request, pipeline.serve_guard answers 429 to a client past its limit of
+wrong tokens, 415 to multipart bodies and 400 to form bodies that are not UTF-8.
 """
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import time
 from pathlib import Path
@@ -28,7 +30,7 @@ from datasette.utils import baseconv
 from datasette.utils.asgi import Response, asgi_send_file
 from markupsafe import Markup
 
-from pipeline import serve
+from pipeline import serve, serve_guard
 from pipeline.errors import PipelineError
 from pipeline.review import REVIEW_FIELDS
 from pipeline.views import PDF_ROUTE, REVIEW_ROUTE
@@ -58,13 +60,19 @@ def _settings(datasette) -> serve.ServeSettings | None:
 
 
 @hookimpl
+def asgi_wrapper(datasette):
+    return lambda app: serve_guard.guard_requests(app, lambda: _settings(datasette))
+
+
+@hookimpl
 def actor_from_request(datasette, request):
-    """`Authorization: Bearer <token>` makes an API client a reviewer (no cookie, so no CSRF)."""
+    """`Authorization: Bearer <token>` makes an API client a reviewer (no cookie, so no CSRF).
+    serve_guard has already refused a throttled client and counted a wrong token."""
     settings = _settings(datasette)
-    header = request.headers.get("authorization", "")
-    if not settings or not settings.reviewing or not header.startswith("Bearer "):
+    token = serve_guard.bearer_token(request.headers)
+    if not settings or not settings.reviewing or token is None:
         return None
-    if settings.secret.matches(header[len("Bearer "):].strip()):
+    if settings.secret.matches(token):
         return {"id": "reviewer (token)", "hmicfrs_reviewer": True}
     return None
 
@@ -184,11 +192,20 @@ def menu_links(datasette, actor):
 
 async def login(datasette, request):
     settings = _settings(datasette)
-    next_path = _safe_next(request.args.get("next"))
+    next_path = serve_guard.safe_next(request.args.get("next"))
     context = {"enabled": bool(settings and settings.reviewing), "next": next_path, "error": None}
     if request.method == "POST" and context["enabled"]:
         form = await request.post_vars()
-        next_path = _safe_next(form.get("next"))
+        next_path = serve_guard.safe_next(form.get("next"))
+        client = serve_guard.client_address(request.scope)
+        # No await between the limit check, the token check and recording a failure, so parallel
+        # sign-ins cannot all pass the check before any failure is counted.
+        wait = settings.limiter.retry_after(client)
+        if wait:
+            context.update(error=f"Too many wrong tokens from your address: try again in {wait} seconds.",
+                           next=next_path)
+            return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request),
+                                 status=429, headers={"Retry-After": str(wait)})
         if settings.secret.matches(form.get("token")):
             name = " ".join((form.get("name") or "").split())[:80] or "reviewer"
             response = Response.redirect(datasette.urls.path(next_path or "/"))
@@ -197,17 +214,11 @@ async def login(datasette, request):
             response.set_cookie("ds_actor", datasette.sign({"a": actor, "e": expires}, "actor"),
                                 httponly=True, samesite="lax", max_age=SIGN_IN_SECONDS)
             return response
-        await asyncio.sleep(FAILED_SIGN_IN_DELAY)  # slows guessing
+        settings.limiter.failed(client, "sign-in form")
+        await asyncio.sleep(FAILED_SIGN_IN_DELAY)  # slows one client's guesses in sequence
         context.update(error="That token is not the reviewer token.", next=next_path)
         return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request), status=403)
     return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request))
-
-
-def _safe_next(value: str | None) -> str | None:
-    """Only a path on this site, so the sign-in form cannot bounce a reviewer elsewhere."""
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return None
 
 
 async def review_item(datasette, request):
@@ -245,7 +256,10 @@ async def _post_decision(datasette, request, settings, item_id: str, wants_json:
         message = "Only a signed-in reviewer may record decisions (see /-/hmicfrs/login)."
         return Response.json({"ok": False, "error": message}, status=403) if wants_json else Response.text(message, status=403)
     if (request.headers.get("content-type") or "").startswith("application/json"):
-        form = json.loads((await request.post_body()) or b"{}")
+        try:
+            form = serve_guard.json_decision(await request.post_body())
+        except serve_guard.BadRequest as exc:
+            return Response.json({"ok": False, "error": str(exc)}, status=400)
     else:
         form = await request.post_vars()
     try:
@@ -304,7 +318,7 @@ async def calendar_feed(datasette, request):
     if settings is None:
         return Response.text("Not found", status=404)
     addressee = request.args.get("addressee") or None
-    base = f"{request.scheme}://{request.host}"
+    base = settings.public_url or serve_guard.server_url(request.scope)
     text = await asyncio.to_thread(serve.calendar_text, settings.db_path, addressee, base)
     return Response(text, content_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'inline; filename="deadlines.ics"'})
