@@ -208,10 +208,10 @@ def extract_command(db_path, rules_dir, reports, dry_run):
 def _report_ids(db, keys) -> list[str]:
     ids = []
     for key in keys:
-        rows = list(db.query("select id from reports where id = ? or sha256 = ? or file = ?", [key, key, key]))
-        if not rows:
+        found = store.report_id_for(db, key)
+        if found is None:
             raise click.UsageError(f"no report {key!r} in the database")
-        ids.append(rows[0]["id"])
+        ids.append(found)
     return ids
 
 

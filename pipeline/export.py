@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from typing import Iterable, TextIO
 
@@ -90,7 +89,3 @@ def _flat(obj: dict) -> dict:
     }
 
 
-def to_string(objects: Iterable[dict], fmt: str) -> str:
-    buffer = io.StringIO()
-    write(objects, fmt, buffer)
-    return buffer.getvalue()

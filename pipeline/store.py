@@ -297,6 +297,16 @@ def backup(db: sqlite_utils.Database, target: Path | str) -> Path:
 # Reports
 
 
+# A report named by a person: its id, its SHA-256 or its file name (the one lookup every command uses).
+_REPORT_IS = "(r.id = ? or r.sha256 = ? or r.file = ?)"
+
+
+def report_id_for(db: sqlite_utils.Database, key: str) -> str | None:
+    """The id of the report `key` names (id, SHA-256 or file name), or None."""
+    rows = list(db.query(f"select r.id from reports r where {_REPORT_IS} order by r.id limit 1", [key, key, key]))
+    return rows[0]["id"] if rows else None
+
+
 def find_report(db: sqlite_utils.Database, sha256: str) -> dict | None:
     rows = list(db.query("select id, file, title from reports where sha256 = ?", [sha256]))
     return rows[0] if rows else None
@@ -394,14 +404,6 @@ def record_error(db: sqlite_utils.Database, path: str, sha256: str | None, code:
         )
 
 
-def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    return {name: db[name].count for name in sorted(db.table_names()) if not _is_fts_shadow(name)}
-
-
-def _is_fts_shadow(name: str) -> bool:
-    return "_fts" in name
-
-
 # ---------------------------------------------------------------------------------------------
 # Items
 
@@ -451,7 +453,7 @@ def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> li
     """
     params: list = []
     if report:
-        sql += " and (r.id = ? or r.sha256 = ? or r.file = ?)"
+        sql += f" and {_REPORT_IS}"
         params += [report, report, report]
     return list(db.query(sql + " order by r.file, i.seq", params))
 
@@ -469,7 +471,7 @@ def manual_item_rows(db: sqlite_utils.Database, report: str | None = None) -> li
     """
     params: list = []
     if report:
-        sql += " and (r.id = ? or r.sha256 = ? or r.file = ?)"
+        sql += f" and {_REPORT_IS}"
         params += [report, report, report]
     return list(db.query(sql, params))
 
@@ -526,7 +528,7 @@ def suspect_rows(db: sqlite_utils.Database, report: str | None = None, open_only
         sql += " and s.id = ?"
         params.append(suspect_id)
     if report:
-        sql += " and (r.id = ? or r.sha256 = ? or r.file = ?)"
+        sql += f" and {_REPORT_IS}"
         params += [report, report, report]
     return list(db.query(sql + " order by r.file, s.seq", params))
 
