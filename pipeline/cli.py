@@ -13,20 +13,14 @@ from pathlib import Path
 import click
 
 from . import store
+from .cli_options import db_option
 from .errors import PipelineError
 from .ingest import (
     DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, IngestOptions, NoInputs, default_workers, discover, ingest,
 )
 from .rules import load_rules
 
-DB_OPTION = click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=store.DEFAULT_DB,
-    show_default=True,
-    help="SQLite database file (created with its folder when missing).",
-)
+DB_OPTION = db_option("SQLite database file (created with its folder when missing).")
 RULES_OPTION = click.option(
     "--rules",
     "rules_dir",

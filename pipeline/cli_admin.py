@@ -9,14 +9,12 @@ from pathlib import Path
 import click
 
 from . import store
+from .cli_options import db_option
 
 
 @click.command("backup")
 @click.argument("dest", type=click.Path(path_type=Path))
-@click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=store.DEFAULT_DB,
-    show_default=True, help="SQLite database file to copy.",
-)
+@db_option("SQLite database file to copy.", must_exist=True)
 @click.option("--force", is_flag=True, help="Replace DEST when it already exists.")
 def backup_command(dest: Path, db_path: Path, force: bool):
     """Copy the database to DEST (a file, or a folder for a time-stamped file) with SQLite's backup API.

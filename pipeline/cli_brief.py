@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import store
+from .cli_options import db_option
 from .brief import build_brief
 from .brief_render import render
 
@@ -33,8 +34,7 @@ def _iso_date(_ctx, param, value):
               help="File to write (default: stdout; required for docx).")
 @click.option("--force-name", default=None,
               help='Your force as named in report titles, e.g. "West Midlands Police" (for --addressee ours).')
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=store.DEFAULT_DB,
-              show_default=True, help="SQLite database file.")
+@db_option()
 @click.option("--today", default=None, callback=_iso_date,
               help="Work out overdue and due-soon as of this date (YYYY-MM-DD; default today).")
 def brief_command(addressee, since, until, fmt, output, force_name, db_path, today):

@@ -5,12 +5,12 @@ Also the one-line item counts that `ingest` and `extract` print for each report.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 from . import review as review_lib
 from . import store
+from .cli_options import db_option
 from .models import ITEM_KINDS, kind_words
 
 _TEXT_CHARS = 160
@@ -45,8 +45,7 @@ def counts_by_kind(items) -> dict[str, int]:
 
 
 @click.command("checks")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=store.DEFAULT_DB,
-              show_default=True, help="SQLite database file.")
+@db_option()
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON array with an object per report (all reports, in doubt or not).")
 def checks_command(db_path, as_json):

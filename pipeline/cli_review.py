@@ -9,6 +9,7 @@ import click
 
 from . import review as review_lib
 from . import store
+from .cli_options import db_option
 from . import track as track_lib
 from .models import DEADLINE_KINDS, ITEM_KINDS, REVIEW_STATUSES, TRACK_STATUSES
 from .review_sheet import apply_changes, describe, plan_changes, read_sheet, sheet_frame, write_gold, write_sheet
@@ -17,11 +18,6 @@ BY_OPTION = click.option("--by", default=None, help="Who made the decision (defa
 NOTE_OPTION = click.option("--note", default=None, help="Why: kept in the audit log.")
 
 
-def db_option(func):
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=store.DEFAULT_DB,
-        show_default=True, help="SQLite database file.",
-    )(func)
 
 
 def _open(db_path: Path):
@@ -34,7 +30,7 @@ def review_group():
 
 
 @review_group.command("list")
-@db_option
+@db_option()
 @click.option("--status", type=click.Choice([*REVIEW_STATUSES, "changed", "suspected"]),
               default=None, help="Only items with this review status ('changed': changed since review; 'suspected': "
               "open suspected missed items, to add with `review add --from-suspect` or `review dismiss`).")
@@ -60,7 +56,7 @@ def _short(text: str) -> str:
 
 @review_group.command("show")
 @click.argument("item_id")
-@db_option
+@db_option()
 def review_show(item_id, db_path):
     """Show one item, its evidence (page and surrounding text) and its review state."""
     db = _open(db_path)
@@ -81,7 +77,7 @@ def review_show(item_id, db_path):
 
 @review_group.command("accept")
 @click.argument("item_id")
-@db_option
+@db_option()
 @BY_OPTION
 @NOTE_OPTION
 def review_accept(item_id, db_path, by, note):
@@ -92,7 +88,7 @@ def review_accept(item_id, db_path, by, note):
 
 @review_group.command("reject")
 @click.argument("item_id")
-@db_option
+@db_option()
 @BY_OPTION
 @NOTE_OPTION
 def review_reject(item_id, db_path, by, note):
@@ -103,7 +99,7 @@ def review_reject(item_id, db_path, by, note):
 
 @review_group.command("correct")
 @click.argument("item_id")
-@db_option
+@db_option()
 @click.option("--set", "assignments", multiple=True, required=True, metavar="FIELD=VALUE",
               help="A corrected value; FIELD is one of " + ", ".join(review_lib.REVIEW_FIELDS) + ". Repeatable.")
 @BY_OPTION
@@ -121,7 +117,7 @@ def review_correct(item_id, db_path, assignments, by, note):
 
 
 @review_group.command("add")
-@db_option
+@db_option()
 @click.option("--from-suspect", "suspect_id", default=None, metavar="SUSPECT_ID",
               help="Add this suspected missed item (its text, page and guessed kind; --kind overrides the kind).")
 @click.option("--report", default=None, help="The report (id, sha256 or file name); needed without --from-suspect.")
@@ -163,7 +159,7 @@ def review_add(db_path, suspect_id, report, kind, text, number, label, page, add
 
 @review_group.command("dismiss")
 @click.argument("suspect_id")
-@db_option
+@db_option()
 @BY_OPTION
 @NOTE_OPTION
 def review_dismiss(suspect_id, db_path, by, note):
@@ -173,7 +169,7 @@ def review_dismiss(suspect_id, db_path, by, note):
 
 
 @review_group.command("sheet")
-@db_option
+@db_option()
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
               help="Spreadsheet format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -191,7 +187,7 @@ def review_sheet(db_path, fmt, output, report, status):
 
 @review_group.command("apply")
 @click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@db_option
+@db_option()
 @BY_OPTION
 @click.option("--dry-run", is_flag=True, help="Show the changes without applying them.")
 def review_apply(sheet, db_path, by, dry_run):
@@ -209,7 +205,7 @@ def review_apply(sheet, db_path, by, dry_run):
 
 @review_group.command("gold")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@db_option
+@db_option()
 def review_gold(directory, db_path):
     """Write accepted and corrected items as gold JSONL (one file per report) for `hmicfrs evaluate`."""
     counts = write_gold(_open(db_path), directory)
@@ -219,7 +215,7 @@ def review_gold(directory, db_path):
 
 @click.command("track")
 @click.argument("item_id")
-@db_option
+@db_option()
 @click.option("--status", type=click.Choice(TRACK_STATUSES), default=None, help="Tracking status.")
 @click.option("--level", type=click.IntRange(1, 4), default=None, help="HMICFRS monitoring level (1 to 4).")
 @click.option("--owner", default=None, help="Who in the organisation owns the item.")
@@ -237,7 +233,7 @@ def track_command(item_id, db_path, status, level, owner, evidence, closed_on, d
 
 
 @click.command("status")
-@db_option
+@db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--today", default=None, help="Work out overdue and due-soon as of this date (YYYY-MM-DD).")
 def status_command(db_path, as_json, today):

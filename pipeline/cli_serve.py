@@ -7,19 +7,15 @@ from pathlib import Path
 import click
 
 from . import store
+from .cli_options import db_option
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-def _db_option(func):
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=store.DEFAULT_DB,
-        show_default=True, help="SQLite database file (made by `hmicfrs ingest`).",
-    )(func)
 
 
 @click.command("serve")
-@_db_option
+@db_option("SQLite database file (made by `hmicfrs ingest`).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on; 0.0.0.0 makes the server reachable from other machines.")
@@ -47,7 +43,7 @@ def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url):
 
 
 @click.command("calendar")
-@_db_option
+@db_option("SQLite database file (made by `hmicfrs ingest`).")
 @click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this .ics file instead of stdout.")
