@@ -12,10 +12,6 @@ from spacy.tokens import Doc, Span
 
 from .rules import RuleSet, load_rules
 
-if not Span.has_extension("rule_id"):
-    Span.set_extension("rule_id", default=None)
-
-
 def _regex_spans(doc: Doc, rules, label_of) -> list[Span]:
     """Regex matches over the doc's text as spans, longest first, without overlaps. Rules marked
     "fallback" (a generic shape such as "... Committee") only fill text no other rule matched."""
@@ -80,6 +76,9 @@ def slugify(text: str) -> str:
 
 def build_nlp(rules: RuleSet | None = None) -> Language:
     rules = rules or load_rules()
+    # the rule that produced each span, kept as evidence; registered here, not at import
+    if not Span.has_extension("rule_id"):
+        Span.set_extension("rule_id", default=None)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("hmicfrs_deadlines", config={"rules_dir": rules.directory})

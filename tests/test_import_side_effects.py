@@ -1,0 +1,25 @@
+"""Importing the library changes nothing global: spaCy's span extension and the server's
+unraisable-exception hook are set when a pipeline or a server is built (issue 13)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import sys
+before = sys.unraisablehook
+import pipeline.cli, pipeline.nlp, pipeline.serve, pipeline.extract
+from spacy.tokens import Span
+print(Span.has_extension("rule_id"), sys.unraisablehook is before)
+"""
+
+
+def test_importing_the_package_sets_nothing_global():
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
+
+
+def test_building_the_pipeline_registers_the_extension():
+    probe = PROBE.replace("print(", "from pipeline.nlp import build_nlp; build_nlp(); print(")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
