@@ -18,6 +18,7 @@ from .errors import PipelineError
 from .ingest import (
     DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, IngestOptions, NoInputs, default_workers, discover, ingest,
 )
+from .paths import shown
 from .rules import load_rules
 
 DB_OPTION = db_option("SQLite database file (created with its folder when missing).")
@@ -87,11 +88,12 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
         on_busy=lambda: click.echo("another process is writing to the database; waiting for it...", err=True),
         on_parse=extractor.load_in_background,
     )
-    show_bar = not quiet and len(files) > 1
+    inputs = len(files) + len(files.refused)
+    show_bar = not quiet and inputs > 1
     checks: dict[str, list[str]] = {}
     with click.progressbar(
-        length=len(files), label="ingesting", file=sys.stderr, show_pos=True,
-        item_show_func=lambda o: Path(o.path).name if o else None,
+        length=inputs, label="ingesting", file=sys.stderr, show_pos=True,
+        item_show_func=lambda o: shown(Path(o.path).name) if o else None,
     ) if show_bar else _NoBar() as bar:
         summary = ingest(
             db, files, options, progress=lambda outcome: bar.update(1, outcome),
@@ -153,7 +155,7 @@ def _print_summary(summary, dry_run: bool, checks: dict[str, list[str]] | None =
         for line in (checks or {}).get(outcome.report_id, []):
             click.echo(line, err=True)
     for outcome in failed:
-        click.echo(f"  failed: {outcome.path}: {outcome.reason}", err=True)
+        click.echo(f"  failed: {shown(outcome.path)}: {outcome.reason}", err=True)
 
 
 def _extractor(rules):

@@ -1,4 +1,5 @@
 """Typed exceptions raised by library code; the CLI turns them into one-line messages."""
+import stat
 
 
 class PipelineError(Exception):
@@ -35,6 +36,44 @@ class NoTextLayer(InputError):
 
 class ResourceLimit(InputError):
     code = "resource_limit"
+
+
+class NoPages(InputError):
+    code = "no_pages"
+
+
+class NotAFile(InputError):
+    """A FIFO, socket or device where a PDF was expected; it is never opened for reading."""
+
+    code = "not_a_file"
+
+    @classmethod
+    def of_mode(cls, mode: int) -> "NotAFile":
+        kinds = [(stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")]
+        kind = next((name for test, name in kinds if test(mode)), "not a file")
+        return cls(f"not a regular file ({kind})")
+
+
+class BrokenLink(InputError):
+    code = "broken_link"
+
+
+class LinkLoop(InputError):
+    code = "link_loop"
+
+
+class Vanished(InputError):
+    """The file was there when the batch found it and gone when it was read."""
+
+    code = "vanished"
+
+    def __init__(self, message: str = "the file was removed or replaced during the batch"):
+        super().__init__(message)
+
+
+class ChangedDuringRead(InputError):
+    code = "changed_during_read"
 
 
 class RuleError(PipelineError):

@@ -4,15 +4,16 @@ Workers parse and clean (the slow part); the calling process is the single SQLit
 """
 from __future__ import annotations
 
-import glob
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
-from .errors import PipelineError
+from .discover import Inputs, NoInputs, Refused, discover  # noqa: F401 (the CLI's and tests' names for them)
+from .errors import InputError, PipelineError, Vanished
 from .ingest_worker import parse_and_clean, worker_init
 from .models import CleanDocument, report_id_for
+from .paths import shown
 from .pdf import sha256_of
 from .workers import Limits, TaskFailed, cpu_count, run as run_workers
 from . import store
@@ -63,42 +64,13 @@ class IngestSummary:
         return bool(self.of("failed"))
 
 
-class NoInputs(PipelineError):
-    code = "usage"
-
-
-def discover(paths: Iterable[str]) -> list[Path]:
-    """Files, folders (recursively) and glob patterns, each PDF once, in a stable order."""
-    found: dict[str, Path] = {}
-    missing: list[str] = []
-    for raw in paths:
-        candidates = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] if _is_glob(raw) else [Path(raw)]
-        if not candidates or not all(c.exists() for c in candidates):
-            missing.append(raw)
-            continue
-        for candidate in candidates:
-            if candidate.is_dir():
-                for pdf in sorted(candidate.rglob("*")):
-                    if pdf.is_file() and pdf.suffix.lower() == ".pdf":
-                        found.setdefault(str(pdf.resolve()), pdf)
-            elif candidate.is_file():
-                found.setdefault(str(candidate.resolve()), candidate)
-    if missing:
-        raise NoInputs(f"no such file or folder: {', '.join(missing)}")
-    return sorted(found.values(), key=lambda p: str(p))
-
-
-def _is_glob(text: str) -> bool:
-    return any(ch in text for ch in "*?[")
-
-
 def default_workers() -> int:
     return cpu_count()
 
 
 def ingest(
     db,
-    paths: list[Path],
+    paths: list[Path] | Inputs,
     options: IngestOptions,
     progress: Callable[[FileOutcome], None] | None = None,
     on_document: Callable[[object, CleanDocument], None] | None = None,
@@ -106,7 +78,9 @@ def ingest(
     """Ingest `paths` into `db`; `on_document(db, doc)` runs inside each report's transaction.
 
     A report is stored whole or not at all: its rows and whatever `on_document` writes share one
-    transaction, so a crash or a failure in either leaves nothing of it behind.
+    transaction, so a crash or a failure in either leaves nothing of it behind. When `paths` comes
+    from `discover`, the inputs it refused are named and recorded first. The database and the
+    reasons hold paths in their display form (paths.shown); FileOutcome.path is the path as given.
     """
     summary = IngestSummary()
     known = store.known_hashes(db)
@@ -118,19 +92,30 @@ def ingest(
         if progress:
             progress(outcome)
 
+    refused: list[Refused] = getattr(paths, "refused", [])
+    for refusal in refused:
+        _fail(db, summary, report, str(refusal.path), "", refusal.code, refusal.reason, options)
     for path in paths:
+        # Only to skip bytes already stored: what is stored is the hash of what the parser read.
         try:
             size = path.stat().st_size
             sha = sha256_of(path) if size else ""
+        except FileNotFoundError:
+            _fail(db, summary, report, str(path), "", Vanished.code, str(Vanished()), options)
+            continue
+        except InputError as exc:
+            _fail(db, summary, report, str(path), "", exc.code, str(exc), options)
+            continue
         except OSError as exc:
-            report(FileOutcome(str(path), "failed", f"cannot read file: {exc.strerror}", "unreadable"))
+            _fail(db, summary, report, str(path), "", "unreadable", f"cannot read file: {exc.strerror}", options)
             continue
         if sha and sha in known and not options.force:
             existing = store.find_report(db, sha)
             report(FileOutcome(str(path), "skipped", "unchanged", report_id=existing and existing["id"]))
             continue
         if sha and sha in batch:
-            report(FileOutcome(str(path), "skipped", f"same bytes as {batch[sha]}", report_id=report_id_for(sha)))
+            report(FileOutcome(str(path), "skipped", f"same bytes as {shown(batch[sha])}",
+                               report_id=report_id_for(sha)))
             continue
         if sha:
             batch[sha] = str(path)
@@ -146,6 +131,7 @@ def ingest(
         if isinstance(result, TaskFailed):
             _fail(db, summary, report, path, sha, result.code, result.reason, options)
             continue
+        result = replace(result, path=shown(result.path), file=shown(result.file))
         if options.dry_run:
             report(_ingested(path, result))
             continue
@@ -153,10 +139,11 @@ def ingest(
             waited = _announce_wait(db, options.on_busy)
         try:
             with store.transaction(db):
-                if not options.force and store.find_report(db, sha):
-                    # Another ingest stored these bytes while we parsed them.
-                    report(FileOutcome(path, "skipped", "stored meanwhile by another ingest",
-                                       report_id=result.report_id))
+                if not options.force and store.find_report(db, result.sha256):
+                    # Another ingest stored these bytes while we parsed them, or the file was
+                    # replaced since it was hashed by bytes that were already stored.
+                    why = "stored meanwhile by another ingest" if result.sha256 == sha else "unchanged"
+                    report(FileOutcome(path, "skipped", why, report_id=result.report_id))
                     continue
                 store.write_document(db, result)
                 if on_document:
@@ -191,14 +178,16 @@ def _ingested(path: str, doc: CleanDocument) -> FileOutcome:
 
 
 def _fail(db, summary, report, path: str, sha: str, code: str, reason: str, options: IngestOptions) -> None:
+    # A parser's message can quote the file's own bytes: escaped like a name, it stays one safe line.
+    reason = shown(reason)
     if not options.dry_run:
-        store.record_error(db, path, sha, code, reason)
+        store.record_error(db, shown(path), sha, code, reason)
     report(FileOutcome(path, "failed", reason, code))
 
 
 def _run(todo: list[tuple[str, str, int]], options: IngestOptions):
     """Yield ((path, sha), document or TaskFailed) as workers finish."""
-    tasks = [((path, sha), parse_and_clean, (path, sha, options.password, options.ocr, options.timeout))
+    tasks = [((path, sha), parse_and_clean, (path, options.password, options.ocr, options.timeout))
              for path, sha, _ in todo]
     limits = Limits(
         timeout=options.timeout or None,

@@ -5,6 +5,7 @@ brings pandas, about 60 MB a process).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import resource
@@ -18,7 +19,7 @@ from pathlib import Path
 from .document import clean_document
 from .errors import InputError, NoTextLayer, ResourceLimit
 from .models import CleanDocument
-from .pdf import open_pdf
+from .pdf import open_pdf, read_file
 from .rules import RuleSet, load_rules
 from .workers import TaskFailed
 
@@ -32,16 +33,20 @@ def worker_init(rules_dir: str | None) -> None:
     _worker_rules = load_rules(rules_dir)
 
 
-def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = False,
+def parse_and_clean(path: str, password: str | None, ocr: bool = False,
                     timeout: float | None = None) -> CleanDocument | TaskFailed:
-    """Runs in a worker: the document, or a TaskFailed with a one-line reason for a bad input."""
+    """Runs in a worker: the document, or a TaskFailed with a one-line reason for a bad input.
+
+    The document's sha256 is that of the bytes this worker read and parsed, whatever the batch
+    saw when it looked for files already stored.
+    """
     try:
         try:
-            return _clean(Path(path), sha256, password)
+            return _clean(Path(path), password)
         except NoTextLayer:
             if not ocr:
                 raise
-            return _clean_after_ocr(Path(path), sha256, password, timeout)
+            return _clean_after_ocr(Path(path), password, timeout)
     except InputError as exc:
         # After running out of memory the worker is replaced rather than trusted with the next file.
         return TaskFailed(exc.code, str(exc), retire=isinstance(exc, ResourceLimit))
@@ -49,23 +54,28 @@ def parse_and_clean(path: str, sha256: str, password: str | None, ocr: bool = Fa
         return TaskFailed("corrupt_pdf", "corrupt PDF: structure too deeply nested")
 
 
-def _clean(path: Path, sha256: str, password: str | None, source: Path | None = None) -> CleanDocument:
+def _clean(path: Path, password: str | None, source: Path | None = None, sha256: str | None = None,
+           size: int | None = None) -> CleanDocument:
     # Pages stream from the parser into layout one at a time (see pdf.open_pdf).
     with open_pdf(source or path, password=password, sha256=sha256) as parsed:
         if source is not None:
-            parsed = replace(parsed, path=str(path), file=path.name, size_bytes=path.stat().st_size)
+            parsed = replace(parsed, path=str(path), file=path.name, size_bytes=size)
         return clean_document(parsed, _worker_rules or load_rules())
 
 
-def _clean_after_ocr(path: Path, sha256: str, password: str | None, timeout: float | None) -> CleanDocument:
+def _clean_after_ocr(path: Path, password: str | None, timeout: float | None) -> CleanDocument:
     """Give a scanned PDF a text layer with ocrmypdf, then read that copy as if it were the file."""
     if not shutil.which("ocrmypdf"):
         raise NoTextLayer("no text layer (needs OCR; --ocr needs ocrmypdf, which is not installed)")
     if password:
         raise NoTextLayer("no text layer (needs OCR; ocrmypdf cannot read encrypted PDFs)")
     with tempfile.TemporaryDirectory(prefix="hmicfrs-ocr-") as folder:
+        # OCR reads a copy of the bytes hashed here, so the scan's stored hash is that of what was read.
+        scan = read_file(path)
+        original = Path(folder) / "scan.pdf"
+        original.write_bytes(scan)
         output = Path(folder) / "ocr.pdf"
-        command = ["ocrmypdf", "--quiet", "--skip-text", "--output-type", "pdf", str(path), str(output)]
+        command = ["ocrmypdf", "--quiet", "--skip-text", "--output-type", "pdf", str(original), str(output)]
         # Its own process group, so OCR's helpers (tesseract, ghostscript) stop with it; and the
         # worker's memory cap is for pdfminer, not for them.
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -80,7 +90,7 @@ def _clean_after_ocr(path: Path, sha256: str, password: str | None, timeout: flo
         if process.returncode != 0 or not output.exists():
             last = (err.strip().splitlines() or ["no message"])[-1]
             raise NoTextLayer(f"no text layer, and OCR failed: {last}"[:200])
-        return _clean(path, sha256, None, source=output)
+        return _clean(path, None, source=output, sha256=hashlib.sha256(scan).hexdigest(), size=len(scan))
 
 
 def _lift_memory_cap() -> None:

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import os
 import re
+import stat
 import struct
 import zlib
 from contextlib import contextmanager
@@ -16,7 +19,10 @@ from pdfminer.psexceptions import PSException
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from .errors import CorruptPdf, EmptyFile, EncryptedPdf, NotAPdf, ResourceLimit
+from .errors import (
+    ChangedDuringRead, CorruptPdf, EmptyFile, EncryptedPdf, InputError, NoPages, NotAFile, NotAPdf, ResourceLimit,
+    Vanished,
+)
 from .models import Box, ParsedDocument, ParsedPage, Word
 
 # Font names carry weight and slant as a suffix ("Arial-BoldMT", "Calibri,Bold", "Frutiger-Black",
@@ -33,17 +39,64 @@ _HASH_CHUNK = 1 << 20
 
 
 def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks: the batch's quick check for files already stored."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(_HASH_CHUNK), b""):
+    with _opened(path) as fd:
+        for chunk in iter(lambda: os.read(fd, _HASH_CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
 
-def check_pdf_header(path: Path) -> None:
+def read_file(path: Path) -> bytes:
+    """The file's bytes, read once through one handle: what is parsed is what is hashed.
+
+    A file written to while it was read is refused rather than stored as a mixture of two
+    versions; one replaced (renamed over) meanwhile is read whole from the open handle.
+    """
+    with _opened(path) as fd:
+        before = os.fstat(fd)
+        data = _read_all(fd)
+        after = os.fstat(fd)
+    if _version(before) != _version(after) or len(data) != after.st_size:
+        raise ChangedDuringRead("the file changed while it was read; try again")
+    return data
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    for chunk in iter(lambda: os.read(fd, _HASH_CHUNK), b""):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _version(status: os.stat_result) -> tuple:
+    # ctime moves on every write, even one that restores the size and the mtime.
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[int]:
+    try:
+        # Non-blocking, so a FIFO put where a file was never waits for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise Vanished() from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFile.of_mode(mode)
+        try:
+            yield fd
+        except OSError as exc:  # an I/O error while reading
+            raise InputError(f"cannot read file: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def _check_header(head: bytes) -> None:
     """Refuse files that cannot be PDFs before pdfminer spends time on them."""
-    with open(path, "rb") as handle:
-        head = handle.read(1024)
     if not head:
         raise EmptyFile("empty file (0 bytes)")
     if b"%PDF-" not in head:
@@ -61,27 +114,57 @@ def open_pdf(path: Path, password: str | None = None, sha256: str | None = None)
     """The document with its pages read lazily: `pages` is a one-shot iterator, valid inside the block.
 
     Ingest lays out each page as soon as it is read, so a long report's words (about 0.2 MB a
-    page) are never all in memory at once. Failures while opening or reading come out as InputErrors.
+    page) are never all in memory at once. The file's bytes are read once and parsed from memory,
+    and `sha256` is theirs unless the caller names another (an OCR'd copy is stored under its
+    scan's hash). Failures while opening or reading come out as InputErrors.
     """
     path = Path(path)
-    check_pdf_header(path)
-    digest = sha256 or sha256_of(path)
+    data = read_file(path)
+    _check_header(data[:1024])
     with _classified():
-        pdf = pdfplumber.open(path, password=password or "")
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     try:
         with _classified():
             title = _metadata_title(pdf.metadata)
             pages = pdf.pages
+            if not pages:
+                raise _why_no_pages(pdf.doc)
         yield ParsedDocument(
             path=str(path),
             file=path.name,
-            sha256=digest,
-            size_bytes=path.stat().st_size,
+            sha256=sha256 or hashlib.sha256(data).hexdigest(),
+            size_bytes=len(data),
             pages=_stream(pages),  # type: ignore[arg-type]
             metadata_title=title,
         )
     finally:
         _close(pdf)
+
+
+def _why_no_pages(document) -> InputError:
+    """pdfminer skips a page-tree node it has already seen, so a tree that loops reads as empty."""
+    on_path: set[int] = set()
+    done: set[int] = set()
+    stack: list[tuple[object, bool]] = [(document.catalog.get("Pages"), False)]
+    while stack:
+        ref, leaving = stack.pop()
+        key = getattr(ref, "objid", None)
+        if leaving:
+            on_path.discard(key)
+            done.add(key)
+            continue
+        if key in on_path:
+            return CorruptPdf("corrupt PDF: its page tree loops back on itself, so no page can be read")
+        if key is not None:
+            if key in done:
+                continue
+            on_path.add(key)
+            stack.append((ref, True))
+        node = resolve1(ref)
+        kids = resolve1(node.get("Kids")) if isinstance(node, dict) else None
+        if isinstance(kids, list):
+            stack.extend((kid, False) for kid in reversed(kids))
+    return NoPages("the PDF has no pages")
 
 
 def _close(pdf) -> None:

@@ -27,6 +27,7 @@ import yaml
 
 from . import review, store
 from .errors import PipelineError, ReviewError
+from .paths import unescaped
 from .resources import shipped_dir
 from .serve_guard import FailureLimiter, invisible
 
@@ -242,6 +243,15 @@ def pdf_for_report(settings: ServeSettings, row: dict | None) -> Path | None:
 
 
 def _candidates(settings: ServeSettings, stored: str, file: str) -> list[Path]:
+    # Names are stored escaped (paths.shown); the file itself may have the bytes the escapes stand
+    # for. Both are tried, and the hash check below tells them apart.
+    found: list[Path] = []
+    for stored_form, name in dict.fromkeys([(stored, file), (unescaped(stored), unescaped(file))]):
+        found += _places(settings, stored_form, name)
+    return found
+
+
+def _places(settings: ServeSettings, stored: str, file: str) -> list[Path]:
     stored_path = Path(stored)
     if stored_path.is_absolute():
         found = [stored_path]

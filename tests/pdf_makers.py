@@ -102,7 +102,7 @@ def make_zip_bomb(path: Path, megabytes: int) -> Path:
 
 
 def _write_pdf(path: Path, compressed_content: bytes) -> Path:
-    objects = [
+    return _write_objects(path, [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
@@ -110,7 +110,24 @@ def _write_pdf(path: Path, compressed_content: bytes) -> Path:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed_content)
         + compressed_content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    ])
+
+
+def make_no_pages(path: Path) -> Path:
+    """A well-formed PDF whose page tree is empty."""
+    return _write_objects(path, [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def make_page_tree_loop(path: Path) -> Path:
+    """A page tree whose second node lists the first as its child: no page is ever reached."""
+    return _write_objects(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+    ])
+
+
+def _write_objects(path: Path, objects: list[bytes]) -> Path:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -19,7 +19,7 @@ from pipeline import store
 from pipeline.ingest import IngestOptions, discover
 from pipeline.ingest_worker import parse_and_clean, worker_init
 from pipeline.ingest import ingest as ingest_lib
-from pipeline.pdf import open_pdf, parse_pdf, sha256_of
+from pipeline.pdf import open_pdf, parse_pdf
 from pipeline.rules import load_rules
 
 pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
@@ -85,7 +85,7 @@ def test_parse_and_clean_reports_bad_input_as_a_failure_not_an_exception(tmp_pat
     worker_init(None)
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4\nnot really\n")
-    result = parse_and_clean(str(bad), sha256_of(bad), None)
+    result = parse_and_clean(str(bad), None)
     assert isinstance(result, workers.TaskFailed) and result.code == "corrupt_pdf"
 
 

@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from pipeline import serve, serve_guard
 from pipeline.errors import PipelineError
+from pipeline.paths import shown
 from pipeline.review import REVIEW_FIELDS
 from pipeline.views import PDF_ROUTE, REVIEW_ROUTE
 
@@ -308,7 +309,8 @@ async def report_pdf(datasette, request, send):
     if path is None:
         return Response.text("That report's PDF is not available (moved, changed, or not a report).", status=404)
     await asgi_send_file(send, path, content_type="application/pdf", headers={
-        "content-disposition": f"inline; filename*=UTF-8''{quote(path.name)}",
+        # The display form: a name that is not UTF-8 cannot be sent as UTF-8 (paths.shown).
+        "content-disposition": f"inline; filename*=UTF-8''{quote(shown(path.name))}",
         "x-content-type-options": "nosniff",
     })
 
