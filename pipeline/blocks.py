@@ -187,7 +187,9 @@ def take_tables(words: list[Word], size: float) -> tuple[list[Word], list[list[l
         lefts = [cell[0].x0 for cell in header]
         end = index + 1
         numbered = len(header) == 2 and _number(header[0]) == 1 and _wordy(header[1])
-        columns = [_columns(rows[index], lefts)] if len(lefts) >= 2 and (_names_columns(header) or numbered) else []
+        first = _columns(rows[index], lefts) if len(lefts) >= 2 and (_names_columns(header) or numbered) else None
+        # a header whose own words cross its columns (zero-width or overlapping glyphs) heads no table
+        columns = [first] if first is not None else []
         while columns and end < len(rows) and rows[end][0].top - rows[end - 1][0].bottom < size * 3:
             split = _columns(rows[end], lefts)
             if split is None:

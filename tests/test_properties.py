@@ -120,6 +120,15 @@ pages = st.lists(st.lists(words(), max_size=40), min_size=1, max_size=4).map(
 )
 
 
+def test_a_header_whose_words_cross_its_columns_heads_no_table():
+    """Found by the property below: zero-width words where a header's cells start made its own
+    row fail its columns, and the table code then crashed on it (an internal error at ingest)."""
+    words = [Word("word", 0.0, 0.0, 100.0, 106.0, 6.0, False), Word("word", 5.0, 5.0, 0.0, 6.0, 6.0, False),
+             Word("word", 0.0, 3.0, 0.0, 6.0, 6.0, False), Word("word", 0.0, 0.0, 0.0, 6.0, 6.0, False)]
+    page = lay_out_page(ParsedPage(1, 595.0, 842.0, tuple(words)))
+    assert sum(len(line.text.replace(" ", "")) for line in page.lines) == 16
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(parsed=pages)
 def test_layout_and_furniture_never_crash(parsed):
