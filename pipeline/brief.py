@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .errors import PipelineError
-from .metadata import period_end, period_start, precision_of
+from .dates import period_end, period_start, precision_of
 from .models import ITEM_KINDS, kind_words
 from .review import known_addressees, parse_iso_date
 from .rules import display_names

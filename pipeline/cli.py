@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-import threading
 from pathlib import Path
 
 import click
 
-from . import store
+from . import run, store
+from .cli_checks import counts_by_kind, report_lines
 from .cli_options import db_option
 from .errors import PipelineError
 from .ingest import (
-    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, IngestOptions, NoInputs, default_workers, discover, ingest,
+    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, IngestOptions, NoInputs, default_workers, discover,
 )
 from .paths import shown
 from .rules import load_rules
@@ -81,54 +81,26 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
     files = discover(paths)
     rules = load_rules(rules_dir)  # fail on bad rules before any work starts
     db = store.connect(db_path)
-    extractor = _LazyExtractor(rules)  # spaCy loads while the first PDFs are parsed, and not for skips
     options = IngestOptions(
         force=force, workers=workers, password=password, rules_dir=str(rules.directory), dry_run=dry_run,
         timeout=timeout, max_memory_mb=max_memory, ocr=ocr,
         on_busy=lambda: click.echo("another process is writing to the database; waiting for it...", err=True),
-        on_parse=extractor.load_in_background,
     )
     inputs = len(files) + len(files.refused)
     show_bar = not quiet and inputs > 1
-    checks: dict[str, list[str]] = {}
     with click.progressbar(
         length=inputs, label="ingesting", file=sys.stderr, show_pos=True,
         item_show_func=lambda o: shown(Path(o.path).name) if o else None,
     ) if show_bar else _NoBar() as bar:
-        summary = ingest(
-            db, files, options, progress=lambda outcome: bar.update(1, outcome),
-            on_document=lambda db_, doc: checks.__setitem__(doc.report_id, _extract_document(db_, doc, extractor)),
-        )
+        summary, extracted = run.ingest_batch(db, files, options, rules, progress=lambda outcome: bar.update(1, outcome))
+    checks = {report_id: report_lines(_file_of(summary, report_id), counts_by_kind(items), check)
+              for report_id, (items, check) in extracted.items()}
     _print_summary(summary, dry_run, checks)
     sys.exit(1 if summary.failed else 0)
 
 
-class _LazyExtractor:
-    def __init__(self, rules):
-        self.rules = rules
-        self._extractor = None
-        self._loader: threading.Thread | None = None
-
-    def load_in_background(self) -> None:
-        # The main process waits on the parser processes meanwhile, so this costs no wall time.
-        self._loader = threading.Thread(target=self._load_quietly, daemon=True)
-        self._loader.start()
-
-    def _load_quietly(self) -> None:
-        try:
-            self._load()
-        except Exception:  # extract() loads again in the main thread and reports it there
-            pass
-
-    def _load(self) -> None:
-        self._extractor = _extractor(self.rules)
-
-    def extract(self, report_input):
-        if self._loader is not None:
-            self._loader.join()
-        if self._extractor is None:
-            self._load()
-        return self._extractor.extract(report_input)
+def _file_of(summary, report_id: str) -> str:
+    return next((shown(Path(o.path).name) for o in summary.of("ingested") if o.report_id == report_id), report_id)
 
 
 class _NoBar:
@@ -158,24 +130,6 @@ def _print_summary(summary, dry_run: bool, checks: dict[str, list[str]] | None =
         click.echo(f"  failed: {shown(outcome.path)}: {outcome.reason}", err=True)
 
 
-def _extractor(rules):
-    from .extract import Extractor
-    from .nlp import build_nlp
-
-    return Extractor(rules, build_nlp(rules))
-
-
-def _extract_document(db, doc, extractor) -> list[str]:
-    """Extraction as part of ingest, inside the report's own transaction; the lines to print."""
-    from .cli_checks import counts_by_kind, report_lines
-    from .extract import report_input, write_report_items
-
-    report = store.report_rows(db, [doc.report_id])[0]
-    items, check = extractor.extract(report_input(report, store.page_rows(db, doc.report_id)))
-    write_report_items(db, doc.report_id, items, check, extractor.rules.fingerprint)
-    return report_lines(doc.file, counts_by_kind(items), check)
-
-
 @cli.command("extract")
 @DB_OPTION
 @RULES_OPTION
@@ -183,13 +137,10 @@ def _extract_document(db, doc, extractor) -> list[str]:
 @click.option("--dry-run", is_flag=True, help="Extract and summarise, but write nothing.")
 def extract_command(db_path, rules_dir, reports, dry_run):
     """Re-run extraction over the stored pages (no PDF is re-read), e.g. after a rules edit."""
-    from .cli_checks import report_lines
-    from .extract import extract_reports
-
     rules = load_rules(rules_dir)
     db = store.connect(db_path, create=False)
     ids = _report_ids(db, reports) if reports else None
-    results = extract_reports(db, _extractor(rules), ids, dry_run=dry_run)
+    results = run.extract_reports(db, run.make_extractor(rules), ids, dry_run=dry_run)
     total = 0
     for report, check, counts in results:
         total += check.items_found

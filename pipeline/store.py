@@ -318,7 +318,7 @@ def known_hashes(db: sqlite_utils.Database) -> set[str]:
 
 def _precision(published: str | None) -> str | None:
     """What the stored value itself says ("2024-07": month) where the caller did not say."""
-    from .metadata import precision_of
+    from .dates import precision_of
 
     try:
         return precision_of(published) if published else None

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extractor, ReportInput, StoredPage, item_rows
+from pipeline.extract import Extractor, ReportInput, StoredPage
+from pipeline.run import item_rows
 
 
 def only_item(extractor: Extractor, body: str, family: str = "hmicfrs_thematic"):

@@ -1,7 +1,7 @@
 """`hmicfrs brief`: the committee paper's first draft, checked item by item against a fixture database.
 
 The database is built in the test: reports stored with store.write_document, items written with
-extract.write_report_items (so the item set is known exactly), review decisions through
+run.write_report_items (so the item set is known exactly), review decisions through
 pipeline.review and tracking through pipeline.track, as a user would make them.
 """
 from __future__ import annotations
@@ -21,7 +21,8 @@ from pipeline import review, store, track
 from pipeline.brief import BriefError, BriefItem, build_brief, deadline_phrase, long_date, source_link
 from pipeline.brief_render import md_escape, to_html, to_markdown
 from pipeline.cli import cli
-from pipeline.extract import ReportCheck, write_report_items
+from pipeline.extract import ReportCheck
+from pipeline.run import write_report_items
 from pipeline.models import Addressee, CleanDocument, CleanPage, Deadline, Item, ReportMeta
 
 TODAY = date(2023, 9, 1)

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from pipeline.extract import ReportInput, StoredPage, check_row
+from pipeline.extract import ReportInput, StoredPage
+from pipeline.run import check_row
 
 
 def page(*lines: str) -> tuple[str, tuple[str, ...]]:

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import cli
-from pipeline.extract import extract_reports
+from pipeline.run import extract_reports
 from pipeline.models import CleanDocument, CleanPage, ReportMeta
 from pipeline.rules import load_rules
 

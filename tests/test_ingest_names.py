@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pdf_makers import make_report
-from pipeline import cli as cli_module
+from pipeline import run as run_module
 from pipeline.cli import cli
 from pipeline.paths import shown
 
@@ -64,7 +64,7 @@ SUMMARY = re.compile(r"^ingested \d+ \(\d+ pages\), skipped \d+ unchanged, faile
 def test_any_file_name_is_stored_or_named_and_the_batch_ends_with_its_summary(files, named, good_pdfs, extractor,
                                                                                monkeypatch):
     # The same shipped rules and spaCy pipeline, built once rather than once per run.
-    monkeypatch.setattr(cli_module, "_extractor", lambda rules: extractor)
+    monkeypatch.setattr(run_module, "make_extractor", lambda rules: extractor)
     with tempfile.TemporaryDirectory(prefix="names-") as scratch:
         folder = Path(scratch) / "in"
         folder.mkdir()

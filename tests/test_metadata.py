@@ -6,9 +6,8 @@ from conftest import laid_out, line
 
 from pipeline.brief import long_date, published_in_window
 from pipeline.extract.deadlines import resolve
-from pipeline.metadata import (
-    parse_date_phrase, parse_publication, period_end, period_start, precision_of, read_metadata, reduce_date,
-)
+from pipeline.dates import parse_date_phrase, parse_publication, period_end, period_start, precision_of, reduce_date
+from pipeline.metadata import read_metadata
 from pipeline.rules import load_rules
 
 RULES = load_rules()

@@ -6,7 +6,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..metadata import parse_date_phrase, period_start
+from ..dates import parse_date_phrase, period_start
 from ..models import Deadline
 
 _NUMBER_WORDS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..clean import collapse
-from ..metadata import parse_date_phrase
+from ..dates import parse_date_phrase
 from ..models import Addressee
 from ..nlp import slugify
 from .document_text import DocumentText

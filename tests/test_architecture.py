@@ -1,0 +1,57 @@
+"""The layering the code promises (issue 13): extraction is pure, and only the CLI knows click.
+Checked on the import statements themselves, so a new module cannot quietly break it."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PIPELINE = Path(__file__).resolve().parents[1] / "pipeline"
+
+
+def imported(path: Path, package: str | None = None) -> set[str]:
+    """Every module a file imports, as written ("..store" resolves to "pipeline.store")."""
+    names: set[str] = set()
+    package = package or ".".join(path.relative_to(PIPELINE.parent).with_suffix("").parts[:-1])
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(p for p in (base, node.module or "") if p)
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+EXTRACTION = sorted((PIPELINE / "extract").glob("*.py"))
+FORBIDDEN_IN_EXTRACTION = ("pipeline.store", "pipeline.pdf", "pipeline.ingest", "pipeline.ingest_worker",
+                           "pipeline.document", "pipeline.run", "pdfplumber", "sqlite_utils", "click")
+
+
+@pytest.mark.parametrize("path", EXTRACTION, ids=[p.name for p in EXTRACTION])
+def test_extraction_reads_no_store_and_no_pdf(path):
+    bad = sorted(n for n in imported(path) if n.startswith(FORBIDDEN_IN_EXTRACTION))
+    assert not bad, f"{path.name} imports {bad}"
+
+
+LIBRARY = sorted(p for p in PIPELINE.rglob("*.py") if not p.name.startswith("cli"))
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=[str(p.relative_to(PIPELINE)) for p in LIBRARY])
+def test_only_the_cli_imports_click(path):
+    assert not any(n == "click" or n.startswith("click.") for n in imported(path)), f"{path.name} imports click"
+
+
+@pytest.mark.parametrize("source, found", [
+    ("from .. import store\n", "pipeline.store"),
+    ("from ..store import connect\n", "pipeline.store"),
+    ("import pdfplumber\n", "pdfplumber"),
+    ("    import click\n".strip() + "\n", "click"),
+])
+def test_the_checks_see_a_forbidden_import(tmp_path, source, found):
+    """The near-miss: the import reader does find each way of writing a forbidden import."""
+    sample = tmp_path / "probe.py"
+    sample.write_text(source, encoding="utf-8")
+    assert found in imported(sample, package="pipeline.extract")
