@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .errors import PipelineError
+from . import store
 from .dates import period_end, period_start, precision_of
 from .models import ITEM_KINDS, kind_words
 from .review import known_addressees, parse_iso_date
@@ -133,7 +134,7 @@ def build_brief(db, addressee: str, since: str | None = None, until: str | None 
         raise BriefError('--addressee ours needs --force-name (the force whose own reports count as "ours")')
     if addressee != OURS and addressee not in known_addressees(db):
         raise BriefError(f"unknown addressee {addressee!r}: use a canonical id such as chief_constables, or 'ours'")
-    reports = {row["id"]: row for row in db.query("select id, file, path, title, published, family from reports")}
+    reports = {row["id"]: row for row in store.report_rows(db)}
     own = own_force_reports(db, force_name) if addressee == OURS else set()
     tracked = tracked_items(db, today)
     chosen = {row["id"] for row in tracked if _is_for(row, addressee, own)}
@@ -191,10 +192,10 @@ def own_force_reports(db, force_name: str) -> set[str]:
     """
     needle = " ".join(force_name.split()).casefold()
     found = set()
-    for row in db.query("select id, title from reports"):
+    for row in store.report_rows(db):
         if needle in " ".join((row["title"] or "").split()).casefold():
             found.add(row["id"])
-    for row in db.query("select report_id, text from pages where number <= ?", [FORCE_NAME_PAGES]):
+    for row in store.front_page_texts(db, FORCE_NAME_PAGES):
         if needle in " ".join((row["text"] or "").split()).casefold():
             found.add(row["report_id"])
     return found

@@ -208,8 +208,8 @@ def evaluate_command(gold_dir, db_path, as_json, details):
     gold = load_gold(gold_dir)
 
     def found_for(stem: str) -> list[dict] | None:
-        rows = list(db.query("select id from reports where file = ?", [f"{stem}.pdf"]))
-        return extracted_objects(db, report=rows[0]["id"]) if rows else None
+        report_id = store.report_id_for(db, f"{stem}.pdf")
+        return extracted_objects(db, report=report_id) if report_id else None
 
     result = evaluate(gold, found_for, where=f"the database {db_path}")
     if as_json:

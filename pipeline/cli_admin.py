@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -44,18 +43,7 @@ def backup_command(dest: Path, db_path: Path, force: bool):
 
 
 def _check(path: Path) -> tuple[dict[str, int], str]:
-    conn = sqlite3.connect(str(path))
-    try:
-        verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
-        counts = {
-            name: conn.execute(f"select count(*) from [{table}]").fetchone()[0]
-            for table, name in (("reports", "reports"), ("items", "items"), ("reviews", "review decisions"))
-            if table in tables
-        }
-        return counts, verdict
-    finally:
-        conn.close()
+    return store.integrity_and_counts(path)
 
 
 def register(group: click.Group) -> None:

@@ -160,17 +160,10 @@ def ingest(
 def _announce_wait(db, on_busy: Callable[[], None]) -> bool:
     """Call on_busy when another process holds the write lock; the write that follows then waits
     for it (up to store.BUSY_TIMEOUT_MS). True once the user has been told."""
-    conn = db.conn
-    conn.execute("PRAGMA busy_timeout = 0")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
+    if not store.another_writer(db):
         return False
-    except sqlite3.OperationalError:
-        on_busy()
-        return True
-    finally:
-        conn.execute(f"PRAGMA busy_timeout = {store.BUSY_TIMEOUT_MS}")
+    on_busy()
+    return True
 
 
 def _ingested(path: str, doc: CleanDocument) -> FileOutcome:

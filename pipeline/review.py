@@ -274,7 +274,7 @@ def parse_iso_date(raw: str) -> str:
 def known_addressees(db, rules: RuleSet | None = None) -> set[str]:
     rules = rules or load_rules()
     known = {str(r.get("addressee")) for r in rules.of("addressees.jsonl") if r.get("addressee") != "{slug}"}
-    known |= {row[0] for row in db.execute("select distinct addressee from item_addressees where addressee is not null")}
+    known |= store.addressee_ids_in_use(db)
     return known
 
 

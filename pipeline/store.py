@@ -409,7 +409,7 @@ def record_error(db: sqlite_utils.Database, path: str, sha256: str | None, code:
 
 
 def report_rows(db: sqlite_utils.Database, report_ids: list[str] | None = None) -> list[dict]:
-    sql = "select id, sha256, file, title, published, family, pages from reports"
+    sql = "select id, sha256, file, path, title, published, family, pages from reports"
     params: list = []
     if report_ids:
         sql += f" where id in ({', '.join('?' for _ in report_ids)})"
@@ -551,3 +551,50 @@ def report_check_rows(db: sqlite_utils.Database) -> list[dict]:
         from reports r left join report_checks c on c.report_id = r.id
         order by r.file
     """))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lookups the other modules need (the store owns the SQL)
+
+
+def front_page_texts(db: sqlite_utils.Database, last_page: int) -> list[dict]:
+    """report_id and text of each report's pages up to `last_page` (a cover names its subject)."""
+    return list(db.query("select report_id, text from pages where number <= ?", [last_page]))
+
+
+def tracking_rows(db: sqlite_utils.Database) -> dict[str, dict]:
+    return {row["item_id"]: row for row in db.query("select * from tracking")}
+
+
+def addressee_ids_in_use(db: sqlite_utils.Database) -> set[str]:
+    return {row[0] for row in db.execute("select distinct addressee from item_addressees where addressee is not null")}
+
+
+def another_writer(db: sqlite_utils.Database) -> bool:
+    """Whether another process holds the write lock right now (without waiting for it)."""
+    conn = db.conn
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def integrity_and_counts(path) -> tuple[dict[str, int], str]:
+    """PRAGMA integrity_check's verdict on a database file and its main row counts (a backup's check)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        counts = {
+            name: conn.execute(f"select count(*) from [{table}]").fetchone()[0]
+            for table, name in (("reports", "reports"), ("items", "items"), ("reviews", "review decisions"))
+            if table in tables
+        }
+        return counts, verdict
+    finally:
+        conn.close()

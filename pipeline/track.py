@@ -18,7 +18,7 @@ _TYPE_ROWS = (
 
 
 def tracking_rows(db) -> dict[str, dict]:
-    return {row["item_id"]: row for row in db.query("select * from tracking")}
+    return store.tracking_rows(db)
 
 
 def track(db, item_id: str, *, status: str | None = None, level: int | None = None, owner: str | None = None,
