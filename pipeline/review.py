@@ -1,9 +1,11 @@
 """Review decisions as an overlay on what extraction produced; decisions are never lost.
 
 Decisions live in their own tables keyed by the item's stable id (reviews, corrections,
-manual_items, audit_log). Extraction rewrites `items` freely; this module merges the two:
-- an item reviewed and later extracted differently is flagged "changed since review";
-- an item reviewed and no longer extracted is rebuilt from the snapshot taken at review time.
+manual_items, audit_log). Extraction rewrites `items` freely; the item_details view merges the
+two (views.py: corrections applied, an item extracted differently since review flagged "changed
+since review" and shown as reviewed, an item no longer extracted rebuilt from its review
+snapshot). This module reads that view and writes the decisions, each with a snapshot of the
+extracted values it covers.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import hashlib
 import json
 from datetime import date, datetime, timezone
 
-from . import store
+from . import store, views
 from .errors import ReviewError
 from .models import DEADLINE_KINDS, ITEM_KINDS
 from .rules import RuleSet, load_rules
@@ -33,14 +35,6 @@ def default_reviewer() -> str:
         return "unknown"
 
 
-def extracted_values(row: dict) -> dict:
-    values = {field: row.get(field) for field in REVIEW_FIELDS}
-    if isinstance(values["addressees"], str):
-        values["addressees"] = json.loads(values["addressees"] or "[]")
-    values["addressees"] = list(values["addressees"] or [])
-    return values
-
-
 def values_hash(values: dict) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
@@ -50,64 +44,40 @@ def values_hash(values: dict) -> str:
 
 
 def effective_items(db, report: str | None = None, kind: str | None = None, addressee: str | None = None) -> list[dict]:
-    """Every item as people should see it: extracted values, corrected where corrected."""
-    reviews = {row["item_id"]: row for row in db.query("select * from reviews")}
-    corrections: dict[str, dict] = {}
-    for row in db.query("select item_id, field, value from corrections"):
-        corrections.setdefault(row["item_id"], {})[row["field"]] = json.loads(row["value"])
-    rows = []
-    seen: set[str] = set()
-    for row in store.item_export_rows(db, report=report):
-        seen.add(row["id"])
-        rows.append(_overlay(dict(row), reviews.get(row["id"]), corrections.get(row["id"]), "extracted"))
-    for row in store.manual_item_rows(db, report=report):
-        seen.add(row["id"])
-        review = reviews.get(row["id"]) or {"status": "accepted"}
-        rows.append(_overlay(dict(row), review, corrections.get(row["id"]), "manual", changed=False))
-    report_rows = {r["id"]: r for r in store.report_rows(db)}
-    for item_id, review in reviews.items():
-        if item_id in seen or not review.get("snapshot"):
-            continue
-        snapshot = json.loads(review["snapshot"])
-        if report and report not in (snapshot.get("report_id"), snapshot.get("report_sha256"), snapshot.get("report_file")):
-            continue
-        if snapshot.get("report_id") not in report_rows:
-            continue
-        snapshot["missing_since_review"] = True
-        rows.append(_overlay(snapshot, review, corrections.get(item_id), "extracted", changed=True))
+    """Every item as people should see it, in report order: the rows of the item_details view
+    (views.py holds the overlay's rules), in Python's terms."""
+    rows = [_as_seen(row) for row in views.item_rows(db, report=report)]
     if kind:
         rows = [r for r in rows if r["kind"] == kind]
     if addressee:
         rows = [r for r in rows if addressee in r["addressees"]]
-    rows.sort(key=lambda r: (r.get("report_file") or "", r.get("page") or 0, r.get("seq") or 0, r["id"]))
+    rows.sort(key=_report_order)
     return rows
 
 
-def _overlay(row: dict, review: dict | None, corrected: dict | None, source: str, changed: bool | None = None) -> dict:
-    extracted = extracted_values(row)
-    row["extracted"] = extracted
-    row["addressees"] = extracted["addressees"]
-    row["review_status"] = review["status"] if review else "pending"
-    row["source"] = source
-    if changed is None:
-        changed = bool(review and review.get("snapshot_hash") and review["snapshot_hash"] != values_hash(extracted))
-    row["changed_since_review"] = changed
-    if review and review.get("snapshot"):
-        row["reviewed_values"] = extracted_values(json.loads(review["snapshot"]))
-        if changed:
-            # A decision covers the values the person saw: until someone looks again, the item
-            # shows those; the new extraction stays beside them in row["extracted"].
-            row.update(row["reviewed_values"])
-    for field, value in (corrected or {}).items():
-        row[field] = value
+def _report_order(row: dict) -> tuple:
+    return (row.get("report_file") or "", row.get("page") or 0, row.get("seq") or 0, row["id"])
+
+
+def _as_seen(row: dict) -> dict:
+    """A view row with JSON as lists and dicts and flags as booleans. The view's source tells an
+    item rebuilt from its review apart; the export calls it "extracted" (it was, once) and says
+    so in `changed_since_review`, so the rebuilt state moves to `missing_since_review`."""
+    row["addressees"] = json.loads(row["addressees"])
+    row["changed_since_review"] = bool(row["changed_since_review"])
+    row["extracted"] = json.loads(row["extracted"])
+    row["reviewed_values"] = json.loads(row["reviewed_values"]) if row["reviewed_values"] else None
+    row["missing_since_review"] = row["source"] == "missing_since_review"
+    if row["missing_since_review"]:
+        row["source"] = "extracted"
     return row
 
 
 def find_item(db, item_id: str) -> dict:
-    for row in effective_items(db):
-        if row["id"] == item_id:
-            return row
-    raise ReviewError(f"no item {item_id!r} (see `hmicfrs review list`)")
+    rows = views.item_rows(db, item_id=item_id)
+    if not rows:
+        raise ReviewError(f"no item {item_id!r} (see `hmicfrs review list`)")
+    return _as_seen(rows[0])
 
 
 def list_items(db, status: str | None = None, report: str | None = None) -> list[dict]:
@@ -157,6 +127,7 @@ def _write_review(db, row: dict, status: str, by: str, note: str | None) -> None
     snapshot = {key: row.get(key) for key in ("id", "report_id", "seq", "label", "page", "page_end", "start", "end",
                                                "addressee_text", *_REPORT_FIELDS)}
     snapshot.update(row["extracted"])
+    # item_details compares the snapshot's values themselves; the hash stays for readers of the table.
     store.upsert_review(db, {
         "item_id": row["id"], "status": status, "by": by, "at": now(), "note": note,
         "snapshot": json.dumps(snapshot, ensure_ascii=False), "snapshot_hash": values_hash(row["extracted"]),

@@ -215,8 +215,8 @@ def _migration_3(db: sqlite_utils.Database) -> None:
 
 
 def _migration_4(db: sqlite_utils.Database) -> None:
-    """Views of the items as people see them (pipeline/views.py), for Datasette and SQL users."""
-    from .views import create_views
+    """Views of the items as people see them, for Datasette and SQL users (as released: views_v4.py)."""
+    from .views_v4 import create_views
 
     create_views(db)
 
@@ -249,8 +249,18 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """One overlay (pipeline/views.py): item_details becomes the only definition of the item as
+    people see it, and shows the reviewed values of an item changed since review, as the export
+    always did; it also carries what the Python readers need (extracted and reviewed values,
+    offsets, the report's SHA-256 and date precision)."""
+    from .views import create_views
+
+    create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -459,21 +469,7 @@ def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> li
 
 
 # ---------------------------------------------------------------------------------------------
-# Review overlay
-
-
-def manual_item_rows(db: sqlite_utils.Database, report: str | None = None) -> list[dict]:
-    sql = """
-        select m.*, null as seq, null as start, null as "end", r.file as report_file,
-               r.sha256 as report_sha256, r.title as report_title, r.published as report_published,
-               r.published_precision as report_published_precision
-        from manual_items m join reports r on r.id = m.report_id where 1 = 1
-    """
-    params: list = []
-    if report:
-        sql += f" and {_REPORT_IS}"
-        params += [report, report, report]
-    return list(db.query(sql, params))
+# People's decisions (read back through the item_details view, pipeline/views.py)
 
 
 def page_text(db: sqlite_utils.Database, report_id: str, number: int | None) -> str | None:

@@ -65,25 +65,18 @@ def track(db, item_id: str, *, status: str | None = None, level: int | None = No
 
 
 def tracked_items(db, today: date | None = None) -> list[dict]:
-    """Effective items (rejected ones left out) with tracking, due date and overdue worked out."""
+    """Effective items (rejected ones left out) with overdue and due soon worked out; their
+    tracking state and due date (a revised one where recorded) come with them from the view."""
     today = today or date.today()
-    tracking = tracking_rows(db)
     rows = []
     for item in effective_items(db):
         if item["review_status"] == "rejected":
             continue
-        state = tracking.get(item["id"], {})
-        due = state.get("due_revised") or item.get("deadline_date")
-        status = state.get("status") or "open"
-        item = dict(item)
-        item.update({
-            "track_status": status, "level": state.get("level"), "owner": state.get("owner"),
-            "evidence": state.get("evidence"), "closed_on": state.get("closed_on"),
-            "due": due, "due_extracted": item.get("deadline_date"), "due_revised": state.get("due_revised"),
-            "due_reason": state.get("due_reason"),
-            "overdue": bool(due and status != "closed" and date.fromisoformat(due) < today),
-            "due_soon": bool(due and status != "closed" and today <= date.fromisoformat(due) <= today + timedelta(days=DUE_SOON_DAYS)),
-        })
+        due, status = item["due"], item["track_status"]
+        open_ = status != "closed"
+        item["due_extracted"] = item["deadline_date"]
+        item["overdue"] = bool(due and open_ and date.fromisoformat(due) < today)
+        item["due_soon"] = bool(due and open_ and today <= date.fromisoformat(due) <= today + timedelta(days=DUE_SOON_DAYS))
         rows.append(item)
     return rows
 

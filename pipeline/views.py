@@ -1,17 +1,36 @@
-"""SQL views of the items as people see them, for Datasette and anyone who opens the database.
+"""The item as people see it, defined once: the `item_details` view.
 
-`item_details` mirrors `review.effective_items` in SQL so it can be faceted, searched and
-queried in the browser: extracted items, items added by hand and items that vanished from
-extraction after review (rebuilt from the review snapshot), each with corrections applied, its
-report, review status, tracking state, due date and a link to its page in the source PDF.
-The Python overlay stays the reference; tests check the two agree.
+Extraction rewrites `items` freely; people's decisions live in their own tables (reviews,
+corrections, manual_items, tracking). The overlay of the two is written here, in SQL, and only
+here. SQL rather than Python because Datasette and any other SQLite client can read only SQL,
+while Python reads a view as easily as a table: `review.effective_items` reads `item_details`
+(`item_rows` below), and export, brief, calendar, tracking, status, the review sheet and the
+review pages all go through it, so there is no second copy of the rules to drift
+(tests/test_overlay.py checks the two readings over every review state).
+
+The rules (README, "Review and tracking"):
+- an extracted item shows what extraction says, each corrected field replaced by its correction;
+- an item added by hand is accepted until someone decides otherwise, and never "changed";
+- a reviewed item whose extracted values now differ from the snapshot taken at review is
+  "changed since review" and keeps showing the reviewed values (corrections still win) until
+  someone decides again: a decision covers the values the person saw;
+- a reviewed item that extraction no longer finds is rebuilt from that snapshot, and is changed
+  since review too;
+- the report (title, file, date) is the report as it is now, also for a rebuilt item.
+
+Besides what people read, each row carries what the review commands need: `extracted` (the values
+as extraction gives them now, as JSON) and `reviewed_values` (the values the reviewer saw), the
+item's offsets in its page text and the report's SHA-256 and date precision for the export.
+
+A view is schema. Migration 6 runs `create_views`, so an edit here would reach new databases but
+never one already at version 6: a change needs a new migration that calls `create_views`, with
+the SQL migration 6 ran frozen for it the way views_v4.py keeps migration 4's.
+tests/test_overlay.py holds a fingerprint of this SQL to catch an edit made without that.
 """
 from __future__ import annotations
 
 # The fields a correction can override (review.REVIEW_FIELDS): corrections.value holds JSON.
 CORRECTABLE = ("text", "kind", "number", "addressees", "deadline_date", "deadline_kind", "deadline_text", "parent")
-# Compared with the review snapshot to flag "changed since review" (review.values_hash's fields).
-_COMPARED = ("text", "kind", "number", "deadline_date", "deadline_kind", "deadline_text", "parent")
 # Display order in the browser: what a reader scans first, the bookkeeping last.
 _FIRST = ("id", "report_title", "label", "text", "addressees", "deadline_text")
 _REST = (
@@ -19,20 +38,24 @@ _REST = (
     "addressee_text", "deadline_kind", "deadline_date", "changed_since_review", "reviewed_by", "reviewed_at",
     "review_note", "needs_review", "doubts", "source", "level", "owner", "evidence", "closed_on", "due_revised",
     "due_reason", "report_id", "report_file", "report_published", "seq", "item_rowid",
+    "report_sha256", "report_published_precision", "start", "end", "extracted", "reviewed_values",
 )
 PDF_ROUTE = "/-/hmicfrs/pdf/"
 REVIEW_ROUTE = "/-/hmicfrs/review/"
 
+# The values as extracted (or added by hand, or, for an item extraction no longer finds, as
+# snapshotted at review), before any decision.
 _BASE = """
 create view item_base as
 select i.rowid as item_rowid, i.id, i.report_id, i.seq, i.kind, i.number, i.label, i.parent, i.text,
-       coalesce(i.addressees, '[]') as addressees, i.addressee_text, i.deadline_kind, i.deadline_date,
-       i.deadline_text, i.page, i.page_end, i.needs_review, i.doubts, 'extracted' as source
+       coalesce(nullif(i.addressees, ''), '[]') as addressees, i.addressee_text, i.deadline_kind,
+       i.deadline_date, i.deadline_text, i.page, i.page_end, i.start, i."end", i.needs_review, i.doubts,
+       'extracted' as source
 from items i
 union all
 select null, m.id, m.report_id, null, m.kind, m.number, m.label, m.parent, m.text,
-       coalesce(m.addressees, '[]'), m.addressee_text, m.deadline_kind, m.deadline_date, m.deadline_text,
-       m.page, m.page_end, 0, null, 'manual'
+       coalesce(nullif(m.addressees, ''), '[]'), m.addressee_text, m.deadline_kind, m.deadline_date,
+       m.deadline_text, m.page, m.page_end, null, null, 0, null, 'manual'
 from manual_items m
 union all
 select null, v.item_id, json_extract(v.snapshot, '$.report_id'), json_extract(v.snapshot, '$.seq'),
@@ -41,63 +64,111 @@ select null, v.item_id, json_extract(v.snapshot, '$.report_id'), json_extract(v.
        json_extract(v.snapshot, '$.text'), coalesce(json_extract(v.snapshot, '$.addressees'), '[]'),
        json_extract(v.snapshot, '$.addressee_text'), json_extract(v.snapshot, '$.deadline_kind'),
        json_extract(v.snapshot, '$.deadline_date'), json_extract(v.snapshot, '$.deadline_text'),
-       json_extract(v.snapshot, '$.page'), json_extract(v.snapshot, '$.page_end'), 1,
+       json_extract(v.snapshot, '$.page'), json_extract(v.snapshot, '$.page_end'),
+       json_extract(v.snapshot, '$.start'), json_extract(v.snapshot, '$.end'), 1,
        'no longer extracted', 'missing_since_review'
 from reviews v
-where v.snapshot is not null
+where json_valid(v.snapshot)
   and v.item_id not in (select id from items)
   and v.item_id not in (select id from manual_items)
 """
 
 
-def _corrected(field: str) -> str:
-    # A correction may set a field to null, so test for the row rather than coalescing its value.
-    lookup = f"from corrections c where c.item_id = b.id and c.field = '{field}'"
-    value = "json(c.value)" if field == "addressees" else "json_extract(c.value, '$')"
-    return f"case when exists (select 1 {lookup}) then (select {value} {lookup}) else b.{field} end as {field}"
+def _values(value_of) -> str:
+    """The reviewable fields as one JSON object, the form in which the extracted and the reviewed
+    values are exposed and compared."""
+    # items.addressees is written with ASCII escapes and the snapshot as UTF-8, so equal lists can
+    # be different texts: the list is rebuilt element by element to make them one text.
+    pairs = (f"'{f}', json((select json_group_array(value) from json_each({value_of(f)})))" if f == "addressees"
+             else f"'{f}', {value_of(f)}" for f in CORRECTABLE)
+    return f"json_object({', '.join(pairs)})"
 
 
-def _changed() -> str:
-    compared = " or ".join(f"json_extract(v.snapshot, '$.{f}') is not b.{f}" for f in _COMPARED)
-    return f"""case
-         when b.source = 'missing_since_review' then 1
-         when b.source = 'manual' or v.snapshot_hash is null then 0
-         when {compared}
-           or json(coalesce(json_extract(v.snapshot, '$.addressees'), '[]')) is not json(b.addressees) then 1
-         else 0 end"""
+def _snapshot(field: str) -> str:
+    value = f"json_extract(v.snapshot, '$.{field}')"
+    return f"coalesce({value}, '[]')" if field == "addressees" else value
+
+
+def _shown(field: str) -> str:
+    """The value people see: the correction, else the review snapshot's, else the extracted one.
+
+    Each source is looked up once and held as JSON text, so a value that is null (a correction to
+    no deadline) is the text 'null' and still wins, while a missing row is SQL NULL and falls
+    through. The snapshot is shown whenever there is one, with no "changed" test: while extraction
+    agrees with it they are the same values, and testing changed_since_review here would make
+    SQLite rebuild and compare both value sets once per field.
+    """
+    correction = f"select c.value from corrections c where c.item_id = o.id and c.field = '{field}'"
+    review = "from reviews v where v.item_id = o.id and o.source != 'manual' and json_valid(v.snapshot)"
+    if field == "addressees":
+        return f"coalesce(({correction}), (select {_snapshot(field)} {review}), o.addressees) as addressees"
+    return (f"json_extract(coalesce(({correction}), (select json_quote({_snapshot(field)}) {review}),\n"
+            f"                          json_quote(o.{field})), '$') as {field}")
 
 
 def _details() -> str:
-    corrected = ",\n       ".join(_corrected(f) for f in CORRECTABLE)
+    shown = ",\n       ".join(_shown(f) for f in CORRECTABLE)
+    columns = ", ".join(f'"{c}"' for c in _REST)
+    # The review's snapshot is read through a correlated subquery, not the left join on reviews:
+    # SQLite 3.40 returns no rows for `json_each(d.addressees) join item_details d` (Datasette's
+    # array facet) when addressees depends on a left-joined column.
     return f"""
 create view item_details as
 select {", ".join(_FIRST)}, coalesce(e.due_revised, e.deadline_date) as due,
        substr(coalesce(e.due_revised, e.deadline_date), 1, 4) as deadline_year,
-       {", ".join(_REST)}
+       {columns}
 from (
-  select b.item_rowid, b.id, b.report_id, r.title as report_title, r.file as report_file,
-       r.published as report_published, b.seq, b.label,
-       {corrected},
-       b.addressee_text, b.page, b.page_end,
-       '{PDF_ROUTE}' || r.id || '.pdf#page=' || coalesce(b.page, 1) as pdf_link,
-       coalesce(v.status, case when b.source = 'manual' then 'accepted' else 'pending' end) as review_status,
-       {_changed()} as changed_since_review,
-       v.by as reviewed_by, v.at as reviewed_at, v.note as review_note,
-       '{REVIEW_ROUTE}' || b.id as review_link,
-       b.needs_review, b.doubts, b.source,
+  select o.item_rowid, o.id, o.report_id, r.title as report_title, r.file as report_file,
+       r.sha256 as report_sha256, r.published as report_published,
+       r.published_precision as report_published_precision, o.seq, o.label,
+       {shown},
+       o.addressee_text, o.page, o.page_end, o.start, o."end",
+       '{PDF_ROUTE}' || r.id || '.pdf#page=' || coalesce(o.page, 1) as pdf_link,
+       coalesce(v.status, case when o.source = 'manual' then 'accepted' else 'pending' end) as review_status,
+       o.changed_since_review, v.by as reviewed_by, v.at as reviewed_at, v.note as review_note,
+       '{REVIEW_ROUTE}' || o.id as review_link,
+       o.needs_review, o.doubts, o.source,
        coalesce(t.status, 'open') as track_status, t.level, t.owner, t.evidence, t.closed_on,
-       t.due_revised, t.due_reason
-  from item_base b
-  join reports r on r.id = b.report_id
-  left join reviews v on v.item_id = b.id
-  left join tracking t on t.item_id = b.id
+       t.due_revised, t.due_reason, o.extracted, o.reviewed_values
+  from (
+    select s.*, case when s.source = 'missing_since_review' then 1
+                     when s.source = 'manual' or s.reviewed_values is null then 0
+                     when s.extracted is not s.reviewed_values then 1
+                     else 0 end as changed_since_review
+    from (
+      select b.*, {_values(lambda f: f"b.{f}")} as extracted,
+             (select {_values(_snapshot)} from reviews v where v.item_id = b.id and json_valid(v.snapshot))
+               as reviewed_values
+      from item_base b
+    ) s
+  ) o
+  join reports r on r.id = o.report_id
+  left join reviews v on v.item_id = o.id
+  left join tracking t on t.item_id = o.id
 ) e
 """
 
 
+def view_sql() -> tuple[str, str]:
+    """The statements `create_views` runs, in order."""
+    return _BASE, _details()
+
+
 def create_views(db) -> None:
-    """Called by store's migration 4; a later change to these views needs a new migration."""
+    """Called by store's migration 6 (migration 4 made the first version: views_v4.py)."""
     db.execute("drop view if exists item_details")
     db.execute("drop view if exists item_base")
-    db.execute(_BASE)
-    db.execute(_details())
+    for statement in view_sql():
+        db.execute(statement)
+
+
+def item_rows(db, report: str | None = None, item_id: str | None = None) -> list[dict]:
+    """Rows of item_details; `report` is a report's id, SHA-256 or file name."""
+    sql, params = "select * from item_details where 1 = 1", []
+    if report:
+        sql += " and ? in (report_id, report_sha256, report_file)"
+        params.append(report)
+    if item_id:
+        sql += " and id = ?"
+        params.append(item_id)
+    return list(db.query(sql, params))
