@@ -1,6 +1,6 @@
 """Frozen dataclasses passed from one pipeline stage to the next.
 
-Path -> ParsedDocument (pdf.py) -> CleanDocument (clean.py/layout) -> items (extract/) -> rows (store.py).
+Path -> ParsedDocument (pdf.py) -> CleanDocument (clean.py/layout) -> items (extract/) -> rows (store/).
 Dicts appear only at the storage edge.
 """
 from __future__ import annotations

@@ -55,3 +55,10 @@ def test_the_checks_see_a_forbidden_import(tmp_path, source, found):
     sample = tmp_path / "probe.py"
     sample.write_text(source, encoding="utf-8")
     assert found in imported(sample, package="pipeline.extract")
+
+
+@pytest.mark.parametrize("library, home", [("sqlite_utils", "store/"), ("pdfplumber", "pdf.py")])
+def test_each_heavy_library_has_one_home(library, home):
+    users = sorted(str(p.relative_to(PIPELINE)) for p in PIPELINE.rglob("*.py")
+                   if any(n == library or n.startswith(library + ".") for n in imported(p)))
+    assert users and all(u.startswith(home) for u in users), f"{library} imported by {users}"

@@ -158,8 +158,11 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch)
         db["scratch"].enable_fts(["text"])  # FTS set-up runs executescript(), which would commit
         raise RuntimeError("migration bug")
 
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + [half_done])
-    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    # migrate() reads them from store.schema; the asserts below read the package's names
+    migrations, version = store.schema.MIGRATIONS + [half_done], store.schema.SCHEMA_VERSION + 1
+    for module in (store.schema, store):
+        monkeypatch.setattr(module, "MIGRATIONS", migrations)
+        monkeypatch.setattr(module, "SCHEMA_VERSION", version)
     with pytest.raises(RuntimeError):
         store.connect(path)
     assert rows(path, "PRAGMA user_version") == [(store.SCHEMA_VERSION - 1,)]

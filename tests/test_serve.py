@@ -364,8 +364,8 @@ def test_serve_refuses_a_missing_database(tmp_path):
 
 def test_migration_4_adds_the_views_to_a_version_3_database(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:3])
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(store.schema, "MIGRATIONS", store.MIGRATIONS[:3])
+    monkeypatch.setattr(store.schema, "SCHEMA_VERSION", 3)
     old = store.connect(path)
     old["reviews"].insert({"item_id": "x", "status": "accepted"})
     old.conn.close()

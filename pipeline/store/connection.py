@@ -1,0 +1,71 @@
+"""Opening the database: a connection whose transactions nest, and the busy timeout."""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+
+DEFAULT_DB = Path("extracted/hmicfrs.db")
+BUSY_TIMEOUT_MS = 60_000
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose `with conn:` blocks join an enclosing transaction instead of committing.
+
+    sqlite-utils wraps each insert chunk in `with conn:`, which would commit half a report; inside
+    `transaction()` those inner blocks must not commit.
+    """
+
+    outer_transaction = False
+
+    def __enter__(self):
+        if self.outer_transaction:
+            return self
+        return super().__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.outer_transaction:
+            return False
+        return super().__exit__(exc_type, exc, tb)
+
+    def executescript(self, script: str):
+        """Inside `transaction()`, run the statements one by one: executescript() would COMMIT first
+        and a migration (FTS set-up uses it) would no longer be all or nothing."""
+        if not self.outer_transaction:
+            return super().executescript(script)
+        statement = ""
+        cursor = self.cursor()
+        for line in script.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                cursor.execute(statement)
+                statement = ""
+        if statement.strip():
+            cursor.execute(statement)
+        return cursor
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One IMMEDIATE transaction: a second writer waits for the first (up to the busy timeout)."""
+    conn: _Connection = db.conn  # type: ignore[assignment]
+    if conn.outer_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    conn.outer_transaction = True
+    try:
+        yield
+    except BaseException:
+        conn.outer_transaction = False
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.outer_transaction = False
+    # executescript() (used by FTS set-up) commits by itself; only commit what is still open.
+    if conn.in_transaction:
+        conn.execute("COMMIT")

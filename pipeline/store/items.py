@@ -1,0 +1,142 @@
+"""Items and their addressees, people's decisions, suspects and report checks."""
+from __future__ import annotations
+
+
+import sqlite_utils
+
+from ..errors import StoreError
+from .reports import _REPORT_IS
+
+# ---------------------------------------------------------------------------------------------
+# Items
+
+
+def report_rows(db: sqlite_utils.Database, report_ids: list[str] | None = None) -> list[dict]:
+    sql = "select id, sha256, file, path, title, published, family, pages from reports"
+    params: list = []
+    if report_ids:
+        sql += f" where id in ({', '.join('?' for _ in report_ids)})"
+        params = list(report_ids)
+    return list(db.query(sql + " order by file", params))
+
+
+def page_rows(db: sqlite_utils.Database, report_id: str) -> list[dict]:
+    return list(
+        db.query(
+            "select number, text, headings, footnotes, layout from pages where report_id = ? order by number",
+            [report_id],
+        )
+    )
+
+
+def write_items(db: sqlite_utils.Database, report_id: str, item_rows: list[dict], addressee_rows: list[dict],
+                check_row: dict, suspect_rows: list[dict] = ()) -> None:
+    """Replace a report's extracted items, check and suspects (people's decisions live elsewhere
+    and are untouched)."""
+    db.execute("delete from item_addressees where report_id = ?", [report_id])
+    db.execute("delete from items where report_id = ?", [report_id])
+    db.execute("delete from report_checks where report_id = ?", [report_id])
+    db.execute("delete from suspects where report_id = ?", [report_id])
+    if suspect_rows:
+        db["suspects"].insert_all(suspect_rows, pk="id")
+    if item_rows:
+        db["items"].insert_all(item_rows, pk="id", alter=True)
+    if addressee_rows:
+        db["item_addressees"].insert_all(addressee_rows, pk=("item_id", "position"), alter=True)
+    db["report_checks"].insert(check_row, pk="report_id", alter=True)
+
+
+def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> list[dict]:
+    """Extracted items joined to their report; `report` matches a report id, sha256 or file name."""
+    sql = """
+        select i.*, r.file as report_file, r.sha256 as report_sha256, r.title as report_title,
+               r.published as report_published, r.published_precision as report_published_precision
+        from items i join reports r on r.id = i.report_id
+        where 1 = 1
+    """
+    params: list = []
+    if report:
+        sql += f" and {_REPORT_IS}"
+        params += [report, report, report]
+    return list(db.query(sql + " order by r.file, i.seq", params))
+
+
+# ---------------------------------------------------------------------------------------------
+# People's decisions (read back through the item_details view, pipeline/views.py)
+
+
+def page_text(db: sqlite_utils.Database, report_id: str, number: int | None) -> str | None:
+    rows = list(db.query("select text from pages where report_id = ? and number = ?", [report_id, number]))
+    return rows[0]["text"] if rows else None
+
+
+def upsert_review(db: sqlite_utils.Database, row: dict) -> None:
+    db["reviews"].upsert(row, pk="item_id")
+
+
+def upsert_correction(db: sqlite_utils.Database, row: dict) -> None:
+    db["corrections"].upsert(row, pk=("item_id", "field"))
+
+
+def insert_manual_item(db: sqlite_utils.Database, row: dict) -> None:
+    if db["manual_items"].count_where("id = ?", [row["id"]]):
+        raise StoreError(f"item {row['id']} was already added")
+    db["manual_items"].insert(row, pk="id")
+
+
+def audit(db: sqlite_utils.Database, *, by: str, item_id: str | None, action: str, field: str | None,
+          old: str | None, new: str | None, note: str | None, at: str) -> None:
+    db["audit_log"].insert(
+        {"at": at, "by": by, "item_id": item_id, "action": action, "field": field, "old": old, "new": new, "note": note},
+        pk="id",
+    )
+
+
+def upsert_tracking(db: sqlite_utils.Database, row: dict) -> None:
+    db["tracking"].upsert(row, pk="item_id")
+
+
+# ---------------------------------------------------------------------------------------------
+# Suspected missed items and report checks
+
+
+def suspect_rows(db: sqlite_utils.Database, report: str | None = None, open_only: bool = True,
+                 suspect_id: str | None = None) -> list[dict]:
+    """Suspects with their report and people's decision; `open_only`: those nobody decided on."""
+    sql = """
+        select s.*, r.file as report_file, r.sha256 as report_sha256, r.title as report_title,
+               d.decision, d.item_id as decision_item_id, d.by as decided_by, d.at as decided_at, d.note as decision_note
+        from suspects s join reports r on r.id = s.report_id
+        left join suspect_decisions d on d.suspect_id = s.id
+        where 1 = 1
+    """
+    params: list = []
+    if open_only:
+        sql += " and d.suspect_id is null"
+    if suspect_id:
+        sql += " and s.id = ?"
+        params.append(suspect_id)
+    if report:
+        sql += f" and {_REPORT_IS}"
+        params += [report, report, report]
+    return list(db.query(sql + " order by r.file, s.seq", params))
+
+
+def find_suspect(db: sqlite_utils.Database, suspect_id: str) -> dict | None:
+    rows = suspect_rows(db, open_only=False, suspect_id=suspect_id)
+    return rows[0] if rows else None
+
+
+def insert_suspect_decision(db: sqlite_utils.Database, row: dict) -> None:
+    if db["suspect_decisions"].count_where("suspect_id = ?", [row["suspect_id"]]):
+        raise StoreError(f"suspect {row['suspect_id']} was already decided")
+    db["suspect_decisions"].insert(row, pk="suspect_id")
+
+
+def report_check_rows(db: sqlite_utils.Database) -> list[dict]:
+    """Every report with its completeness check (null columns where it was never extracted)."""
+    return list(db.query("""
+        select r.id, r.file, r.sha256, r.title, r.family, c.items_found, c.problems, c.notes, c.needs_review
+        from reports r left join report_checks c on c.report_id = r.id
+        order by r.file
+    """))

@@ -1,0 +1,234 @@
+"""Schema and migrations, and opening a database at the current version (connect)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from ..errors import StoreError
+from .connection import BUSY_TIMEOUT_MS, _Connection, transaction
+
+def connect(path: Path | str, create: bool = True) -> sqlite_utils.Database:
+    """Open (and, where needed, create and migrate) the database."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise StoreError(f"no database at {path} (run `hmicfrs ingest` first)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(
+        str(path), factory=_Connection, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = sqlite_utils.Database(conn)
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    migrate(db, path)
+    return db
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema and migrations. Each migration takes the database from version N-1 to N; never edit a
+# released one, add a new one.
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["reports"].create(
+        {
+            "id": str, "sha256": str, "file": str, "path": str, "title": str, "published": str,
+            "published_text": str, "published_rule": str, "family": str, "family_rule": str,
+            "pages": int, "size_bytes": int,
+        },
+        pk="id",
+        not_null={"sha256", "file", "pages"},
+    )
+    db["reports"].create_index(["sha256"], unique=True)
+    db["pages"].create(
+        {
+            "report_id": str, "number": int, "text": str, "footnotes": str, "columns": int,
+            "headings": str, "footnote_markers": str,
+        },
+        pk=("report_id", "number"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["furniture"].create(
+        {"report_id": str, "page": int, "seq": int, "position": str, "kind": str, "text": str},
+        pk=("report_id", "page", "seq"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["furniture"].create_index(["report_id", "page"])
+    db["ingest_errors"].create(
+        {"path": str, "sha256": str, "file": str, "code": str, "message": str, "first_seen": str},
+        pk=("path", "sha256"),
+    )
+    db["pages"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Extracted items, their addressees and each report's completeness check."""
+    db["items"].create(
+        {
+            "id": str, "report_id": str, "seq": int, "kind": str, "number": str, "label": str,
+            "parent": str, "text": str, "addressees": str, "addressee_text": str,
+            "deadline_kind": str, "deadline_date": str, "deadline_text": str, "deadline_rule": str,
+            "page": int, "page_end": int, "start": int, "end": int, "rules": str,
+            "needs_review": int, "doubts": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+        not_null={"report_id", "kind", "text"},
+    )
+    db["items"].create_index(["report_id", "seq"])
+    db["items"].create_index(["kind"])
+    db["items"].create_index(["deadline_date"])
+    db["item_addressees"].create(
+        {
+            "item_id": str, "report_id": str, "position": int, "addressee": str, "text": str,
+            "known": int, "rule": str,
+        },
+        pk=("item_id", "position"),
+        foreign_keys=[("item_id", "items", "id"), ("report_id", "reports", "id")],
+    )
+    db["item_addressees"].create_index(["addressee"])
+    db["report_checks"].create(
+        {
+            "report_id": str, "items_found": int, "stated_count": int, "stated_text": str,
+            "numbering_gaps": str, "numbering_duplicates": str, "needs_review": int, "notes": str,
+            "rules_fingerprint": str,
+        },
+        pk="report_id",
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["items"].enable_fts(["text", "addressee_text"], create_triggers=True, tokenize="porter")
+
+
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """People's work: review decisions, corrections, hand-added items, tracking and the audit log.
+
+    These tables are keyed by the item's stable id and are never written by ingest or extract.
+    """
+    db["reviews"].create(
+        {"item_id": str, "status": str, "by": str, "at": str, "note": str, "snapshot": str, "snapshot_hash": str},
+        pk="item_id",
+    )
+    db["corrections"].create(
+        {"item_id": str, "field": str, "value": str, "by": str, "at": str, "note": str},
+        pk=("item_id", "field"),
+    )
+    db["manual_items"].create(
+        {
+            "id": str, "report_id": str, "kind": str, "number": str, "label": str, "parent": str,
+            "text": str, "addressees": str, "addressee_text": str, "deadline_kind": str,
+            "deadline_date": str, "deadline_text": str, "page": int, "page_end": int,
+            "added_by": str, "added_at": str, "note": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["tracking"].create(
+        {
+            "item_id": str, "status": str, "level": int, "owner": str, "evidence": str,
+            "closed_on": str, "due_revised": str, "due_reason": str, "due_changed_on": str,
+            "updated_by": str, "updated_at": str,
+        },
+        pk="item_id",
+    )
+    db["audit_log"].create(
+        {
+            "id": int, "at": str, "by": str, "item_id": str, "action": str, "field": str,
+            "old": str, "new": str, "note": str,
+        },
+        pk="id",
+    )
+    db["audit_log"].create_index(["item_id"])
+
+
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Views of the items as people see them, for Datasette and SQL users (as released: views_v4.py)."""
+    from ..views_v4 import create_views
+
+    create_views(db)
+
+
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """What extraction needs to see the layout again, and what it could not be sure of.
+
+    pages.layout: one record per printed line (indent, size, weight, italic, box), so `extract`
+    can judge where items start and end without re-reading the PDF; reports.published_precision:
+    "day", "month" or "year", as printed; report_checks.problems: why a report is in doubt;
+    suspects: sentences that read like items but lie outside every item (derived, rewritten by
+    each extraction); suspect_decisions: what people did with them (never written by extraction).
+    """
+    db["reports"].add_column("published_precision", str)
+    db["pages"].add_column("layout", str)
+    db["report_checks"].add_column("problems", str)
+    db["suspects"].create(
+        {
+            "id": str, "report_id": str, "seq": int, "page": int, "page_end": int, "start": int, "end": int,
+            "text": str, "kind": str, "reason": str, "rule": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+        not_null={"report_id", "text"},
+    )
+    db["suspects"].create_index(["report_id", "seq"])
+    db["suspect_decisions"].create(
+        {"suspect_id": str, "decision": str, "item_id": str, "by": str, "at": str, "note": str},
+        pk="suspect_id",
+    )
+
+
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """One overlay (pipeline/views.py): item_details becomes the only definition of the item as
+    people see it, and shows the reviewed values of an item changed since review, as the export
+    always did; it also carries what the Python readers need (extracted and reviewed values,
+    offsets, the report's SHA-256 and date precision)."""
+    from ..views import create_views
+
+    create_views(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None = None) -> list[int]:
+    """Bring the schema up to date, backing the database up first when it already holds data."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {current} is newer than this release supports ({SCHEMA_VERSION})"
+        )
+    if current == SCHEMA_VERSION:
+        return []
+    if current > 0 and path is not None:
+        backup(db, path.with_name(f"{path.name}.v{current}.bak"))
+    applied = []
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with transaction(db):
+            if schema_version(db) >= version:
+                continue  # another process migrated while we waited for the write lock
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied
+
+
+def backup(db: sqlite_utils.Database, target: Path | str) -> Path:
+    """A consistent copy through SQLite's backup API, safe while others read or write."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    destination = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(destination)
+    finally:
+        destination.close()
+    return target
