@@ -118,7 +118,7 @@ def _decide(db, item_id: str, status: str, by: str | None, note: str | None) -> 
 
 def _write_review(db, row: dict, status: str, by: str, note: str | None) -> None:
     old = row["review_status"]
-    if status == "accepted" and db["corrections"].count_where("item_id = ?", [row["id"]]):
+    if status == "accepted" and store.has_corrections(db, row["id"]):
         # Accepting an item that carries corrections accepts it as corrected: the export keeps
         # showing the corrected values, so its status must say so.
         status = "corrected"

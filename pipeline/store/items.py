@@ -140,3 +140,7 @@ def report_check_rows(db: sqlite_utils.Database) -> list[dict]:
         from reports r left join report_checks c on c.report_id = r.id
         order by r.file
     """))
+
+
+def has_corrections(db: sqlite_utils.Database, item_id: str) -> bool:
+    return bool(db["corrections"].count_where("item_id = ?", [item_id]))
