@@ -32,6 +32,8 @@ _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _TEMPLATE_PLACEHOLDERS = 3
 _LONG_ITEM = 4000
 _COVER_WORDS = 60
+# The ids a report on one force or service gives its subject ("the force", "the service").
+_OWN_BODIES = ("force", "fire_and_rescue_services")
 _TITLE_WORDS = 10
 
 
@@ -210,7 +212,7 @@ class Extractor:
             if segment.boxed_item:
                 if not any(a.id for a in addressees):
                     continue  # a box of narrative that happens to open with "... should"
-                if any(a.id in ("force", "fire_and_rescue_services") for a in addressees) and profile.own_findings:
+                if any(a.id in _OWN_BODIES for a in addressees) and profile.own_findings:
                     kind = segment.kind = "area_for_improvement"  # a report on one force: the force's own
             if kind == "tagged":  # a list that prints no tags
                 kind = self._untagged_kind(profile, addressees, body)
@@ -462,7 +464,7 @@ def _first_char(text: str, start: int, end: int) -> int:
 def _opens_with_its_own_body(parsed, addressees: list[Addressee]) -> bool:
     """The paragraph opens with the report's own force or service asked to act ("The service should
     ...", "By 31 March 2025, Westmoor Fire and Rescue Service should ..."), not someone reporting it."""
-    own = [a for a in addressees if a.id in ("force", "fire_and_rescue_services")]
+    own = [a for a in addressees if a.id in _OWN_BODIES]
     if not own:
         return False
     body = parsed.text

@@ -124,7 +124,7 @@ class Segmenter:
         state = _State()
         lines = doc.lines
         skip = 0
-        self.addressed_lines: dict[int, str] = {}
+        self.addressed_lines = {}
         for index, line in enumerate(lines):
             if index in taken:
                 self._close(state, doc, line.start)
@@ -403,8 +403,8 @@ class Segmenter:
             # letters stay parts of the one item the heading numbers
             if rule is None or not item.number or item.sub_items or item.headed:
                 return False
+            # the lead-in is no item of its own: it is replaced below without being closed
             parent, item.leadin, item.leadin_rule = item, body, rule.id
-            state.item = None  # the lead-in is no item of its own
         else:
             self._close(state, doc, line.start)
         state.item = Segment(
