@@ -277,7 +277,7 @@ def skip_per_file(db: Path, paths: list[str]) -> float:
     """Milliseconds per unchanged file inside one ingest call: hash, look up, skip."""
     sys.path.insert(0, str(ROOT))
     from pipeline import store
-    from pipeline.ingest import IngestOptions, discover, ingest
+    from pipeline.ingest.batch import IngestOptions, discover, ingest
 
     files = discover(paths)
     handle = store.connect(db)

@@ -1,4 +1,5 @@
-"""Small pure text cleaners, each `str -> str`, applied to a page's text in order.
+"""Small pure text cleaners, each `str -> str`, applied to a page's text in order. A neutral
+module: ingest cleans pages with it and extraction reuses `collapse` and `rejoin_hyphenation`.
 
 Each is idempotent: cleaning clean text changes nothing (a property test checks this).
 """

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable
 
-from .errors import PipelineError
+from pipeline.errors import PipelineError
 
 _TEXT_MATCH = 0.6
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})

@@ -5,9 +5,9 @@ import csv
 import json
 from typing import Iterable, TextIO
 
-from . import store
-from .review import effective_items
-from .spreadsheet import escape
+from pipeline import store
+from pipeline.review.decisions import effective_items
+from pipeline.review.spreadsheet import escape
 
 CSV_COLUMNS = [
     "id", "report_file", "report_sha256", "report_title", "report_published", "kind", "number",

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RuleError
-from .models import DEADLINE_KINDS, ITEM_KINDS
-from .resources import shipped_dir
+from pipeline.errors import RuleError
+from pipeline.models import DEADLINE_KINDS, ITEM_KINDS
+from pipeline.resources import shipped_dir
 
 DEFAULT_RULES_DIR = shipped_dir("rules")
 

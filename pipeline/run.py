@@ -10,15 +10,15 @@ import json
 import threading
 from dataclasses import asdict, replace
 
-from . import store
-from .extract import Extractor, ReportCheck, ReportInput, StoredPage
-from .ingest import IngestOptions, IngestSummary, ingest
-from .models import Item, Suspect, layout_from_rows
-from .rules import RuleSet
+from pipeline import store
+from pipeline.extract import Extractor, ReportCheck, ReportInput, StoredPage
+from pipeline.ingest.batch import IngestOptions, IngestSummary, ingest
+from pipeline.models import Item, Suspect, layout_from_rows
+from pipeline.rules import RuleSet
 
 
 def make_extractor(rules: RuleSet) -> Extractor:
-    from .nlp import build_nlp  # spaCy: loaded only when something is to be extracted
+    from pipeline.extract.nlp import build_nlp  # spaCy: loaded only when something is to be extracted
 
     return Extractor(rules, build_nlp(rules))
 

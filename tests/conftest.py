@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.extract import Extractor
 from pipeline.models import LaidOutPage, Line, ParsedPage, Word
-from pipeline.nlp import build_nlp
+from pipeline.extract.nlp import build_nlp
 from pipeline.rules import load_rules
 
 REPO = Path(__file__).resolve().parents[1]

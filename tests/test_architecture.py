@@ -26,8 +26,8 @@ def imported(path: Path, package: str | None = None) -> set[str]:
 
 
 EXTRACTION = sorted((PIPELINE / "extract").glob("*.py"))
-FORBIDDEN_IN_EXTRACTION = ("pipeline.store", "pipeline.pdf", "pipeline.ingest", "pipeline.ingest_worker",
-                           "pipeline.document", "pipeline.run", "pdfplumber", "sqlite_utils", "click")
+FORBIDDEN_IN_EXTRACTION = ("pipeline.store", "pipeline.ingest.pdf", "pipeline.ingest.batch", "pipeline.ingest.worker",
+                           "pipeline.ingest.document", "pipeline.run", "pdfplumber", "sqlite_utils", "click")
 
 
 @pytest.mark.parametrize("path", EXTRACTION, ids=[p.name for p in EXTRACTION])
@@ -36,7 +36,7 @@ def test_extraction_reads_no_store_and_no_pdf(path):
     assert not bad, f"{path.name} imports {bad}"
 
 
-LIBRARY = sorted(p for p in PIPELINE.rglob("*.py") if not p.name.startswith("cli"))
+LIBRARY = sorted(p for p in PIPELINE.rglob("*.py") if p.relative_to(PIPELINE).parts[0] != "cli")
 
 
 @pytest.mark.parametrize("path", LIBRARY, ids=[str(p.relative_to(PIPELINE)) for p in LIBRARY])
@@ -57,8 +57,48 @@ def test_the_checks_see_a_forbidden_import(tmp_path, source, found):
     assert found in imported(sample, package="pipeline.extract")
 
 
-@pytest.mark.parametrize("library, home", [("sqlite_utils", "store/"), ("pdfplumber", "pdf.py")])
+@pytest.mark.parametrize("library, home", [("sqlite_utils", "store/"), ("pdfplumber", "ingest/pdf.py")])
 def test_each_heavy_library_has_one_home(library, home):
     users = sorted(str(p.relative_to(PIPELINE)) for p in PIPELINE.rglob("*.py")
                    if any(n == library or n.startswith(library + ".") for n in imported(p)))
     assert users and all(u.startswith(home) for u in users), f"{library} imported by {users}"
+
+
+# What each stage package may import from the rest of pipeline/ (its docstring says the same).
+# Shared modules at the top (models, errors, dates, clean, paths, resources, rules) are open to all.
+SHARED = {"models", "errors", "dates", "clean", "paths", "resources", "rules"}
+ALLOWED = {
+    "store": set(),
+    "extract": set(),
+    "ingest": {"store"},
+    "review": {"store", "export"},
+    "brief": {"store", "review"},
+    "serve": {"store", "review", "brief"},
+}
+
+
+def pipeline_parts(path: Path, package: str | None = None) -> set[str]:
+    """The top-level parts of pipeline/ a file imports ("pipeline.store.items" -> "store")."""
+    parts = set()
+    for name in imported(path, package):
+        bits = name.split(".")
+        if bits[0] == "pipeline" and len(bits) > 1:
+            parts.add(bits[1])
+    return parts
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_each_stage_imports_only_what_its_docstring_allows(package):
+    init = PIPELINE / package / "__init__.py"
+    assert init.exists() and ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), \
+        f"pipeline/{package}/ opens with no docstring saying what it owns"
+    for path in sorted((PIPELINE / package).glob("*.py")):
+        bad = pipeline_parts(path) - SHARED - ALLOWED[package] - {package}
+        assert not bad, f"{path.relative_to(PIPELINE)} imports pipeline.{sorted(bad)}"
+
+
+def test_the_stage_check_sees_an_upward_import(tmp_path):
+    """The near-miss: a store module importing review is caught."""
+    probe = tmp_path / "probe.py"
+    probe.write_text("from pipeline.review import decisions\n", encoding="utf-8")
+    assert pipeline_parts(probe, "pipeline.store") - SHARED - ALLOWED["store"] - {"store"} == {"review"}

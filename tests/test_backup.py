@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from pdf_makers import make_report
 from pipeline import store
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.errors import StoreError
 
 pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it

@@ -2,7 +2,7 @@
 
 The database is built in the test: reports stored with store.write_document, items written with
 run.write_report_items (so the item set is known exactly), review decisions through
-pipeline.review and tracking through pipeline.track, as a user would make them.
+pipeline.review.decisions and tracking through pipeline.review.track, as a user would make them.
 """
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import review, store, track
-from pipeline.brief import BriefError, BriefItem, build_brief, deadline_phrase, long_date, source_link
-from pipeline.brief_render import md_escape, to_html, to_markdown
-from pipeline.cli import cli
+from pipeline import store
+from pipeline.review import decisions as review
+from pipeline.review import track as track
+from pipeline.brief.model import BriefError, BriefItem, build_brief, deadline_phrase, long_date, source_link
+from pipeline.brief.render import md_escape, to_html, to_markdown
+from pipeline.cli.main import cli
 from pipeline.extract import ReportCheck
 from pipeline.run import write_report_items
 from pipeline.models import Addressee, CleanDocument, CleanPage, Deadline, Item, ReportMeta

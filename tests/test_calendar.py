@@ -10,9 +10,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import review, store, track
-from pipeline.cli import cli
-from pipeline.ical import MAX_OCTETS, calendar_for, escape_text, fold
+from pipeline import store
+from pipeline.review import decisions as review
+from pipeline.review import track as track
+from pipeline.cli.main import cli
+from pipeline.brief.ical import MAX_OCTETS, calendar_for, escape_text, fold
 
 STAMP = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 REPORT = "r1"

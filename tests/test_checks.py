@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pdf_makers import make_report
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.extract import ReportInput, StoredPage
 
 WIDTH, HEIGHT = A4
@@ -324,7 +324,7 @@ def test_a_report_of_an_hmicfrs_family_with_no_items_is_in_doubt(extractor, fami
 def test_datasette_lists_open_suspects_with_a_link_to_their_pdf_page(db: Path):
     import asyncio
 
-    from pipeline import serve
+    from pipeline.serve import app as serve
 
     ds = serve.build_datasette(db)
 

@@ -7,7 +7,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 
 def walk(command: click.Command, path: tuple[str, ...] = ()):

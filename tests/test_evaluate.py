@@ -10,14 +10,14 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import store
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.evaluate import (
     GoldError, NothingScored, Score, evaluate, load_gold, normalise_text, score_report, word_diff,
 )
 from pipeline.extract import Extractor
 from pipeline.run import extract_reports
 from pipeline.models import CleanDocument, CleanPage, ReportMeta
-from pipeline.nlp import build_nlp
+from pipeline.extract.nlp import build_nlp
 from pipeline.rules import load_rules
 
 

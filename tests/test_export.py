@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import store
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.run import extract_reports
 from pipeline.models import CleanDocument, CleanPage, ReportMeta
 from pipeline.rules import load_rules

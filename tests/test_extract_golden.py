@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"

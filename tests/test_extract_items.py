@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import Extractor, ReportInput, StoredPage
-from pipeline.nlp import build_nlp
+from pipeline.extract.nlp import build_nlp
 from pipeline.rules import load_rules
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import laid_out, line
 
-from pipeline.furniture import find_furniture, furniture_key, is_page_number
+from pipeline.ingest.furniture import find_furniture, furniture_key, is_page_number
 
 
 @pytest.mark.parametrize(

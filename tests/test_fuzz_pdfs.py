@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pdf_makers import flipped, random_bytes, truncated
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
 

@@ -8,7 +8,7 @@ import sys
 PROBE = """
 import sys
 before = sys.unraisablehook
-import pipeline.cli, pipeline.nlp, pipeline.serve, pipeline.extract
+import pipeline.cli.main, pipeline.extract.nlp, pipeline.serve.app, pipeline.extract
 from spacy.tokens import Span
 print(Span.has_extension("rule_id"), sys.unraisablehook is before)
 """
@@ -20,6 +20,6 @@ def test_importing_the_package_sets_nothing_global():
 
 
 def test_building_the_pipeline_registers_the_extension():
-    probe = PROBE.replace("print(", "from pipeline.nlp import build_nlp; build_nlp(); print(")
+    probe = PROBE.replace("print(", "from pipeline.extract.nlp import build_nlp; build_nlp(); print(")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True"]

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pdf_makers import BODY
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 WIDTH, HEIGHT = A4
 HEADER = "Northshire PEEL inspection 2023"

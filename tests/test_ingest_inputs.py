@@ -18,14 +18,15 @@ import pytest
 from click.testing import CliRunner
 
 from pdf_makers import make_image_only, make_no_pages, make_page_tree_loop, make_report
-from pipeline import pdf as pdf_module
-from pipeline import serve, store
-from pipeline.cli import cli
-from pipeline.ingest import IngestOptions, discover, ingest
-from pipeline.ingest_worker import parse_and_clean, worker_init
+from pipeline.ingest import pdf as pdf_module
+from pipeline import store
+from pipeline.serve import app as serve
+from pipeline.cli.main import cli
+from pipeline.ingest.batch import IngestOptions, discover, ingest
+from pipeline.ingest.worker import parse_and_clean, worker_init
 from pipeline.paths import shown, unescaped
-from pipeline.pdf import sha256_of
-from pipeline.workers import TaskFailed
+from pipeline.ingest.pdf import sha256_of
+from pipeline.ingest.workers import TaskFailed
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pdf_makers import make_report
 from pipeline import run as run_module
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.paths import shown
 
 NAME_MAX = 255

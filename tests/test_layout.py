@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from conftest import A4_WIDTH, page_of, words_of
 
-from pipeline.layout import find_gutter, lay_out_page
+from pipeline.ingest.layout import find_gutter, lay_out_page
 
 LEFT_X, RIGHT_X = 57.0, 308.0  # two 230pt columns with a 21pt gutter
 LEADING = 14.0

@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 
 from conftest import page_of, words_of
-from pipeline.blocks import take_tables
-from pipeline.layout import lay_out_page
+from pipeline.ingest.blocks import take_tables
+from pipeline.ingest.layout import lay_out_page
 from pipeline.models import Box
-from pipeline.pdf import _BOLD_FONT, _ITALIC_FONT
+from pipeline.ingest.pdf import _BOLD_FONT, _ITALIC_FONT
 
 LEADING = 14.0
 

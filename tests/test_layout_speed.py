@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import layout
+from pipeline.ingest import layout as layout
 from pipeline.models import Word
-from pipeline.pdf import parse_pdf
-from pipeline.rows import printed_rows
+from pipeline.ingest.pdf import parse_pdf
+from pipeline.ingest.rows import printed_rows
 
 REPO = Path(__file__).resolve().parents[1]
 

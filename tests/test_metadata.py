@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from conftest import laid_out, line
 
-from pipeline.brief import long_date, published_in_window
+from pipeline.brief.model import long_date, published_in_window
 from pipeline.extract.deadlines import resolve
 from pipeline.dates import parse_date_phrase, parse_publication, period_end, period_start, precision_of, reduce_date
-from pipeline.metadata import read_metadata
+from pipeline.ingest.metadata import read_metadata
 from pipeline.rules import load_rules
 
 RULES = load_rules()

@@ -27,8 +27,13 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from pipeline import export, ical, review, serve, store, track, views
-from pipeline.brief import build_brief
+from pipeline import export, store
+from pipeline.brief import ical as ical
+from pipeline.review import decisions as review
+from pipeline.serve import app as serve
+from pipeline.review import track as track
+from pipeline.store import views as views
+from pipeline.brief.model import build_brief
 from test_review import build_template, copy_db
 
 REC1 = {

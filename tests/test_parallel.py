@@ -12,14 +12,14 @@ from click.testing import CliRunner
 
 from pdf_makers import make_report
 from pool_tasks import boom, die, pid, sleep_then_pid, span
-from pipeline import workers
-from pipeline.cli import cli
-from pipeline.document import clean_document
+from pipeline.ingest import workers as workers
+from pipeline.cli.main import cli
+from pipeline.ingest.document import clean_document
 from pipeline import store
-from pipeline.ingest import IngestOptions, discover
-from pipeline.ingest_worker import parse_and_clean, worker_init
-from pipeline.ingest import ingest as ingest_lib
-from pipeline.pdf import open_pdf, parse_pdf
+from pipeline.ingest.batch import IngestOptions, discover
+from pipeline.ingest.worker import parse_and_clean, worker_init
+from pipeline.ingest.batch import ingest as ingest_lib
+from pipeline.ingest.pdf import open_pdf, parse_pdf
 from pipeline.rules import load_rules
 
 pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it

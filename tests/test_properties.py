@@ -100,8 +100,8 @@ def test_known_counterexamples_are_idempotent(cleaner, text):
 
 
 # Layout and furniture take whatever geometry a PDF gives: they must never crash on it.
-from pipeline.furniture import find_furniture  # noqa: E402
-from pipeline.layout import lay_out_page  # noqa: E402
+from pipeline.ingest.furniture import find_furniture  # noqa: E402
+from pipeline.ingest.layout import lay_out_page  # noqa: E402
 from pipeline.models import ParsedPage, Word  # noqa: E402
 
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 # One report: a cause of concern, three recommendations under it and an area for improvement.
 # "#" marks a bold heading line. Recommendation 1's second paragraph is left out of its text by

@@ -17,9 +17,9 @@ from pdf_makers import (
     flipped, html_page, make_bomb, make_image_only, make_long, make_report, make_zip_bomb, random_bytes, truncated,
 )
 from pipeline import store
-from pipeline.cli import cli
-from pipeline.ingest import IngestOptions, ingest
-from pipeline.pdf import sha256_of
+from pipeline.cli.main import cli
+from pipeline.ingest.batch import IngestOptions, ingest
+from pipeline.ingest.pdf import sha256_of
 
 pytestmark = pytest.mark.slow  # processes, many PDFs or long generated corpora: `pytest -m "not slow"` skips it
 

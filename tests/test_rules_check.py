@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.errors import RuleError
 from pipeline.rules import DEFAULT_RULES_DIR, load_rules
 

@@ -17,8 +17,11 @@ from click.testing import CliRunner
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline import review, serve, store, track
-from pipeline.cli import cli
+from pipeline import store
+from pipeline.review import decisions as review
+from pipeline.serve import app as serve
+from pipeline.review import track as track
+from pipeline.cli.main import cli
 
 TOKEN = "test-reviewer-token-0123456789"
 TODAY = date.today()

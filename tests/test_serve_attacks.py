@@ -104,7 +104,7 @@ def test_bearer_guesses_are_limited_per_client(env, caplog):
 
 
 def test_throttling_ends_after_the_window_without_sleeping(env):
-    from pipeline.serve_guard import FailureLimiter
+    from pipeline.serve.guard import FailureLimiter
 
     ds = _datasette(env["db_path"])
     clock = Clock()
@@ -189,7 +189,7 @@ def test_the_calendar_feed_ignores_the_host_header(env, headers):
 
 
 def test_the_calendar_feed_uses_the_configured_public_address(env):
-    from pipeline import serve
+    from pipeline.serve import app as serve
 
     ds = serve.build_datasette(env["db_path"], public_url="https://hmicfrs.example.org/")
     feed = _get(ds, "/-/hmicfrs/calendar.ics", headers={"Host": "evil.example"}).text.replace("\r\n ", "")

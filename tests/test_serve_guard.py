@@ -1,4 +1,4 @@
-"""pipeline.serve_guard on its own: where a sign-in may land, the failed-token limiter (with a
+"""pipeline.serve.guard on its own: where a sign-in may land, the failed-token limiter (with a
 clock the test moves), JSON decisions, and the server's own address for the calendar feed."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import logging
 import pytest
 from click.testing import CliRunner
 
-from pipeline import serve
-from pipeline.cli import cli
-from pipeline.serve_guard import BadRequest, FailureLimiter, json_decision, safe_next, server_url
+from pipeline.serve import app as serve
+from pipeline.cli.main import cli
+from pipeline.serve.guard import BadRequest, FailureLimiter, json_decision, safe_next, server_url
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -1,6 +1,6 @@
 """Review from the browser: only a reviewer signed in with the launch token may write, through
 the review pages, the writable canned queries or the JSON API; every decision goes through
-pipeline.review, so it shows in `hmicfrs export` and the audit log."""
+pipeline.review.decisions, so it shows in `hmicfrs export` and the audit log."""
 from __future__ import annotations
 
 import json
@@ -10,8 +10,9 @@ from urllib.parse import quote
 import pytest
 from click.testing import CliRunner
 
-from pipeline import review, serve
-from pipeline.cli import cli
+from pipeline.review import decisions as review
+from pipeline.serve import app as serve
+from pipeline.cli.main import cli
 from test_serve import BEARER, TOKEN, WRITE_QUERIES, _datasette, _get, _post, built, env  # noqa: F401
 
 

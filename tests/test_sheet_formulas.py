@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.spreadsheet import escape, unescape
+from pipeline.review.spreadsheet import escape, unescape
 from test_review import audit_rows, copy_db, export, hmicfrs, ids, make_pdf, rules_copy
 from test_review_sheet import ROW, apply, edit
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import store
-from pipeline.track import tracked_items
+from pipeline.review.track import tracked_items
 from test_review import audit_rows, build_template, copy_db, hmicfrs, ids, table
 
 

@@ -13,9 +13,9 @@ import datetime
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.evaluate import load_gold
-from pipeline.pdf import parse_pdf
+from pipeline.ingest.pdf import parse_pdf
 from variation import HELD_OUT_STYLES, HELD_OUT_WORDINGS, STYLES, build_corpus, words_in
 from variation.scoring import rows_by_file, score_styles
 from variation.wordings import addressees, deadlines

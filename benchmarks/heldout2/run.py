@@ -51,7 +51,7 @@ def _words_in(page, box, height: float) -> str:
 def check(built) -> int:
     """Every gold text is printed, word for word, inside the boxes its item was drawn in; every
     deadline and addressee phrase is in the text or in the heading or cell it comes from."""
-    from pipeline.pdf import parse_pdf
+    from pipeline.ingest.pdf import parse_pdf
 
     problems = 0
     for report, pdf, rows in built:

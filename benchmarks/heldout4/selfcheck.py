@@ -1,5 +1,5 @@
 """The set's own check of its gold: every gold text is in its PDF on the pages gold gives, read back
-with the project's own reader (`pipeline.pdf.parse_pdf`), and every deadline and addressee phrase is
+with the project's own reader (`pipeline.ingest.pdf.parse_pdf`), and every deadline and addressee phrase is
 in the item's text (or in the heading or table cell it comes from).
 
 Words are compared with whitespace and hyphens taken out (a word hyphenated at a line end reads back
@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from statistics import median
 
-from pipeline.pdf import parse_pdf
+from pipeline.ingest.pdf import parse_pdf
 
 _DROP = re.compile(r"[\s\-‐­]+")
 _MARKER = re.compile(r"^[\d*†]+$")

@@ -7,14 +7,14 @@ Routes (all under /-/hmicfrs/):
   pdf/<report id>.pdf   the report's PDF (only files in the reports table)
   calendar.ics          dated deadlines as iCalendar (?addressee=ID)
 
-Writes go through pipeline.review (the functions the CLI calls), so the snapshot, the
+Writes go through pipeline.review.decisions (the functions the CLI calls), so the snapshot, the
 "changed since review" hash and the audit log are written in one place: the review page POSTs
 to a route, the writable canned queries (metadata.yml) call the SQL function hmicfrs_review.
 Either needs an actor signed in with the reviewer token (the "hmicfrs-review" permission, or
 the canned queries' allow block plus a grant only such an actor's request carries); anyone
 else gets 403. Everything taken from PDFs is rendered by Jinja with autoescaping on.
 
-Before Datasette sees a request, pipeline.serve_guard answers 429 to a client past its limit of
+Before Datasette sees a request, pipeline.serve.guard answers 429 to a client past its limit of
 wrong tokens, 415 to multipart bodies and 400 to form bodies that are not UTF-8.
 """
 from __future__ import annotations
@@ -30,11 +30,12 @@ from datasette.utils import baseconv
 from datasette.utils.asgi import Response, asgi_send_file
 from markupsafe import Markup
 
-from pipeline import serve, serve_guard
+from pipeline.serve import app as serve
+from pipeline.serve import guard as serve_guard
 from pipeline.errors import PipelineError
 from pipeline.paths import shown
-from pipeline.review import REVIEW_FIELDS
-from pipeline.views import PDF_ROUTE, REVIEW_ROUTE
+from pipeline.review.decisions import REVIEW_FIELDS
+from pipeline.store.views import PDF_ROUTE, REVIEW_ROUTE
 
 PERMISSION = "hmicfrs-review"
 SIGN_IN_SECONDS = 12 * 60 * 60
@@ -105,7 +106,7 @@ def register_magic_parameters(datasette):
 @hookimpl
 def prepare_connection(conn, database, datasette):
     """hmicfrs_review(grant, by, item_id, action, field, value, note): the writable canned queries'
-    way into pipeline.review. It writes through its own connection (the caller's statement is a
+    way into pipeline.review.decisions. It writes through its own connection (the caller's statement is a
     SELECT, which holds no write lock in WAL mode) and refuses any call without a valid grant."""
 
     def hmicfrs_review(grant, by, item_id, action, field_name, value, note):

@@ -2,7 +2,7 @@
 it imports neither the store nor anything that reads PDFs (pipeline.run joins them)."""
 from __future__ import annotations
 
-from .document_text import StoredPage
-from .items import Extractor, ReportCheck, ReportInput
+from pipeline.extract.document_text import StoredPage
+from pipeline.extract.items import Extractor, ReportCheck, ReportInput
 
 __all__ = ["Extractor", "ReportInput", "ReportCheck", "StoredPage"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import Addressee
-from ..rules import RuleSet
+from pipeline.models import Addressee
+from pipeline.rules import RuleSet
 
 # Words that join or qualify addressees without naming one.
 _CONNECTOR_WORDS = re.compile(

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from ..models import Item, Problem, Suspect, kind_words
-from ..rules import Rule
-from .document_text import DocLine, DocumentText
-from .lines import heading_level, outranks
+from pipeline.models import Item, Problem, Suspect, kind_words
+from pipeline.rules import Rule
+from pipeline.extract.document_text import DocLine, DocumentText
+from pipeline.extract.lines import heading_level, outranks
 
 _TITLE_LENGTH = 100
 _REPRINT_CHARS = 40  # an item's last characters, found again under a heading: a reprint of it

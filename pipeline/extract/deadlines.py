@@ -6,8 +6,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..dates import parse_date_phrase, period_start
-from ..models import Deadline
+from pipeline.dates import parse_date_phrase, period_start
+from pipeline.models import Deadline
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

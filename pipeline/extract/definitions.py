@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..clean import collapse
+from pipeline.clean import collapse
 
 _COVERS = 0.6  # share of the defined name a known body's span must cover
 

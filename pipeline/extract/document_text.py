@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from ..models import LineStyle
+from pipeline.models import LineStyle
 
 
 @dataclass(frozen=True)

@@ -4,22 +4,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..clean import collapse, rejoin_hyphenation
-from ..models import Addressee, Deadline, Item
-from ..rules import RuleSet
-from .addressees import CLAUSE_START, SubjectFinder, addressees_in, subject_span
-from .completeness import ReportCheck, check_report
-from .deadlines import NO_DEADLINE, deadline_from_span
-from .definitions import find_aliases, with_aliases
-from .document_text import DocumentText, StoredPage, join_pages
-from .printings import number_from_titles, one_per_printed_item, stable_id
-from .recipients import printed_due_date, report_date, sent_to
-from .segment import Profile, Segment, Segmenter, choose_profile
-from .tables import table_segments
-from .typeface import mark_roman_paragraphs
-from .suspects import find_suspects
-from .wording import keep_compound_hyphens, restore_compound_hyphens
-from ..nlp import slugify
+from pipeline.clean import collapse, rejoin_hyphenation
+from pipeline.models import Addressee, Deadline, Item
+from pipeline.rules import RuleSet
+from pipeline.extract.addressees import CLAUSE_START, SubjectFinder, addressees_in, subject_span
+from pipeline.extract.completeness import ReportCheck, check_report
+from pipeline.extract.deadlines import NO_DEADLINE, deadline_from_span
+from pipeline.extract.definitions import find_aliases, with_aliases
+from pipeline.extract.document_text import DocumentText, StoredPage, join_pages
+from pipeline.extract.printings import number_from_titles, one_per_printed_item, stable_id
+from pipeline.extract.recipients import printed_due_date, report_date, sent_to
+from pipeline.extract.segment import Profile, Segment, Segmenter, choose_profile
+from pipeline.extract.tables import table_segments
+from pipeline.extract.typeface import mark_roman_paragraphs
+from pipeline.extract.suspects import find_suspects
+from pipeline.extract.wording import keep_compound_hyphens, restore_compound_hyphens
+from pipeline.extract.nlp import slugify
 
 _DESCRIBES_NEED = re.compile(r"(?:needs|is\s+required)\b", re.IGNORECASE)
 _SUBORDINATORS = {"how", "whether", "why", "where", "when", "what", "which", "that", "who", "whom", "if", "so"}

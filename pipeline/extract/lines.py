@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .document_text import DocLine
+from pipeline.extract.document_text import DocLine
 
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 from difflib import SequenceMatcher
 
-from .segment import Segment
+from pipeline.extract.segment import Segment
 
 _KIND_ABBREVIATIONS = {
     "recommendation": "rec", "area_for_improvement": "afi", "cause_of_concern": "coc",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..rules import RuleSet
+from pipeline.rules import RuleSet
 
 
 @dataclass(frozen=True)

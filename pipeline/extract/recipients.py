@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..clean import collapse
-from ..dates import parse_date_phrase
-from ..models import Addressee
-from ..nlp import slugify
-from .document_text import DocumentText
+from pipeline.clean import collapse
+from pipeline.dates import parse_date_phrase
+from pipeline.models import Addressee
+from pipeline.extract.nlp import slugify
+from pipeline.extract.document_text import DocumentText
 
 _FRONT_PAGES, _LAST_PAGES = 4, 2  # as metadata reads the publication date
 

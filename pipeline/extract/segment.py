@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..rules import Rule, RuleSet
-from .document_text import DocLine, DocumentText
-from .lines import (
+from pipeline.rules import Rule, RuleSet
+from pipeline.extract.document_text import DocLine, DocumentText
+from pipeline.extract.lines import (
     SUB_ITEM, has_text, heading_inside_item, heading_level, is_item_heading, number_value, outranks, stands_apart,
     sub_item_follows, wraps_heading,
 )
-from .profile import Profile, choose_profile
+from pipeline.extract.profile import Profile, choose_profile
 
 __all__ = ["Profile", "Segment", "Segmenter", "choose_profile"]
 

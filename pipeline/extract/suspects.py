@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..clean import collapse, rejoin_hyphenation
-from ..models import Item, Suspect
-from .addressees import SubjectFinder, addressees_in, subject_span
-from .completeness import Roles, contents_pages, is_title, item_offset, promising_headings, squash
-from .document_text import DocLine, DocumentText
+from pipeline.clean import collapse, rejoin_hyphenation
+from pipeline.models import Item, Suspect
+from pipeline.extract.addressees import SubjectFinder, addressees_in, subject_span
+from pipeline.extract.completeness import Roles, contents_pages, is_title, item_offset, promising_headings, squash
+from pipeline.extract.document_text import DocLine, DocumentText
 
 _SHORT_CHARS = 350  # a paragraph this short, of at most two sentences, stands on its own
 _SHORT_SENTENCES = 2

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..rules import Rule
-from .document_text import DocLine, DocumentText
-from .segment import Segment
+from pipeline.rules import Rule
+from pipeline.extract.document_text import DocLine, DocumentText
+from pipeline.extract.segment import Segment
 
 ITEM, DEADLINE, OWNER, NUMBER, KIND = "item", "deadline", "owner", "number", "kind"
 # A row's number as a column prints it: "3", "3.", "(3)", or after the kind's initials, "Rec 3", "R3".

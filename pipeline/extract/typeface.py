@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from .document_text import DocumentText
+from pipeline.extract.document_text import DocumentText
 
 # Lists that mix conclusions with recommendations ("Conclusions and recommendations", "Findings and
 # recommendations"): only there can the type tell them apart; in a list of recommendations a roman

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from ..errors import StoreError
-from .reports import _REPORT_IS
+from pipeline.errors import StoreError
+from pipeline.store.reports import _REPORT_IS
 
 # ---------------------------------------------------------------------------------------------
 # Items
@@ -62,7 +62,7 @@ def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> li
 
 
 # ---------------------------------------------------------------------------------------------
-# People's decisions (read back through the item_details view, pipeline/views.py)
+# People's decisions (read back through the item_details view, pipeline/store/views.py)
 
 
 def page_text(db: sqlite_utils.Database, report_id: str, number: int | None) -> str | None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..models import CleanDocument, layout_rows
-from .connection import BUSY_TIMEOUT_MS, transaction
+from pipeline.models import CleanDocument, layout_rows
+from pipeline.store.connection import BUSY_TIMEOUT_MS, transaction
 
 # ---------------------------------------------------------------------------------------------
 # Reports
@@ -36,7 +36,7 @@ def known_hashes(db: sqlite_utils.Database) -> set[str]:
 
 def _precision(published: str | None) -> str | None:
     """What the stored value itself says ("2024-07": month) where the caller did not say."""
-    from ..dates import precision_of
+    from pipeline.dates import precision_of
 
     try:
         return precision_of(published) if published else None

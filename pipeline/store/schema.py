@@ -7,8 +7,8 @@ from typing import Callable
 
 import sqlite_utils
 
-from ..errors import StoreError
-from .connection import BUSY_TIMEOUT_MS, _Connection, transaction
+from pipeline.errors import StoreError
+from pipeline.store.connection import BUSY_TIMEOUT_MS, _Connection, transaction
 
 def connect(path: Path | str, create: bool = True) -> sqlite_utils.Database:
     """Open (and, where needed, create and migrate) the database."""
@@ -147,7 +147,7 @@ def _migration_3(db: sqlite_utils.Database) -> None:
 
 def _migration_4(db: sqlite_utils.Database) -> None:
     """Views of the items as people see them, for Datasette and SQL users (as released: views_v4.py)."""
-    from ..views_v4 import create_views
+    from pipeline.store.views_v4 import create_views
 
     create_views(db)
 
@@ -181,11 +181,11 @@ def _migration_5(db: sqlite_utils.Database) -> None:
 
 
 def _migration_6(db: sqlite_utils.Database) -> None:
-    """One overlay (pipeline/views.py): item_details becomes the only definition of the item as
+    """One overlay (pipeline/store/views.py): item_details becomes the only definition of the item as
     people see it, and shows the reviewed values of an item changed since review, as the export
     always did; it also carries what the Python readers need (extracted and reviewed values,
     offsets, the report's SHA-256 and date precision)."""
-    from ..views import create_views
+    from pipeline.store.views import create_views
 
     create_views(db)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.pdf import parse_pdf
+from pipeline.ingest.pdf import parse_pdf
 
 from .kit import PassInfo, Plan, plain
 

@@ -1,4 +1,4 @@
-"""Self-check of the gold against the PDFs as the project reads them (`pipeline.pdf.parse_pdf`).
+"""Self-check of the gold against the PDFs as the project reads them (`pipeline.ingest.pdf.parse_pdf`).
 
 Words are put in reading order by a recursive XY cut (columns, table cells and sidebars become
 their own blocks), the page furniture the generator drew is taken out, and every printed part of
@@ -51,7 +51,7 @@ def _horizontal_cut(words) -> float | None:
 
 
 def page_texts(pdf: Path) -> dict[int, str]:
-    from pipeline.pdf import parse_pdf
+    from pipeline.ingest.pdf import parse_pdf
 
     texts = {}
     for page in parse_pdf(Path(pdf)).pages:

@@ -1,0 +1,68 @@
+"""`hmicfrs serve` and `hmicfrs calendar`: thin wrappers over serve.py and ical.py."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import store
+from pipeline.cli.options import db_option
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+
+
+@click.command("serve")
+@db_option("SQLite database file (made by `hmicfrs ingest`).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; 0.0.0.0 makes the server reachable from other machines.")
+@click.option("--reviewer-token", envvar="HMICFRS_REVIEWER_TOKEN", show_envvar=True, default=None,
+              help="Secret that lets a reviewer sign in and record decisions (at least 12 characters). "
+                   "Prefer the environment variable: a command-line argument is visible to other users. "
+                   "Without it the server is read only.")
+@click.option("--pdf-dir", "pdf_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder to look in for report PDFs that have moved since ingest (matched by name and SHA-256). "
+                   "Repeatable.")
+@click.option("--public-url", default=None, metavar="URL",
+              help="The address people use to reach the server, e.g. https://hmicfrs.example.org behind an HTTPS "
+                   "proxy; the calendar feed's links start with it. Default: the address the server is bound to.")
+def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url):
+    """Browse, search and review the items in Datasette, with links to each item's PDF page."""
+    from pipeline.serve.app import build_datasette, run
+
+    datasette = build_datasette(db_path, reviewer_token=reviewer_token, pdf_dirs=pdf_dirs, public_url=public_url)
+    mode = "reviewers can sign in at /-/hmicfrs/login" if reviewer_token else "read only (no reviewer token)"
+    click.echo(f"serving {db_path} on http://{host}:{port}/ ({mode})", err=True)
+    if reviewer_token and host not in LOOPBACK:
+        click.echo("warning: plain HTTP on a non-local interface: put it behind HTTPS before reviewers sign in",
+                   err=True)
+    run(datasette, host, port)
+
+
+@click.command("calendar")
+@db_option("SQLite database file (made by `hmicfrs ingest`).")
+@click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this .ics file instead of stdout.")
+def calendar_command(db_path, addressee, output):
+    """Write dated deadlines as an iCalendar file: one all-day event per item (rejected items left out)."""
+    from pipeline.brief.ical import calendar_for
+
+    db = store.connect(db_path, create=False)
+    text = calendar_for(db, addressee=addressee)
+    data = text.encode("utf-8")
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    click.echo(f"wrote {text.count('BEGIN:VEVENT')} deadlines{f' to {output}' if output else ''}", err=True)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve_command)
+    group.add_command(calendar_command)

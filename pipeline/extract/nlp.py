@@ -1,0 +1,86 @@
+"""The spaCy pipeline: a blank English model with rule components whose patterns live in rules/.
+
+build_nlp() makes a new pipeline each call; there is no global one.
+"""
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.rules import RuleSet, load_rules
+
+def _regex_spans(doc: Doc, rules, label_of) -> list[Span]:
+    """Regex matches over the doc's text as spans, longest first, without overlaps. Rules marked
+    "fallback" (a generic shape such as "... Committee") only fill text no other rule matched."""
+    spans: list[Span] = []
+    for fallback in (False, True):
+        found: list[tuple[int, int, int, object]] = []
+        for rule in rules:
+            if bool(rule.get("fallback")) != fallback:
+                continue
+            for match in rule.regex.finditer(doc.text):
+                if match.end() > match.start():
+                    found.append((match.start(), match.end(), rule.get("priority", 100), (rule, match)))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+        taken = [(s.start_char, s.end_char) for s in spans]
+        taken_until = -1
+        for start, end, _priority, (rule, match) in found:
+            if start < taken_until or any(start < b and a < end for a, b in taken):
+                continue
+            span = doc.char_span(start, end, label=label_of(rule, match), alignment_mode="expand")
+            if span is None:
+                continue
+            span._.rule_id = rule.id
+            spans.append(span)
+            taken_until = end
+    spans.sort(key=lambda s: s.start_char)
+    return spans
+
+
+@Language.factory("hmicfrs_deadlines", default_config={"rules_dir": None})
+def make_deadline_component(nlp: Language, name: str, rules_dir: str | None):
+    rules = sorted(load_rules(rules_dir).of("deadlines.jsonl"), key=lambda r: r.get("priority", 100))
+
+    def find_deadlines(doc: Doc) -> Doc:
+        doc.spans["deadlines"] = _regex_spans(doc, rules, lambda rule, _m: str(rule.get("kind")))
+        return doc
+
+    return find_deadlines
+
+
+@Language.factory("hmicfrs_addressees", default_config={"rules_dir": None})
+def make_addressee_component(nlp: Language, name: str, rules_dir: str | None):
+    rules = load_rules(rules_dir).of("addressees.jsonl")
+
+    def label(rule, match: re.Match) -> str:
+        addressee = str(rule.get("addressee"))
+        return slugify(match.group(0)) if addressee == "{slug}" else addressee
+
+    def find_addressees(doc: Doc) -> Doc:
+        doc.spans["addressees"] = _regex_spans(doc, rules, label)
+        return doc
+
+    return find_addressees
+
+
+def slugify(text: str) -> str:
+    """An id in the contract's style from a printed name: lower case, underscores, no "the"."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    if words and words[0] == "the":
+        words = words[1:]
+    return "_".join(words)
+
+
+def build_nlp(rules: RuleSet | None = None) -> Language:
+    rules = rules or load_rules()
+    # the rule that produced each span, kept as evidence; registered here, not at import
+    if not Span.has_extension("rule_id"):
+        Span.set_extension("rule_id", default=None)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("hmicfrs_deadlines", config={"rules_dir": rules.directory})
+    nlp.add_pipe("hmicfrs_addressees", config={"rules_dir": rules.directory})
+    return nlp

@@ -1,0 +1,281 @@
+"""`hmicfrs serve`: Datasette on the database, with the configuration kept in the repository.
+
+The Datasette side (routes, permissions, links) is the plugin in datasette/plugins/; this module
+builds the Datasette instance and holds the plain functions the plugin calls: the reviewer
+secret, decisions written through pipeline.review.decisions, and which PDF files may be served.
+
+Security: the reviewer token is never stored or logged; only an HMAC of it under a key made at
+launch is kept in memory, and tokens are compared with hmac.compare_digest. A PDF is served only
+when its path is in the reports table (paths the user ingested, never text from a PDF) and its
+bytes still hash to the report's sha256. Failed token attempts are limited per client address
+and overall (serve_guard.FailureLimiter); the calendar feed links to the configured public URL
+or the address the server is bound to, never to the Host header a client sends.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from datasette.utils import tilde_encode
+
+import yaml
+
+from pipeline import store
+from pipeline.review import decisions as review
+from pipeline.errors import PipelineError, ReviewError
+from pipeline.paths import unescaped
+from pipeline.resources import shipped_dir
+from pipeline.serve.guard import FailureLimiter, invisible
+
+CONFIG_DIR = shipped_dir("datasette")
+METADATA_FILE = CONFIG_DIR / "metadata.yml"
+TOKEN_ENV = "HMICFRS_REVIEWER_TOKEN"
+MIN_TOKEN_LENGTH = 12
+CONFIG_DB_NAME = "hmicfrs"
+ACTIONS = ("accept", "reject", "correct")
+
+
+class ServeError(PipelineError):
+    """The server cannot start as asked (no database, a weak token)."""
+
+
+class ReviewerSecret:
+    """Checks a presented token against the launch token without keeping the token itself."""
+
+    def __init__(self, token: str):
+        if len(token) < MIN_TOKEN_LENGTH:
+            raise ServeError(f"the reviewer token must be at least {MIN_TOKEN_LENGTH} characters")
+        self._key = secrets.token_bytes(32)
+        self._digest = self._mac(token)
+
+    def _mac(self, token: str) -> bytes:
+        return hmac.new(self._key, token.encode("utf-8"), hashlib.sha256).digest()
+
+    def matches(self, presented: str | None) -> bool:
+        if not presented:
+            return False
+        return hmac.compare_digest(self._mac(presented), self._digest)
+
+    def __repr__(self) -> str:  # never show anything derived from the token
+        return "ReviewerSecret(<hidden>)"
+
+
+@dataclass
+class ServeSettings:
+    """What the plugin needs to know about this launch; attached to the Datasette instance."""
+
+    db_path: Path
+    db_name: str
+    secret: ReviewerSecret | None = None
+    pdf_dirs: tuple[Path, ...] = ()
+    public_url: str | None = None  # how reviewers reach the server, e.g. behind an HTTPS proxy
+    limiter: FailureLimiter = field(default_factory=FailureLimiter, repr=False)
+    _verified: dict = field(default_factory=dict, repr=False)
+    # The writable canned queries pass a grant (an HMAC of the reviewer's actor id under a key
+    # made at launch) to the SQL function that records the decision; nobody else can make one.
+    _grant_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
+    last_decision: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def reviewing(self) -> bool:
+        return self.secret is not None
+
+    def grant_for(self, actor_id: str) -> str:
+        return hmac.new(self._grant_key, actor_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def grant_is_valid(self, grant, actor_id) -> bool:
+        if not (self.reviewing and isinstance(grant, str) and isinstance(actor_id, str) and grant and actor_id):
+            return False
+        return hmac.compare_digest(grant, self.grant_for(actor_id))
+
+
+def settings_of(datasette) -> ServeSettings | None:
+    return getattr(datasette, "hmicfrs", None)
+
+
+def load_metadata(db_name: str) -> dict:
+    """The repository's metadata with its database key (and links) renamed to this database."""
+    metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
+    databases = metadata.get("databases", {})
+    if CONFIG_DB_NAME in databases and db_name != CONFIG_DB_NAME:
+        databases[db_name] = databases.pop(CONFIG_DB_NAME)
+        for holder in (metadata, databases[db_name]):
+            if "description_html" in holder:
+                holder["description_html"] = holder["description_html"].replace(
+                    f'"/{CONFIG_DB_NAME}/', f'"/{tilde_encode(db_name)}/')
+    return metadata
+
+
+def check_public_url(url: str | None) -> str | None:
+    """An http(s) address with a host and no query, fragment or credentials, without its final /."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
+            or parts.fragment or "@" in parts.netloc or any(invisible(c) for c in url):
+        raise ServeError(f"the public URL must look like https://host[:port][/path], not {url!r}")
+    return url.rstrip("/")
+
+
+def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_dirs=(), settings: dict | None = None,
+                    public_url: str | None = None):
+    """A Datasette instance on the database, migrated first so the views exist."""
+    from datasette.app import Datasette
+
+    import datasette.handle_exception
+
+    # Datasette 0.65 prints every error page's exception with rich, also for a plain 404 where no
+    # exception is being handled; rich >= 14 then raises and the 404 becomes a 500 with a
+    # traceback. Without rich it prints tracebacks (of real errors only) the standard way.
+    datasette.handle_exception.rich = None
+    _quiet_refused_decisions()
+    public_url = check_public_url(public_url)
+    if not METADATA_FILE.is_file():
+        raise ServeError(f"the Datasette configuration is missing ({METADATA_FILE}): run from a checkout of the "
+                         "project installed with `pip install -e .`")
+    db_path = Path(db_path)
+    db = store.connect(db_path, create=False)
+    db.conn.close()
+    secret = ReviewerSecret(reviewer_token) if reviewer_token else None
+    name = db_path.stem
+    datasette = Datasette(
+        [str(db_path)],
+        metadata=load_metadata(name),
+        template_dir=str(CONFIG_DIR / "templates"),
+        plugins_dir=str(CONFIG_DIR / "plugins"),
+        # Suggested facets cost ten times the page itself on the item_details view; the default
+        # facets are configured and any column can still be faceted from its menu.
+        settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000, "suggest_facets": False,
+                  **(settings or {})},
+        secret=os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
+    )
+    datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs), public_url)
+    return datasette
+
+
+def _quiet_refused_decisions() -> None:
+    """A refused or invalid decision from a canned query is reported to the reviewer; Datasette
+    turns on sqlite3 callback tracebacks, which would also print it to the console as a traceback."""
+    default = sys.unraisablehook
+    if getattr(default, "hmicfrs", False):
+        return
+
+    def hook(unraisable):
+        expected = isinstance(unraisable.exc_value, (PipelineError, PermissionError))
+        if expected and getattr(unraisable.object, "__name__", "") == "hmicfrs_review":
+            return
+        default(unraisable)
+
+    hook.hmicfrs = True
+    sys.unraisablehook = hook
+
+
+def run(datasette, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions from the browser: the same functions the CLI calls
+
+
+def decide(db_path: Path, item_id: str, action: str, by: str, note: str | None = None,
+           field_name: str | None = None, value: str | None = None) -> dict:
+    """Accept, reject or correct one field of an item; returns the item as it now is."""
+    if action not in ACTIONS:
+        raise ReviewError(f"action must be one of {', '.join(ACTIONS)}")
+    db = store.connect(db_path, create=False)
+    try:
+        if action == "accept":
+            return review.accept(db, item_id, by=by, note=note)
+        if action == "reject":
+            return review.reject(db, item_id, by=by, note=note)
+        if not field_name:
+            raise ReviewError("a correction needs a field")
+        return review.correct(db, item_id, {field_name: value or ""}, by=by, note=note)
+    finally:
+        db.conn.close()
+
+
+def item_with_evidence(db_path: Path, item_id: str) -> tuple[dict, str]:
+    db = store.connect(db_path, create=False)
+    try:
+        row = review.find_item(db, item_id)
+        return row, review.context_of(db, row) if row.get("page") else ""
+    finally:
+        db.conn.close()
+
+
+def calendar_text(db_path: Path, addressee: str | None, base_url: str | None = None) -> str:
+    from pipeline.brief.ical import calendar_for
+
+    db = store.connect(db_path, create=False)
+    try:
+        return calendar_for(db, addressee=addressee, base_url=base_url)
+    finally:
+        db.conn.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# PDFs: only files named in the reports table, and only while their bytes are the ingested ones
+
+
+REPORT_FILE_SQL = "select file, path, sha256 from reports where id = ?"
+
+
+def pdf_for_report(settings: ServeSettings, row: dict | None) -> Path | None:
+    """The PDF file of a reports row (REPORT_FILE_SQL), or None when it is not where it was."""
+    if not row:
+        return None
+    for candidate in _candidates(settings, row["path"] or "", row["file"]):
+        if _is_the_report(settings, candidate, row["sha256"]):
+            return candidate
+    return None
+
+
+def _candidates(settings: ServeSettings, stored: str, file: str) -> list[Path]:
+    # Names are stored escaped (paths.shown); the file itself may have the bytes the escapes stand
+    # for. Both are tried, and the hash check below tells them apart.
+    found: list[Path] = []
+    for stored_form, name in dict.fromkeys([(stored, file), (unescaped(stored), unescaped(file))]):
+        found += _places(settings, stored_form, name)
+    return found
+
+
+def _places(settings: ServeSettings, stored: str, file: str) -> list[Path]:
+    stored_path = Path(stored)
+    if stored_path.is_absolute():
+        found = [stored_path]
+    else:
+        # Relative paths were relative to wherever ingest ran: try the usual places.
+        bases = [Path.cwd(), settings.db_path.parent, settings.db_path.parent.parent]
+        found = [base / stored_path for base in bases]
+    found += [directory / file for directory in settings.pdf_dirs]
+    return found
+
+
+def _is_the_report(settings: ServeSettings, path: Path, sha256: str) -> bool:
+    try:
+        if not path.is_file() or path.suffix.lower() != ".pdf":
+            return False
+        stat = path.stat()
+    except OSError:
+        return False
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in settings._verified:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        settings._verified[key] = digest.hexdigest()
+    return settings._verified[key] == sha256
