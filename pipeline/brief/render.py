@@ -11,6 +11,8 @@ import html
 import re
 from io import BytesIO
 
+from pipeline.brief import chart_draw as chart_draw
+from pipeline.brief import charts as charts
 from pipeline.brief.model import (Brief, BriefItem, BriefReport, deadline_phrase, family_name, long_date, period_phrase,
                     review_phrase, totals_phrase, tracking_phrase)
 
@@ -135,6 +137,8 @@ table { border-collapse: collapse; margin: 4pt 0; }
 th, td { border: 1px solid #999; padding: 2pt 8pt; }
 td.n, th.n { text-align: right; }
 ul.due li { margin: 0 0 6pt; }
+figure.chart { margin: 8pt 0; break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; }
 a { color: #1d4f91; }
 @media print { body { padding: 0; max-width: none; } a { text-decoration: none; } }
 """
@@ -171,6 +175,8 @@ def to_html(brief: Brief) -> str:
     out += [f'<tr><td>{h(kind)}</td><td class="n">{o}</td><td class="n">{c}</td><td class="n">{t}</td></tr>'
             for kind, o, c, t in table_rows(brief)]
     out += ["</tbody></table>", f"<p>{h(status_line(brief))}</p>"]
+    # Inline SVG, not <img>: the file stays self-contained and the bars print as sharply as the text.
+    out += [f'<figure class="chart">{chart_draw.to_svg(chart)}</figure>' for chart in charts.brief_charts(brief)]
     for number, name, items in ((3, "Due in the next 90 days", brief.due_soon), (4, "Overdue", brief.overdue)):
         out.append(f"<h2>{number}. {h(list_heading(brief, name))}</h2>")
         if not items:
@@ -246,6 +252,8 @@ def to_docx(brief: Brief) -> bytes:
         for cell, value in zip(table.add_row().cells, row):
             cell.text = _x(str(value))
     doc.add_paragraph(_x(status_line(brief)))
+    for chart in charts.brief_charts(brief):  # Word takes no SVG everywhere: a PNG at twice the size
+        doc.add_picture(BytesIO(chart_draw.to_png(chart)), width=Mm(170))
     for number, name, items in ((3, "Due in the next 90 days", brief.due_soon), (4, "Overdue", brief.overdue)):
         doc.add_heading(_x(f"{number}. {list_heading(brief, name)}"), level=1)
         if not items:

@@ -84,6 +84,18 @@ def tracked_items(db, today: date | None = None) -> list[dict]:
 def status_summary(db, today: date | None = None) -> dict:
     """The committee paper's table: open, closed and total by type and level; plus what needs attention."""
     items = tracked_items(db, today)
+    return {
+        "table": status_table(items),
+        "pending_review": sum(1 for i in items if i["review_status"] == "pending"),
+        "changed_since_review": sum(1 for i in items if i["changed_since_review"]),
+        "overdue": sum(1 for i in items if i["overdue"]),
+        "due_next_90_days": sum(1 for i in items if i["due_soon"]),
+        "today": (today or date.today()).isoformat(),
+    }
+
+
+def status_table(items: list[dict]) -> list[dict]:
+    """The table's rows ({type, open, closed, total}) over tracked_items' rows; the charts draw the same rows."""
     table = []
     for kind, name in _TYPE_ROWS:
         of_kind = [i for i in items if i["kind"] == kind]
@@ -101,11 +113,4 @@ def status_summary(db, today: date | None = None) -> dict:
         closed = sum(1 for i in members if i["track_status"] == "closed")
         table.append({"type": kind.replace("_", " ").capitalize(), "open": len(members) - closed,
                       "closed": closed, "total": len(members)})
-    return {
-        "table": table,
-        "pending_review": sum(1 for i in items if i["review_status"] == "pending"),
-        "changed_since_review": sum(1 for i in items if i["changed_since_review"]),
-        "overdue": sum(1 for i in items if i["overdue"]),
-        "due_next_90_days": sum(1 for i in items if i["due_soon"]),
-        "today": (today or date.today()).isoformat(),
-    }
+    return table

@@ -186,6 +186,16 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     people see it, and shows the reviewed values of an item changed since review, as the export
     always did; it also carries what the Python readers need (extracted and reviewed values,
     offsets, the report's SHA-256 and date precision)."""
+    from pipeline.store.views_v6 import create_views
+
+    create_views(db)
+
+
+# Issue 15, part 8: pages that stay fast as the database grows.
+def _migration_8(db: sqlite_utils.Database) -> None:
+    """item_details becomes a table holding the overlay's rows (the item_overlay view), kept
+    current by triggers, with indexes for the item view, its facets and the canned queries: the
+    same rows, read without recomputing the overlay for every item on every page."""
     from pipeline.store.views import create_views
 
     create_views(db)
@@ -193,7 +203,8 @@ def _migration_6(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
-    migration_fetch,  # issue16-fetch: fetch state and report provenance (pipeline/store/fetch.py)
+    migration_fetch,  # 7: fetch state and report provenance (pipeline/store/fetch.py)
+    _migration_8,  # item_details as a table kept current by triggers (store/views_table.py)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,221 @@
+"""Serving benchmark (issue 15, part 8): p50 and p95 per page under concurrent clients.
+
+Builds a synthetic database (50,000 items by default: 500 reports of 100 items, a tenth of them
+reviewed, some corrected, changed since review, tracked, added by hand or no longer extracted),
+starts `hmicfrs serve` on 127.0.0.1 as its own process, and sends the pages a liaison officer
+and a researcher open (home, the item view, an item page, a search, every read-only canned
+query) from 8 client threads at once, interleaved. Prints p50 and p95 per page and the ratio of
+each p95 to the target (300 ms).
+
+Run from the project root:
+
+    python benchmarks/serve_load.py                    # 50,000 items, 8 clients, 16 requests a page
+    python benchmarks/serve_load.py --items 5000 --requests 8
+    python benchmarks/serve_load.py --db /tmp/bench.db --keep   # reuse a database built before
+    python benchmarks/serve_load.py --json results.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline import store  # noqa: E402
+from pipeline.review.decisions import values_hash  # noqa: E402
+
+TARGET_P95_MS = 300
+ITEMS_PER_REPORT = 100
+KINDS = ("recommendation", "area_for_improvement", "cause_of_concern")
+ADDRESSEES = ("chief_constables", "police_and_crime_commissioners", "npcc", "college_of_policing", "home_office",
+              "the_force", "fire_and_rescue_services")
+WORDS = ("vetting training custody safeguarding misconduct supervision records victims domestic abuse "
+         "evidence digital forensics call handling neighbourhood policing data quality workforce wellbeing "
+         "governance fire protection prevention inspection response budget partnership").split()
+CANNED = {  # read-only canned queries of datasette/metadata.yml, with parameters where they take one
+    "due_next_90_days": "", "overdue": "", "items_for_addressee": "?addressee=chief_constables",
+    "needing_review": "", "changed_since_review": "", "completeness_problems": "", "open_suspects": "",
+    "report_items": "?report=report_0007.pdf", "status_summary": "",
+}
+_VALUES = ("text", "kind", "number", "addressees", "deadline_date", "deadline_kind", "deadline_text", "parent")
+
+
+def build(path: Path, n_items: int, seed: int = 15) -> None:
+    """A synthetic database through the store's connect (schema, migrations) and write_items."""
+    rng = random.Random(seed)
+    db = store.connect(path)
+    n_reports = max(1, n_items // ITEMS_PER_REPORT)
+    reports = [{"id": f"r{n:04d}", "sha256": f"{n:064x}", "file": f"report_{n:04d}.pdf",
+                "path": f"/nowhere/report_{n:04d}.pdf", "title": f"Inspection report {n}: " + " ".join(rng.sample(WORDS, 4)),
+                "published": f"{2019 + n % 6}-{1 + n % 12:02d}-15", "published_precision": "day",
+                "family": "hmicfrs_thematic", "pages": 60} for n in range(n_reports)]
+    reviews, corrections, tracking, manual = [], [], [], []
+    with store.transaction(db):
+        db["reports"].insert_all(reports, pk="id")
+        for report in reports:
+            items, addressees = [], []
+            for seq in range(ITEMS_PER_REPORT):
+                kind = KINDS[seq % 3]
+                who = rng.sample(ADDRESSEES, 1 + (seq % 2))
+                year, month = 2022 + rng.randrange(6), 1 + rng.randrange(12)
+                item = {
+                    "id": f"{report['id']}-{kind[:3]}{seq}", "report_id": report["id"], "seq": seq, "kind": kind,
+                    "number": str(seq + 1), "label": f"{kind.replace('_', ' ').capitalize()} {seq + 1}",
+                    "parent": None, "text": f"By {month}/{year}, " + " ".join(rng.choices(WORDS, k=40)) + ".",
+                    "addressees": json.dumps(who), "addressee_text": " and ".join(who),
+                    "deadline_kind": "month", "deadline_date": f"{year}-{month:02d}-28",
+                    "deadline_text": f"By {month}/{year}", "deadline_rule": "bench", "page": 1 + seq // 3,
+                    "page_end": 1 + seq // 3, "start": 10, "end": 300, "rules": "[]",
+                    "needs_review": int(rng.random() < 0.05), "doubts": None,
+                }
+                items.append(item)
+                addressees += [{"item_id": item["id"], "report_id": report["id"], "position": p, "addressee": a,
+                                "text": a, "known": 1, "rule": "bench"} for p, a in enumerate(who)]
+                roll = rng.random()
+                if roll < 0.10:
+                    values = {f: (who if f == "addressees" else item[f]) for f in _VALUES}
+                    if roll < 0.01:  # changed since review: the reviewer saw other words
+                        values = dict(values, text=values["text"] + " (as reviewed)")
+                    snapshot = {k: item[k] for k in ("id", "report_id", "seq", "label", "page", "page_end", "start",
+                                                     "end", "addressee_text")} | values
+                    reviews.append({"item_id": item["id"], "status": "accepted", "by": "bench", "at": "2024-01-01",
+                                    "note": None, "snapshot": json.dumps(snapshot), "snapshot_hash": values_hash(values)})
+                if roll < 0.02:
+                    corrections.append({"item_id": item["id"], "field": "text", "value": json.dumps("Corrected. " + item["text"]),
+                                        "by": "bench", "at": "2024-01-01", "note": None})
+                if rng.random() < 0.05:
+                    tracking.append({"item_id": item["id"], "status": rng.choice(("open", "in_progress", "closed")),
+                                     "level": 1 + rng.randrange(4), "owner": "bench", "updated_by": "bench",
+                                     "updated_at": "2024-01-01"})
+            store.write_items(db, report["id"], items, addressees,
+                              {"report_id": report["id"], "items_found": len(items), "stated_count": None,
+                               "stated_text": None, "numbering_gaps": "[]", "numbering_duplicates": "[]",
+                               "needs_review": 0, "notes": None, "rules_fingerprint": "bench", "problems": "[]"})
+            manual.append({"id": f"{report['id']}-manual", "report_id": report["id"], "kind": "recommendation",
+                           "number": "999", "label": "Recommendation 999", "text": "Added by hand. " + " ".join(rng.choices(WORDS, k=20)),
+                           "addressees": json.dumps(["home_office"]), "deadline_date": "2025-06-30",
+                           "deadline_kind": "date", "page": 1, "added_by": "bench", "added_at": "2024-01-01"})
+        for n in range(20):  # reviewed items extraction no longer finds
+            gone = f"r0000-gone{n}"
+            values = {"text": "No longer extracted.", "kind": "recommendation", "number": str(900 + n),
+                      "addressees": ["npcc"], "deadline_date": None, "deadline_kind": None, "deadline_text": None, "parent": None}
+            reviews.append({"item_id": gone, "status": "accepted", "by": "bench", "at": "2024-01-01", "note": None,
+                            "snapshot": json.dumps({"id": gone, "report_id": "r0000", "page": 1, **values}),
+                            "snapshot_hash": values_hash(values)})
+        for table, rows in (("reviews", reviews), ("corrections", corrections), ("tracking", tracking),
+                            ("manual_items", manual)):
+            for row in rows:
+                {"reviews": store.upsert_review, "corrections": store.upsert_correction,
+                 "tracking": store.upsert_tracking, "manual_items": store.insert_manual_item}[table](db, row)
+    db.execute("analyze")
+    db.conn.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db_path: Path, port: int) -> subprocess.Popen:
+    exe = Path(sys.executable).with_name("hmicfrs")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline"]
+    process = subprocess.Popen([*command, "serve", "--db", str(db_path), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/-/versions.json", timeout=2).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit(f"the server did not start: {process.stderr.read().decode(errors='replace')[-2000:]}")
+
+
+def pages(db_name: str, item_id: str) -> dict[str, str]:
+    found = {"home": "/", "item view": f"/{db_name}/item_details", "item page": f"/-/hmicfrs/review/{item_id}",
+             "search": f"/{db_name}/item_details?_search=vetting"}
+    found.update({f"query {name}": f"/{db_name}/{name}{args}" for name, args in CANNED.items()})
+    return found
+
+
+def measure(base: str, targets: dict[str, str], requests: int, clients: int) -> dict[str, dict]:
+    order = [name for _ in range(requests) for name in targets]
+    random.Random(1).shuffle(order)
+    timings: dict[str, list[float]] = {name: [] for name in targets}
+    failures: dict[str, list[int]] = {name: [] for name in targets}
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for name in targets:  # one warm-up each, so the first request does not pay for opening the file
+            client.get(targets[name])
+
+        def one(name: str) -> None:
+            start = time.perf_counter()
+            response = client.get(targets[name])
+            timings[name].append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                failures[name].append(response.status_code)
+
+        with ThreadPoolExecutor(clients) as pool:
+            list(pool.map(one, order))
+    return {name: {"p50": statistics.median(ms), "p95": percentile(ms, 95), "n": len(ms),
+                   "errors": failures[name]} for name, ms in timings.items()}
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered) + 0.5) - 1))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, default=50_000, help="items in the synthetic database")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent client threads")
+    parser.add_argument("--requests", type=int, default=16, help="requests per page")
+    parser.add_argument("--db", type=Path, default=None, help="database file (built when missing)")
+    parser.add_argument("--keep", action="store_true", help="keep the database built in a temporary folder")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="hmicfrs-serve-load-"))
+    db_path = args.db or folder / "bench.db"
+    if not db_path.exists():
+        started = time.perf_counter()
+        build(db_path, args.items)
+        print(f"built {db_path} ({args.items:,} items) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    else:
+        store.connect(db_path, create=False).conn.close()  # migrated before the server opens it
+    port = free_port()
+    server = start_server(db_path, port)
+    try:
+        results = measure(f"http://127.0.0.1:{port}", pages(db_path.stem, "r0003-rec3"), args.requests, args.clients)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'p95/target':>10}  errors")
+    for name, r in results.items():
+        print(f"{name:34} {r['p50']:8.0f} {r['p95']:8.0f} {r['p95'] / TARGET_P95_MS:10.2f}  {r['errors'] or ''}")
+    worst = max(r["p95"] for r in results.values())
+    print(f"worst p95 {worst:.0f} ms; target p95 < {TARGET_P95_MS} ms: {'met' if worst < TARGET_P95_MS else 'NOT met'} "
+          f"({args.items:,} items, {args.clients} clients, {args.requests} requests a page)")
+    if args.json:
+        args.json.write_text(json.dumps({"items": args.items, "clients": args.clients, "pages": results}, indent=1))
+    if not args.keep and args.db is None:
+        db_path.unlink(missing_ok=True)
+    return 0 if worst < TARGET_P95_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
