@@ -19,7 +19,10 @@ CSV_COLUMNS = [
 
 def contract_objects(db, report: str | None = None, kind: str | None = None, addressee: str | None = None) -> list[dict]:
     """Every item (as reviewed, where a person has reviewed it) as a contract object, in report order."""
+    subjects = store.report_subjects(db)  # contract version 2: the force or service the report is about
     objects = [_contract(row) for row in effective_items(db, report=report, kind=kind, addressee=addressee)]
+    for obj in objects:
+        obj["report"]["subject"] = subjects.get(obj["report"]["sha256"])
     _add_sources(db, objects)
     return objects
 

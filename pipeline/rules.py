@@ -26,6 +26,7 @@ class FileSpec:
     # per role (items, titles): the keys a rule of that role may add, and the named groups its
     # pattern must define for the code that reads it
     roles: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    optional_regex: tuple[str, ...] = ()  # compiled (and their examples run) where a rule has them
 
 
 # Every rule may carry these; "examples" holds text its pattern must find ("match") and
@@ -75,6 +76,15 @@ FILE_SPECS: dict[str, FileSpec] = {
         ("id", "role", "pattern"), ("pattern",), (), ("role",),
         (("not_title", (), ()), ("form", ("subject", "title"), ()), ("subject", ("group",), ("name",)),
          ("junk_metadata", (), ())),
+    ),
+    # The gazetteer (pipeline/gazetteer.py): kinds of organisation, the organisations, and the
+    # phrases that make a report national; checked further by _check_organisations.
+    "organisations.jsonl": FileSpec(
+        ("id", "role"), (), (("role", ("kind", "organisation", "national_marker")),), ("role",),
+        (("kind", ("kind", "addressees", "subject_addressees", "subject"), ()),
+         ("organisation", ("kind", "name", "names", "abbreviations", "of", "addressees"), ()),
+         ("national_marker", (), ())),
+        optional_regex=("pattern",),
     ),
 }
 
@@ -146,6 +156,7 @@ def load_rules(directory: Path | str | None = None) -> RuleSet:
             seen[rule.id] = f"{path.name}:{number}"
             rules.append(rule)
     _check_references(root, rules)
+    _check_organisations(root, rules)
     return RuleSet(directory=str(root), rules=tuple(rules), fingerprint=digest.hexdigest()[:16])
 
 
@@ -168,6 +179,33 @@ def _check_references(root: Path, rules: list[Rule]) -> None:
             wrong.append(f"family {rule.get('of')!r} is no family in families.jsonl")
         if rule.file == "items.jsonl" and rule.get("kind") is not None and rule.get("kind") not in kinds:
             wrong.append(f"kind {rule.get('kind')!r} is not one of {', '.join(_KINDS)}")
+        if wrong:
+            raise RuleError(root / rule.file, rule.line, "; ".join(wrong))
+
+
+def _check_organisations(root: Path, rules: list[Rule]) -> None:
+    """The gazetteer's own shape: each organisation of a declared kind, named, its `of` naming
+    organisations that exist, each name list a list of strings; each marker with a pattern."""
+    mine = [r for r in rules if r.file == "organisations.jsonl"]
+    kinds = {r.get("kind") for r in mine if r.get("role") == "kind"}
+    ids = {r.id for r in mine if r.get("role") == "organisation"}
+    for rule in mine:
+        role, wrong = rule.get("role"), []
+        lists = {"kind": ("addressees", "subject_addressees"), "organisation": ("names", "abbreviations", "of", "addressees")}
+        for key in lists.get(role, ()):
+            value = rule.get(key)
+            if value is not None and not (isinstance(value, tuple) and all(isinstance(v, str) and v for v in value)):
+                wrong.append(f"{key} must be a list of non-empty strings")
+        if role == "kind" and (not isinstance(rule.get("kind"), str) or not isinstance(rule.get("subject", False), bool)):
+            wrong.append("a kind needs a kind name, and subject true or false")
+        if role == "organisation":
+            if rule.get("kind") not in kinds:
+                wrong.append(f"kind {rule.get('kind')!r} is no kind of organisations.jsonl ({', '.join(sorted(map(str, kinds)))})")
+            if not isinstance(rule.get("name"), str) or not rule.get("name").strip():
+                wrong.append("an organisation needs a name")
+            wrong += [f"of {o!r} is no organisation's id" for o in rule.get("of") or () if o not in ids]
+        if role == "national_marker" and rule.regex is None:
+            wrong.append("a national marker needs a pattern")
         if wrong:
             raise RuleError(root / rule.file, rule.line, "; ".join(wrong))
 
@@ -196,7 +234,7 @@ def _parse_rule(path: Path, number: int, text: str, spec: FileSpec) -> Rule:
         raise RuleError(path, number, f"unknown key(s) {', '.join(map(repr, unknown))} "
                                       f"(allowed: {', '.join(sorted(allowed_keys))})")
     compiled = None
-    for key in spec.regex_fields:
+    for key in spec.regex_fields + tuple(k for k in spec.optional_regex if k in data):
         pattern = data.get(key)
         if not isinstance(pattern, str) or not pattern:
             raise RuleError(path, number, f"{key} must be a non-empty string")

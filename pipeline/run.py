@@ -14,6 +14,7 @@ from pipeline import store
 from pipeline.extract import Extractor, ReportCheck, ReportInput
 from pipeline.ingest.batch import IngestOptions, IngestSummary, ingest
 from pipeline.models import CleanPage, Item, Suspect
+from pipeline.org_subjects import record_subject
 from pipeline.rules import RuleSet
 
 
@@ -64,6 +65,7 @@ def ingest_batch(db, files, options: IngestOptions, rules: RuleSet, progress=Non
         report = store.report_rows(db_, [doc.report_id])[0]
         items, check = extractor.extract(report_input(report, store.stored_pages(db_, doc.report_id)))
         write_report_items(db_, doc.report_id, items, check, rules.fingerprint)
+        record_subject(db_, doc.report_id, rules.directory)  # issue14-org
         extracted[doc.report_id] = (items, check)
 
     summary: IngestSummary = ingest(db, files, options, progress=progress, on_document=on_document)
@@ -126,6 +128,7 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
         items, check = extractor.extract(report_input(report, store.stored_pages(db, report["id"])))
         if not dry_run:
             write_report_items(db, report["id"], items, check, extractor.rules.fingerprint)
+            record_subject(db, report["id"], extractor.rules.directory)  # issue14-org
         counts: dict[str, int] = {}
         for item in items:
             counts[item.kind] = counts.get(item.kind, 0) + 1

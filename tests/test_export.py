@@ -144,7 +144,7 @@ def test_jsonl_objects_follow_the_contract(db_path):
 
     first = by_label[("vetting.pdf", "recommendation", "1")]
     assert first["report"] == {"file": "vetting.pdf", "sha256": THEMATIC.sha256, "title": "An inspection of vetting",
-                               "published": "2023-03-08", "published_precision": "day"}
+                               "published": "2023-03-08", "published_precision": "day", "subject": None}
     assert first["label"] == "Recommendation 1"
     assert first["parent"] is None
     assert first["text"] == ("By 31 March 2024, chief constables should make sure their officers are trained in "

@@ -70,11 +70,22 @@ def _pdf_url(item: dict, base_url: str) -> str:
     return f"{base_url.rstrip('/')}/-/hmicfrs/pdf/{item['report_id']}.pdf#page={item['page']}"
 
 
-def events_of(db, addressee: str | None = None, today: date | None = None) -> list[dict]:
-    """The items that belong in the calendar: not rejected, with a due date, for the addressee."""
+def events_of(db, addressee: str | None = None, today: date | None = None, org=None) -> list[dict]:
+    """The items that belong in the calendar: not rejected, with a due date, for the addressee
+    ("ours": the organisation's, the default when there is one), and the PCC's 56-day response
+    deadlines (pipeline/review/ours.py) where they concern the organisation or the addressee."""
+    from pipeline.review.ours import ours, response_due_events
+
     items = [i for i in tracked_items(db, today) if i.get("due")]
-    if addressee:
+    if addressee == "ours" or (addressee is None and org is not None):
+        mine = ours(db, org)
+        items = [i for i in items if i["id"] in mine] + (response_due_events(db, org, today) if org else [])
+    elif addressee:
         items = [i for i in items if addressee in (i.get("addressees") or [])]
+        if addressee == "police_and_crime_commissioners":
+            items += response_due_events(db, None, today)
+    else:
+        items += response_due_events(db, None, today)
     return sorted(items, key=lambda i: (i["due"], i.get("report_file") or "", i.get("seq") or 0, i["id"]))
 
 
@@ -107,6 +118,7 @@ def to_ical(items: list[dict], stamp: datetime | None = None, name: str = "HMICF
 
 
 def calendar_for(db, addressee: str | None = None, base_url: str | None = None, today: date | None = None,
-                 stamp: datetime | None = None) -> str:
-    name = f"HMICFRS deadlines: {addressee}" if addressee else "HMICFRS deadlines"
-    return to_ical(events_of(db, addressee, today), stamp=stamp, name=name, base_url=base_url)
+                 stamp: datetime | None = None, org=None) -> str:
+    whose = org.name if org is not None and addressee in (None, "ours") else addressee
+    name = f"HMICFRS deadlines: {whose}" if whose else "HMICFRS deadlines"
+    return to_ical(events_of(db, addressee, today, org), stamp=stamp, name=name, base_url=base_url)

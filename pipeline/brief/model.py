@@ -118,7 +118,8 @@ class Brief:
 
 
 def build_brief(db, addressee: str, since: str | None = None, until: str | None = None,
-                today: date | None = None, force_name: str | None = None, link_base: Path | None = None) -> Brief:
+                today: date | None = None, force_name: str | None = None, link_base: Path | None = None,
+                org=None) -> Brief:
     """The brief for `addressee` (a canonical id or "ours") over reports published in [since, until].
 
     `link_base` is the folder the rendered file will be written to, so links to the PDFs can be
@@ -130,14 +131,23 @@ def build_brief(db, addressee: str, since: str | None = None, until: str | None 
     if since and until and since > until:
         raise BriefError(f"--since {since} is after --until {until}")
     force_name = " ".join((force_name or "").split()) or None
-    if addressee == OURS and not force_name:
-        raise BriefError('--addressee ours needs --force-name (the force whose own reports count as "ours")')
+    if addressee == OURS and not force_name and org is None:
+        raise BriefError('--addressee ours needs an organisation (`hmicfrs org set NAME`, --org) or --force-name '
+                         '(the force whose own reports count as "ours")')
+    if addressee == OURS and org is not None:
+        force_name = org.name  # issue14-org: "ours" is the organisation's (pipeline/review/ours.py)
     if addressee != OURS and addressee not in known_addressees(db):
         raise BriefError(f"unknown addressee {addressee!r}: use a canonical id such as chief_constables, or 'ours'")
     reports = {row["id"]: row for row in store.report_rows(db)}
-    own = own_force_reports(db, force_name) if addressee == OURS else set()
+    own = own_force_reports(db, force_name) if addressee == OURS and org is None else set()
     tracked = tracked_items(db, today)
-    chosen = {row["id"] for row in tracked if _is_for(row, addressee, own)}
+    if addressee == OURS and org is not None:
+        from pipeline.review.ours import ours
+
+        own, mine = set(), ours(db, org)
+        chosen = {row["id"] for row in tracked if row["id"] in mine}
+    else:
+        chosen = {row["id"] for row in tracked if _is_for(row, addressee, own)}
     # A cause of concern names no addressee of its own; the recommendations that answer it do.
     # It is listed with them, or a recommendation would reach the committee without its reason.
     chosen |= {row["parent"] for row in tracked if row["id"] in chosen and row.get("parent")}
@@ -165,17 +175,41 @@ def build_brief(db, addressee: str, since: str | None = None, until: str | None 
     if undated:
         notes.append(f"{undated} report(s) with items for {display_name(addressee, force_name)} have no known "
                      "publication date and are left out of the period; give them a date to include them.")
-    if addressee == OURS and not own:
+    if addressee == OURS and org is not None:
+        notes += _response_notes(db, org, today)
+    elif addressee == OURS and not own:
         notes.append(f"No report in the database names {force_name!r} on its first pages: "
                      "only the items for chief constables are included.")
     in_window.sort(key=lambda r: (r.published or "9999", r.title.casefold()))
     by_due = sorted((i for i in items if i.due), key=lambda i: (i.due, i.report_title, i.label))
     return Brief(
-        addressee=addressee, addressee_name=display_name(addressee, force_name), force_name=force_name,
+        addressee=addressee, force_name=force_name,
+        addressee_name=org.name if addressee == OURS and org is not None else display_name(addressee, force_name),
         since=since, until=until, today=today.isoformat(), reports=tuple(in_window),
-        status=status_summary(db, today), due_soon=tuple(i for i in by_due if i.due_soon),
+        status=_status(db, org if addressee == OURS else None, tracked, today), due_soon=tuple(i for i in by_due if i.due_soon),
         overdue=tuple(i for i in by_due if i.overdue), notes=tuple(notes),
     )
+
+
+def _status(db, org, tracked: list[dict], today: date) -> dict:
+    if org is None:
+        return status_summary(db, today)
+    from pipeline.review.ours import org_status_summary
+
+    return org_status_summary(db, org, tracked, today)
+
+
+def _response_notes(db, org, today: date) -> list[str]:
+    """Section 55: the PCC's comments on each report on the force, due 56 days after publication."""
+    from pipeline.review.ours import response_due
+
+    notes = []
+    for due in response_due(db, org, today):
+        if due.status == "open" and (due.overdue or due.due_soon):
+            notes.append(f"The PCC's comments on {due.report_title or due.report_file} (published "
+                         f"{long_date(due.published)}) are due by {long_date(due.due)} (section 55, Police Act "
+                         f"1996){': OVERDUE' if due.overdue else ''}.")
+    return notes
 
 
 def _is_for(row: dict, addressee: str, own: set[str]) -> bool:

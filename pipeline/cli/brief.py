@@ -9,6 +9,7 @@ import click
 
 from pipeline import store
 from pipeline.cli.options import db_option
+from pipeline.cli.org import org_option, resolve_org
 from pipeline.brief.model import build_brief
 from pipeline.brief.render import render
 
@@ -23,9 +24,10 @@ def _iso_date(_ctx, param, value):
 
 
 @click.command("brief")
-@click.option("--addressee", required=True,
-              help='Whose items: a canonical id (e.g. chief_constables) or "ours" (chief constables plus '
-                   "the force's items in reports on your own force; needs --force-name).")
+@click.option("--addressee", default=None,
+              help='Whose items: a canonical id (e.g. chief_constables) or "ours" (the items of the organisation '
+                   "set with `hmicfrs org set` or --org; else chief constables plus the force's items in reports "
+                   'on the force named by --force-name). Default: "ours" when an organisation is set.')
 @click.option("--since", default=None, callback=_iso_date, help="First publication date to include, YYYY-MM-DD.")
 @click.option("--until", default=None, callback=_iso_date, help="Last publication date to include, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True,
@@ -37,16 +39,20 @@ def _iso_date(_ctx, param, value):
 @db_option()
 @click.option("--today", default=None, callback=_iso_date,
               help="Work out overdue and due-soon as of this date (YYYY-MM-DD; default today).")
-def brief_command(addressee, since, until, fmt, output, force_name, db_path, today):
+@org_option()
+def brief_command(addressee, since, until, fmt, output, force_name, db_path, today, org_name):
     """Draft the committee paper: reports published in the period, each with the items for the
     addressee (label, text, deadline, review and tracking status), then the status table, what is
     due in the next 90 days and what is overdue. Rejected items are left out."""
     if fmt == "docx" and output is None:
         raise click.UsageError("--format docx needs --output FILE")
     db = store.connect(db_path, create=False)
-    brief = build_brief(db, addressee, since=since, until=until,
+    org = resolve_org(db, org_name)
+    if addressee is None and org is None:
+        raise click.UsageError("--addressee is needed when no organisation is set (`hmicfrs org set NAME`)")
+    brief = build_brief(db, addressee or "ours", since=since, until=until,
                         today=date.fromisoformat(today) if today else None, force_name=force_name,
-                        link_base=output.parent if output else None)
+                        link_base=output.parent if output else None, org=org)
     document = render(brief, fmt)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

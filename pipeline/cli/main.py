@@ -15,6 +15,7 @@ from pipeline import run, store
 from pipeline.cli.checks import counts_by_kind, report_lines
 from pipeline.cli.fetch import UrlBatch, fetch_options, split_urls
 from pipeline.cli.options import db_option
+from pipeline.cli.org import org_option, resolve_org
 from pipeline.errors import PipelineError
 from pipeline.ingest.batch import (
     DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Inputs, IngestOptions, NoInputs, default_workers, discover,
@@ -180,12 +181,19 @@ def _report_ids(db, keys) -> list[str]:
 @click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
-def export_command(db_path, fmt, report, kind, addressee, output):
+@click.option("--ours", "only_ours", is_flag=True, help="Only the items of our organisation (`hmicfrs org set`, or --org).")
+@org_option()
+def export_command(db_path, fmt, report, kind, addressee, output, only_ours, org_name):
     """Export items in the public contract's shape."""
     from pipeline.export import contract_objects, write
+    from pipeline.review.ours import annotate
 
     db = store.connect(db_path, create=False)
-    objects = contract_objects(db, report=report, kind=kind, addressee=addressee)
+    org = resolve_org(db, org_name)
+    if only_ours and org is None:
+        raise click.UsageError("--ours needs an organisation: `hmicfrs org set NAME` or --org NAME")
+    objects = annotate(db, contract_objects(db, report=report, kind=kind, addressee=addressee), org,
+                       only_ours=only_ours or org_name is not None and org is not None)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             count = write(objects, fmt, handle)
@@ -287,6 +295,9 @@ _register_checks(cli)
 from pipeline.cli.fetch import register as _register_fetch  # noqa: E402
 
 _register_fetch(cli)
+from pipeline.cli.org import register as _register_org  # noqa: E402
+
+_register_org(cli)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import click
 from pipeline.review import decisions as review_lib
 from pipeline import store
 from pipeline.cli.options import db_option
+from pipeline.cli.org import org_option, resolve_org
 from pipeline.review import track as track_lib
 from pipeline.models import DEADLINE_KINDS, ITEM_KINDS, REVIEW_STATUSES, TRACK_STATUSES
 from pipeline.review.sheet import apply_changes, describe, plan_changes, read_sheet, sheet_frame, write_gold, write_sheet
@@ -35,7 +36,9 @@ def review_group():
               default=None, help="Only items with this review status ('changed': changed since review; 'suspected': "
               "open suspected missed items, to add with `review add --from-suspect` or `review dismiss`).")
 @click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
-def review_list(db_path, status, report):
+@click.option("--ours", "only_ours", is_flag=True, help="Only the items of our organisation (`hmicfrs org set`, or --org).")
+@org_option()
+def review_list(db_path, status, report, only_ours, org_name):
     """List items with their review status, one line each (tab-separated, to stdout)."""
     if status == "suspected":
         suspects = review_lib.open_suspects(_open(db_path), report=report)
@@ -44,10 +47,22 @@ def review_list(db_path, status, report):
         click.echo(f"{len(suspects)} open suspects", err=True)
         return
     rows = review_lib.list_items(_open(db_path), status=status, report=report)
+    if only_ours or org_name:
+        rows = _only_ours(_open(db_path), rows, org_name)
     for row in rows:
         flag = " (changed since review)" if row["changed_since_review"] else ""
         click.echo(f"{row['id']}\t{row['review_status']}{flag}\t{row['kind']}\t{row['number'] or ''}\tp{row['page'] or '-'}\t{_short(row['text'])}")
     click.echo(f"{len(rows)} items", err=True)
+
+
+def _only_ours(db, rows: list[dict], org_name: str | None) -> list[dict]:
+    from pipeline.review.ours import ours
+
+    org = resolve_org(db, org_name)
+    if org is None:
+        raise click.UsageError("--ours needs an organisation: `hmicfrs org set NAME` or --org NAME")
+    mine = ours(db, org)
+    return [row for row in rows if row["id"] in mine]
 
 
 def _short(text: str) -> str:
@@ -236,10 +251,18 @@ def track_command(item_id, db_path, status, level, owner, evidence, closed_on, d
 @db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--today", default=None, help="Work out overdue and due-soon as of this date (YYYY-MM-DD).")
-def status_command(db_path, as_json, today):
-    """The committee table: open, closed and total by type and level; pending review, overdue, due soon."""
+@org_option()
+def status_command(db_path, as_json, today, org_name):
+    """The committee table: open, closed and total by type and level; pending review, overdue, due soon.
+    With an organisation (`hmicfrs org set`, --org): its items only, tracked and not yet tracked apart."""
     today = date.fromisoformat(review_lib.parse_iso_date(today)) if today else None
-    summary = track_lib.status_summary(_open(db_path), today)
+    db = _open(db_path)
+    org = resolve_org(db, org_name)
+    if org is not None:
+        from pipeline.cli.org import print_org_status
+
+        return print_org_status(db, org, today, as_json)
+    summary = track_lib.status_summary(db, today)
     if as_json:
         click.echo(json.dumps(summary, indent=2))
         return

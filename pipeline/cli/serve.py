@@ -8,6 +8,7 @@ import click
 
 from pipeline import store
 from pipeline.cli.options import db_option
+from pipeline.cli.org import org_option, resolve_org
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -44,15 +45,23 @@ def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url):
 
 @click.command("calendar")
 @db_option("SQLite database file (made by `hmicfrs ingest`).")
-@click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")
+@click.option("--addressee", default=None,
+              help='Only items addressed to this canonical id, e.g. chief_constables, or "ours" (the default '
+                   "when an organisation is set: `hmicfrs org set`, --org).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this .ics file instead of stdout.")
-def calendar_command(db_path, addressee, output):
-    """Write dated deadlines as an iCalendar file: one all-day event per item (rejected items left out)."""
+@org_option()
+def calendar_command(db_path, addressee, output, org_name):
+    """Write dated deadlines as an iCalendar file: one all-day event per item (rejected items left out),
+    and the PCC's 56-day response deadline of each HMICFRS report on a force."""
     from pipeline.brief.ical import calendar_for
 
     db = store.connect(db_path, create=False)
-    text = calendar_for(db, addressee=addressee)
+    org = resolve_org(db, org_name)
+    if addressee == "ours" and org is None:
+        click.echo("warning: --addressee ours, but no organisation is set (`hmicfrs org set NAME` or --org NAME): "
+                   "no item is ours", err=True)
+    text = calendar_for(db, addressee=addressee, org=org)
     data = text.encode("utf-8")
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

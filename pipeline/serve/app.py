@@ -221,7 +221,9 @@ def calendar_text(db_path: Path, addressee: str | None, base_url: str | None = N
 
     db = store.connect(db_path, create=False)
     try:
-        return calendar_for(db, addressee=addressee, base_url=base_url)
+        from pipeline.review.ours import stored_org  # the feed follows the organisation the database is kept for
+
+        return calendar_for(db, addressee=addressee, base_url=base_url, org=stored_org(db))
     finally:
         db.conn.close()
 

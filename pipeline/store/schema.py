@@ -201,10 +201,26 @@ def _migration_8(db: sqlite_utils.Database) -> None:
     create_views(db)
 
 
+def _migration_org(db: sqlite_utils.Database) -> None:
+    """The organisation the database is kept for (`settings`, key "org"),
+    each report's subject (the force or service it is about: a gazetteer id, its kind and where
+    it was found), and the views `item_ours` and `response_due` (views_ours.py). Schema only: the
+    subjects of reports already stored come from rules data (the gazetteer), which a migration
+    must not depend on, so `hmicfrs org subjects` (or `hmicfrs extract`) works them out."""
+    from pipeline.store.views_ours import create_views
+
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    for column in ("subject", "subject_kind", "subject_how"):
+        db["reports"].add_column(column, str)
+    db["reports"].create_index(["subject"])
+    create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
     migration_fetch,  # 7: fetch state and report provenance (pipeline/store/fetch.py)
     _migration_8,  # item_details as a table kept current by triggers (store/views_table.py)
+    _migration_org,  # 9: the organisation setting, report subjects, ours and the 56-day response deadlines
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
