@@ -21,6 +21,8 @@ KIND_WORDS = {
 DEADLINE_KINDS = ("date", "month", "year_end", "financial_year", "immediate", "relative", "event", "none")
 REVIEW_STATUSES = ("pending", "accepted", "corrected", "rejected")
 TRACK_STATUSES = ("open", "in_progress", "closed")
+# What a later report says of an earlier item (rules/verdicts.jsonl): a suggestion, never a status.
+VERDICTS = ("met", "partially_met", "not_met", "superseded")
 
 
 def kind_words(kind: str, count: int = 1) -> str:

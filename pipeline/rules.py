@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import RuleError
-from pipeline.models import DEADLINE_KINDS, ITEM_KINDS
+from pipeline.models import DEADLINE_KINDS, ITEM_KINDS, VERDICTS
 from pipeline.resources import shipped_dir
 
 DEFAULT_RULES_DIR = shipped_dir("rules")
@@ -85,6 +85,12 @@ FILE_SPECS: dict[str, FileSpec] = {
          ("organisation", ("kind", "name", "names", "abbreviations", "of", "addressees"), ()),
          ("national_marker", (), ())),
         optional_regex=("pattern",),
+    ),
+    # lineage (extract/lineage.py): verdict phrases and references to earlier items by number
+    "verdicts.jsonl": FileSpec(
+        ("id", "role", "pattern"), ("pattern",),
+        (("verdict", (None, *VERDICTS)), ("kind", (None, *ITEM_KINDS))), ("role",),
+        (("verdict", ("verdict", "priority"), ()), ("reference", ("kind",), ("number",))),
     ),
 }
 
@@ -177,6 +183,8 @@ def _check_references(root: Path, rules: list[Rule]) -> None:
             wrong.append(f"subject {rule.get('subject')!r} is no subject rule's group")
         if rule.file == "names.jsonl" and rule.get("role") == "family" and rule.get("of") not in families:
             wrong.append(f"family {rule.get('of')!r} is no family in families.jsonl")
+        if rule.file == "verdicts.jsonl" and rule.get({"verdict": "verdict", "reference": "kind"}[rule.get("role")]) is None:
+            wrong.append(f"a {rule.get('role')} rule needs its {'verdict' if rule.get('role') == 'verdict' else 'kind'}")
         if rule.file == "items.jsonl" and rule.get("kind") is not None and rule.get("kind") not in kinds:
             wrong.append(f"kind {rule.get('kind')!r} is not one of {', '.join(_KINDS)}")
         if wrong:

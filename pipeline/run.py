@@ -10,7 +10,7 @@ import json
 import threading
 from dataclasses import asdict, replace
 
-from pipeline import store
+from pipeline import lineage, store
 from pipeline.extract import Extractor, ReportCheck, ReportInput
 from pipeline.ingest.batch import IngestOptions, IngestSummary, ingest
 from pipeline.models import CleanPage, Item, Suspect
@@ -66,6 +66,7 @@ def ingest_batch(db, files, options: IngestOptions, rules: RuleSet, progress=Non
         items, check = extractor.extract(report_input(report, store.stored_pages(db_, doc.report_id)))
         write_report_items(db_, doc.report_id, items, check, rules.fingerprint)
         record_subject(db_, doc.report_id, rules.directory)  # issue14-org
+        lineage.refresh(db_, doc.report_id, rules)  # later reports' verdicts on earlier items (suggestions)
         extracted[doc.report_id] = (items, check)
 
     summary: IngestSummary = ingest(db, files, options, progress=progress, on_document=on_document)
@@ -129,6 +130,7 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
         if not dry_run:
             write_report_items(db, report["id"], items, check, extractor.rules.fingerprint)
             record_subject(db, report["id"], extractor.rules.directory)  # issue14-org
+            lineage.refresh(db, report["id"], extractor.rules)
         counts: dict[str, int] = {}
         for item in items:
             counts[item.kind] = counts.get(item.kind, 0) + 1

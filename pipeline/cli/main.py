@@ -276,6 +276,10 @@ from pipeline.cli.review import register as _register_review  # noqa: E402
 
 _register_review(cli)
 
+from pipeline.cli.track_import import register as _register_track_import  # noqa: E402  (after review: wraps `track`)
+
+_register_track_import(cli)
+
 from pipeline.cli.admin import register as _register_admin  # noqa: E402
 
 _register_admin(cli)

@@ -88,6 +88,10 @@ def review_show(item_id, db_path):
     if row.get("page"):
         click.echo(f"--- evidence: {row['report_file']} page {row['page']} ---")
         click.echo(review_lib.context_of(db, row))
+    from pipeline.cli.track_import import lineage_lines  # branch issue14-track: later reports' verdicts
+
+    for line in lineage_lines(db, row["id"]):
+        click.echo(line)
 
 
 @review_group.command("accept")

@@ -23,8 +23,9 @@ def tracking_rows(db) -> dict[str, dict]:
 
 def track(db, item_id: str, *, status: str | None = None, level: int | None = None, owner: str | None = None,
           evidence: str | None = None, closed_on: str | None = None, due: str | None = None,
-          reason: str | None = None, by: str | None = None) -> dict:
-    """Update an item's tracking; a revised due date needs a reason, so a deadline never slips silently."""
+          reason: str | None = None, by: str | None = None, note: str | None = None) -> dict:
+    """Update an item's tracking; a revised due date needs a reason, so a deadline never slips silently.
+    `note` goes into the audit log for the other fields (where the change came from, e.g. an import)."""
     find_item(db, item_id)
     by = by or default_reviewer()
     if status is not None and status not in TRACK_STATUSES:
@@ -56,7 +57,7 @@ def track(db, item_id: str, *, status: str | None = None, level: int | None = No
             if current.get(field) != value:
                 store.audit(db, by=by, item_id=item_id, action="track", field=field,
                             old=None if current.get(field) is None else str(current.get(field)),
-                            new=None if value is None else str(value), note=reason if field.startswith("due") else None,
+                            new=None if value is None else str(value), note=reason if field.startswith("due") else note,
                             at=stamp)
         updated.update(changes)
         updated.update({"updated_by": by, "updated_at": stamp})

@@ -104,7 +104,7 @@ def delete_report_rows(db: sqlite_utils.Database, report_id: str) -> None:
 
 
 # Children first, so foreign keys hold at every step.
-DERIVED_TABLES = ["item_addressees", "items", "report_checks", "suspects", "furniture", "pages"]
+DERIVED_TABLES = ["lineage", "item_addressees", "items", "report_checks", "suspects", "furniture", "pages"]
 
 
 def record_error(db: sqlite_utils.Database, path: str, sha256: str | None, code: str, message: str) -> None:

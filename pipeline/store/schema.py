@@ -214,6 +214,21 @@ def _migration_org(db: sqlite_utils.Database) -> None:
         db["reports"].add_column(column, str)
     db["reports"].create_index(["subject"])
     create_views(db)
+# Issue 14, part 7: lineage.
+def _migration_lineage(db: sqlite_utils.Database) -> None:
+    """Lineage: each later report's assessments of earlier items (verdict, its phrase and where it is
+    printed, the reference it names) and the earlier item each is linked to, with how and how
+    well. Derived (rewritten by extraction); a suggestion beside tracking, never tracking itself."""
+    db["lineage"].create(
+        {
+            "report_id": str, "seq": int, "page": int, "start": int, "end": int, "verdict": str,
+            "verdict_text": str, "verdict_rule": str, "ref_kind": str, "ref_number": str, "text": str,
+            "item_id": str, "matched_by": str, "score": float, "reason": str,
+        },
+        pk=("report_id", "seq"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["lineage"].create_index(["item_id"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -221,6 +236,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migration_fetch,  # 7: fetch state and report provenance (pipeline/store/fetch.py)
     _migration_8,  # item_details as a table kept current by triggers (store/views_table.py)
     _migration_org,  # 9: the organisation setting, report subjects, ours and the 56-day response deadlines
+    _migration_lineage,  # 10: later reports' verdicts on earlier items (suggestions beside tracking)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
