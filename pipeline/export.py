@@ -9,6 +9,7 @@ from pipeline import store
 from pipeline.models import report_id_for
 from pipeline.review.decisions import effective_items
 from pipeline.review.spreadsheet import escape
+from pipeline.review.xlsx import LIST_SEPARATOR
 
 CSV_COLUMNS = [
     "id", "report_file", "report_sha256", "report_title", "report_published", "kind", "number",
@@ -103,7 +104,7 @@ def _flat(obj: dict) -> dict:
         "id": obj["id"], "report_file": obj["report"]["file"], "report_sha256": obj["report"]["sha256"],
         "report_title": obj["report"]["title"], "report_published": obj["report"]["published"],
         "kind": obj["kind"], "number": obj["number"], "label": obj["label"], "parent": obj["parent"],
-        "text": obj["text"], "addressees": ";".join(obj["addressees"]), "addressee_text": obj["addressee_text"],
+        "text": obj["text"], "addressees": LIST_SEPARATOR.join(obj["addressees"]), "addressee_text": obj["addressee_text"],
         "deadline_kind": obj["deadline"]["kind"], "deadline_date": obj["deadline"]["date"],
         "deadline_text": obj["deadline"]["text"], "page": obj["page"], "page_end": obj["page_end"],
         "review_status": obj["review_status"],

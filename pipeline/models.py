@@ -165,6 +165,9 @@ class CleanDocument:
     pages: tuple[CleanPage, ...]
     furniture: tuple[Furniture, ...]
     meta: ReportMeta
+    # The path as the user gave it (for display); `path` is stored resolved and absolute, so
+    # links to the PDF work whatever folder `serve` or `brief` runs from.
+    given_path: str | None = None
 
     @property
     def report_id(self) -> str:

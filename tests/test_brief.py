@@ -6,6 +6,8 @@ pipeline.review.decisions and tracking through pipeline.review.track, as a user 
 """
 from __future__ import annotations
 
+import json
+
 import hashlib
 import html
 import re
@@ -13,6 +15,7 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 from click.testing import CliRunner
@@ -502,9 +505,8 @@ def _ingested(tmp_path: Path, monkeypatch) -> CliRunner:
 
 
 def _ids(runner) -> dict[str, str]:
-    listing = runner.invoke(cli, ["review", "list", "--db", "hm.db"]).stdout
-    rows = [line.split("\t") for line in listing.splitlines()]
-    return {f"{row[2]} {row[3]} {row[5][:20]}": row[0] for row in rows}
+    rows = json.loads(runner.invoke(cli, ["review", "list", "--db", "hm.db", "--json"]).stdout)
+    return {f"{row['kind']} {row['number'] or ''} {row['text'][:20]}": row["id"] for row in rows}
 
 
 def test_end_to_end_from_pdfs(tmp_path, monkeypatch):
@@ -537,5 +539,6 @@ def test_end_to_end_from_pdfs(tmp_path, monkeypatch):
     assert "The force should improve how it records crime." in page
     assert "Tracking: in progress, level 3" in page
     links = re.findall(r'href="([^"#]+)#page=(\d+)"', page)
-    assert ("../reports/peel-eastmoor.pdf", "2") in links  # relative to the HTML file, so the pair can move
-    assert all((tmp_path / "papers" / href).resolve().exists() for href, _page in links)
+    # ingest stored the absolute path, so the link works wherever the brief is opened from
+    assert ((tmp_path / "reports" / "peel-eastmoor.pdf").resolve().as_uri(), "2") in links
+    assert all(Path(unquote(urlparse(href).path)).exists() for href, _page in links)

@@ -105,7 +105,7 @@ def suspect_id(db: Path, text: str) -> str:
 
 
 def queue(db: Path) -> list[str]:
-    return [line.split("\t")[0] for line in hmicfrs("review", "list", "--status", "suspected", "--db", db).stdout.splitlines()]
+    return [row["id"] for row in json.loads(hmicfrs("review", "list", "--status", "suspected", "--json", "--db", db).stdout)]
 
 
 def rows(db: Path, sql: str, params=()) -> list[tuple]:

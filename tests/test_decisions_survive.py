@@ -84,7 +84,7 @@ def test_decisions_survive_ingest_force_and_extract(db, rules, tmp_path):
     assert export(db) == reviewed
     hmicfrs("extract", "--db", db, "--rules", rules)
     assert export(db) == reviewed
-    assert hmicfrs("review", "list", "--db", db, "--status", "changed").stdout == ""
+    assert json.loads(hmicfrs("review", "list", "--db", db, "--status", "changed", "--json").stdout) == []
 
 
 def test_decisions_survive_a_rules_change_that_alters_the_text(db, tmp_path):
@@ -105,9 +105,9 @@ def test_decisions_survive_a_rules_change_that_alters_the_text(db, tmp_path):
         names["rec1"]: {"changed_since_review": (False, True)},
         names["rec3"]: {"changed_since_review": (False, True)},
     }
-    listed = hmicfrs("review", "list", "--db", db, "--status", "changed").stdout.splitlines()
-    assert {line.split("\t")[0] for line in listed} == {names["rec1"], names["rec3"]}
-    assert all("(changed since review)" in line for line in listed)
+    listed = json.loads(hmicfrs("review", "list", "--db", db, "--status", "changed", "--json").stdout)
+    assert {row["id"] for row in listed} == {names["rec1"], names["rec3"]}
+    assert all(row["changed_since_review"] for row in listed)
 
 
 def test_changed_since_review_shows_both_values(db, tmp_path):

@@ -224,7 +224,7 @@ def test_csv_flattens_the_same_objects(db_path):
         assert row["report_published_precision"] == (obj["report"]["published_precision"] or "")
         for key in ("kind", "number", "label", "parent", "text", "addressee_text", "review_status"):
             assert row[key] == (obj[key] or ""), key
-        assert (row["addressees"].split(";") if row["addressees"] else []) == obj["addressees"]
+        assert (row["addressees"].split("; ") if row["addressees"] else []) == obj["addressees"]
         assert row["deadline_kind"] == obj["deadline"]["kind"]
         assert row["deadline_date"] == (obj["deadline"]["date"] or "")
         assert row["deadline_text"] == (obj["deadline"]["text"] or "")

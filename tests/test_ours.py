@@ -157,8 +157,8 @@ def test_calendar_ours_without_an_organisation_warns(db_path):
 
 
 def test_review_list_and_export_take_ours(db_path):
-    code, out, _err = run("review", "list", "--ours", "--db", str(db_path))
-    assert code == 0 and {line.split("\t")[0] for line in out.splitlines()} == set(MIDSHIRE_POLICE)
+    code, out, _err = run("review", "list", "--ours", "--json", "--db", str(db_path))
+    assert code == 0 and {row["id"] for row in json.loads(out)} == set(MIDSHIRE_POLICE)
     code, out, _err = run("export", "--format", "jsonl", "--ours", "--db", str(db_path))
     objects = [json.loads(line) for line in out.splitlines()]
     assert {o["id"] for o in objects} == set(MIDSHIRE_POLICE) and all(o["ours"] for o in objects)

@@ -308,7 +308,9 @@ async def report_pdf(datasette, request, send):
         serve.REPORT_FILE_SQL, [request.url_vars["report_id"]])).rows
     path = await asyncio.to_thread(serve.pdf_for_report, settings, dict(rows[0]) if rows else None)
     if path is None:
-        return Response.text("That report's PDF is not available (moved, changed, or not a report).", status=404)
+        from pipeline.serve.pdf_links import moved_message  # issue 15: say where it was and how to find it
+
+        return Response.text(moved_message(dict(rows[0]) if rows else None, settings.pdf_dirs), status=404)
     await asgi_send_file(send, path, content_type="application/pdf", headers={
         # The display form: a name that is not UTF-8 cannot be sent as UTF-8 (paths.shown).
         "content-disposition": f"inline; filename*=UTF-8''{quote(shown(path.name))}",

@@ -12,15 +12,20 @@ from pipeline.cli.options import db_option
 
 
 @click.command("backup")
-@click.argument("dest", type=click.Path(path_type=Path))
+@click.argument("dest", type=click.Path())
 @db_option("SQLite database file to copy.", must_exist=True)
 @click.option("--force", is_flag=True, help="Replace DEST when it already exists.")
-def backup_command(dest: Path, db_path: Path, force: bool):
+def backup_command(dest: str, db_path: Path, force: bool):
     """Copy the database to DEST (a file, or a folder for a time-stamped file) with SQLite's backup API.
 
     The copy is one consistent moment of the database even while an ingest writes or Datasette
-    reads; it is checked (PRAGMA integrity_check) before it takes DEST's name.
+    reads; it is checked (PRAGMA integrity_check) before it takes DEST's name. A DEST ending in
+    "/" is a folder, made when missing.
     """
+    # Path() drops a trailing slash, and with it the user's word that DEST is a folder.
+    if dest.endswith(("/", os.sep)):
+        Path(dest).mkdir(parents=True, exist_ok=True)
+    dest = Path(dest)
     if dest.is_dir():
         dest = dest / f"{db_path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
     if dest.exists() and dest.resolve() == db_path.resolve():

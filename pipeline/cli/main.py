@@ -75,7 +75,8 @@ def cli():
               help="Seconds a file may take before its parser is stopped (0: no limit).")
 @click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
               help="Memory (MB of address space) a parser process may use (0: no limit).")
-@click.option("--ocr", is_flag=True, help="Run ocrmypdf (when installed) on PDFs with no text layer.")
+@click.option("--ocr", is_flag=True, help="Run ocrmypdf (Debian: ocrmypdf tesseract-ocr-eng) on PDFs with no text layer; "
+              "OCR is slow, so raise --timeout (0: no limit) for a long scan.")
 @click.option("--dry-run", is_flag=True, help="Parse and report, but write nothing to the database.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
 @fetch_options
@@ -96,16 +97,44 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
     )
     inputs = len(files) + len(files.refused)
     show_bar = not quiet and inputs > 1
+    # The bar counts pages, not files: one 800-page inquiry report is most of a batch's time.
+    weights = _page_estimates(files, password) if show_bar else {}
     with click.progressbar(
-        length=inputs, label="ingesting", file=sys.stderr, show_pos=True,
+        length=sum(weights.values()) or inputs, label="ingesting pages", file=sys.stderr, show_pos=True,
         item_show_func=lambda o: shown(Path(o.path).name) if o else None,
     ) if show_bar else _NoBar() as bar:
-        summary, extracted = run.ingest_batch(db, files, options, rules, progress=lambda outcome: bar.update(1, outcome))
+        summary, extracted = run.ingest_batch(
+            db, files, options, rules, progress=lambda outcome: bar.update(weights.get(outcome.path, 1), outcome))
     checks = {report_id: report_lines(_file_of(summary, report_id), counts_by_kind(items), check)
               for report_id, (items, check) in extracted.items()}
     _print_summary(summary, dry_run, checks)
     web.finish(summary)
     sys.exit(1 if summary.failed or web.failed else 0)
+
+
+def _page_estimates(files, password: str | None) -> dict[str, int]:
+    """Pages each input is expected to take, keyed as the outcomes name them. A file whose page
+    objects cannot be counted is weighed by its size at the others' bytes a page (else as the
+    median file); `password` is unused: page objects are counted without decrypting."""
+    from pipeline.ingest.pdf import page_estimate
+
+    sizes = {str(path): _size(path) for path in files}
+    counts = {key: page_estimate(Path(key)) for key in sizes}
+    known = sorted(c for c in counts.values() if c)
+    usual = known[len(known) // 2] if known else 1
+    counted_bytes = sum(sizes[k] for k, c in counts.items() if c)
+    per_page = counted_bytes / sum(known) if known and counted_bytes else None
+    weights = {key: count or (max(1, round(sizes[key] / per_page)) if per_page else usual)
+               for key, count in counts.items()}
+    weights.update({str(refusal.path): 1 for refusal in files.refused})
+    return weights
+
+
+def _size(path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def _file_of(summary, report_id: str) -> str:
@@ -173,27 +202,54 @@ def _report_ids(db, keys) -> list[str]:
 
 @cli.command("export")
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "xlsx"]), default="jsonl", show_default=True,
               help="Output format (the export contract's objects; CSV flattens them for spreadsheets, a ' before "
-                   "text that would run as a formula).")
+                   "text that would run as a formula; xlsx is the CSV's columns as a formatted workbook and needs "
+                   "--output).")
 @click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
 @click.option("--kind", default=None, help="Only items of this kind, e.g. recommendation.")
 @click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")
+@click.option("--tracking", is_flag=True,
+              help="Add the tracking columns (track_status, level, owner, evidence, closed_on, due, due_revised, "
+                   "due_reason); csv and xlsx only.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--ours", "only_ours", is_flag=True, help="Only the items of our organisation (`hmicfrs org set`, or --org).")
 @org_option()
-def export_command(db_path, fmt, report, kind, addressee, output, only_ours, org_name):
+def export_command(db_path, fmt, report, kind, addressee, tracking, output, only_ours, org_name):
     """Export items in the public contract's shape."""
+    from pipeline.cli.choices import check_filters
     from pipeline.export import contract_objects, write
-    from pipeline.review.ours import annotate
+    from pipeline.review.ours import annotate, ours
 
     db = store.connect(db_path, create=False)
+    check_filters(db, kind=kind, addressee=addressee, report=report)
     org = resolve_org(db, org_name)
     if only_ours and org is None:
         raise click.UsageError("--ours needs an organisation: `hmicfrs org set NAME` or --org NAME")
+    keep_only_ours = only_ours or org_name is not None and org is not None
+    if tracking and fmt not in ("csv", "xlsx"):
+        raise click.UsageError("--tracking is for --format csv or xlsx")
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs --output FILE")
+    if fmt == "xlsx" or tracking:
+        from pipeline.export_sheets import flat_rows, write_csv, write_xlsx
+
+        columns, rows = flat_rows(db, report=report, kind=kind, addressee=addressee, tracking=tracking)
+        if keep_only_ours:
+            mine = ours(db, org)
+            rows = [row for row in rows if row["id"] in mine]
+        if fmt == "xlsx":
+            count = write_xlsx(columns, rows, output)
+        elif output:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                count = write_csv(columns, rows, handle)
+        else:
+            count = write_csv(columns, rows, sys.stdout)
+        click.echo(f"exported {count} items", err=True)
+        return
     objects = annotate(db, contract_objects(db, report=report, kind=kind, addressee=addressee), org,
-                       only_ours=only_ours or org_name is not None and org is not None)
+                       only_ours=keep_only_ours)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             count = write(objects, fmt, handle)

@@ -30,70 +30,6 @@ def review_group():
     """Accept, reject or correct extracted items; decisions survive re-extraction."""
 
 
-@review_group.command("list")
-@db_option()
-@click.option("--status", type=click.Choice([*REVIEW_STATUSES, "changed", "suspected"]),
-              default=None, help="Only items with this review status ('changed': changed since review; 'suspected': "
-              "open suspected missed items, to add with `review add --from-suspect` or `review dismiss`).")
-@click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
-@click.option("--ours", "only_ours", is_flag=True, help="Only the items of our organisation (`hmicfrs org set`, or --org).")
-@org_option()
-def review_list(db_path, status, report, only_ours, org_name):
-    """List items with their review status, one line each (tab-separated, to stdout)."""
-    if status == "suspected":
-        suspects = review_lib.open_suspects(_open(db_path), report=report)
-        for row in suspects:
-            click.echo(f"{row['id']}\tsuspected\t{row['kind']}\t\tp{row['page']}\t{_short(row['text'])}")
-        click.echo(f"{len(suspects)} open suspects", err=True)
-        return
-    rows = review_lib.list_items(_open(db_path), status=status, report=report)
-    if only_ours or org_name:
-        rows = _only_ours(_open(db_path), rows, org_name)
-    for row in rows:
-        flag = " (changed since review)" if row["changed_since_review"] else ""
-        click.echo(f"{row['id']}\t{row['review_status']}{flag}\t{row['kind']}\t{row['number'] or ''}\tp{row['page'] or '-'}\t{_short(row['text'])}")
-    click.echo(f"{len(rows)} items", err=True)
-
-
-def _only_ours(db, rows: list[dict], org_name: str | None) -> list[dict]:
-    from pipeline.review.ours import ours
-
-    org = resolve_org(db, org_name)
-    if org is None:
-        raise click.UsageError("--ours needs an organisation: `hmicfrs org set NAME` or --org NAME")
-    mine = ours(db, org)
-    return [row for row in rows if row["id"] in mine]
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 90 else text[:87] + "..."
-
-
-@review_group.command("show")
-@click.argument("item_id")
-@db_option()
-def review_show(item_id, db_path):
-    """Show one item, its evidence (page and surrounding text) and its review state."""
-    db = _open(db_path)
-    row = review_lib.find_item(db, item_id)
-    fields = ["id", "report_file", "kind", "number", "label", "parent", "addressees", "addressee_text",
-              "deadline_kind", "deadline_date", "deadline_text", "page", "page_end", "review_status", "source"]
-    for field in fields:
-        click.echo(f"{field:16} {row.get(field)}")
-    click.echo(f"{'text':16} {row['text']}")
-    if row.get("changed_since_review"):
-        click.echo("CHANGED SINCE REVIEW")
-        click.echo(f"  reviewed:  {json.dumps(row.get('reviewed_values'), ensure_ascii=False)}")
-        click.echo(f"  extracted: {json.dumps(row['extracted'], ensure_ascii=False)}")
-    if row.get("page"):
-        click.echo(f"--- evidence: {row['report_file']} page {row['page']} ---")
-        click.echo(review_lib.context_of(db, row))
-    from pipeline.cli.track_import import lineage_lines  # branch issue14-track: later reports' verdicts
-
-    for line in lineage_lines(db, row["id"]):
-        click.echo(line)
-
-
 @review_group.command("accept")
 @click.argument("item_id")
 @db_option()
@@ -279,6 +215,9 @@ def status_command(db_path, as_json, today, org_name):
 
 
 def register(group: click.Group) -> None:
+    from pipeline.cli.lists import register as register_lists
+
+    register_lists(review_group)  # review list / show (issue 15)
     group.add_command(review_group)
     group.add_command(track_command)
     group.add_command(status_command)

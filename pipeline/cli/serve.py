@@ -56,7 +56,10 @@ def calendar_command(db_path, addressee, output, org_name):
     and the PCC's 56-day response deadline of each HMICFRS report on a force."""
     from pipeline.brief.ical import calendar_for
 
+    from pipeline.cli.choices import check_addressee
+
     db = store.connect(db_path, create=False)
+    check_addressee(db, addressee, also=("ours",))
     org = resolve_org(db, org_name)
     if addressee == "ours" and org is None:
         click.echo("warning: --addressee ours, but no organisation is set (`hmicfrs org set NAME` or --org NAME): "

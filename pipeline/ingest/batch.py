@@ -4,6 +4,7 @@ Workers parse and clean (the slow part); the calling process is the single SQLit
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -131,7 +132,8 @@ def ingest(
         if isinstance(result, TaskFailed):
             _fail(db, summary, report, path, sha, result.code, result.reason, options)
             continue
-        result = replace(result, path=shown(result.path), file=shown(result.file))
+        result = replace(result, path=shown(os.path.realpath(result.path)), file=shown(result.file),
+                         given_path=shown(result.path))
         if options.dry_run:
             report(_ingested(path, result))
             continue

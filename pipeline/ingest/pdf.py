@@ -340,3 +340,20 @@ def _metadata_title(metadata: dict) -> str | None:
         return None
     title = " ".join(title.replace("\x00", "").split())
     return title or None
+
+
+
+# A page object's type: "/Type /Page", not "/Pages" (a node of the page tree) nor "/PageLabel".
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def page_estimate(path: Path) -> int | None:
+    """Pages the file seems to hold, from its raw bytes, for progress estimates only: no parser
+    runs in the batch's own process (a hostile file meets the parser only in a limited worker).
+    None when the page objects are compressed out of sight (object streams) or the file unreadable."""
+    try:
+        with open(path, "rb") as handle:
+            count = len(_PAGE_OBJECT.findall(handle.read()))
+    except OSError:
+        return None
+    return count or None

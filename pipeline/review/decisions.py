@@ -185,7 +185,8 @@ def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None, 
             raise ReviewError(f"unknown field {field!r}: use one of {', '.join(REVIEW_FIELDS)}")
         raw = None if raw is None else str(raw).strip()
         if field == "addressees":
-            ids = [part.strip() for part in (raw or "").split(",") if part.strip()]
+            # "a; b" as every sheet and CSV export writes lists, "a,b" as people type them.
+            ids = [part.strip() for part in (raw or "").replace(";", ",").split(",") if part.strip()]
             unknown = [i for i in ids if i not in known_addressees(db, rules)]
             if unknown:
                 raise ReviewError(f"unknown addressee id(s): {', '.join(unknown)}")

@@ -16,7 +16,9 @@ from pipeline.errors import ReviewError
 from pipeline.review.decisions import (
     REVIEW_FIELDS, _apply_correction, _write_review, default_reviewer, effective_items, validate_changes,
 )
-from pipeline.review.spreadsheet import escape, keep_text, unescape
+from pipeline.models import DEADLINE_KINDS, ITEM_KINDS
+from pipeline.review.spreadsheet import escape, unescape
+from pipeline.review.xlsx import LIST_SEPARATOR, write_workbook
 
 SHEET_COLUMNS = [
     "id", "report_file", "page", "kind", "number", "label", "text", "addressees", "addressee_text",
@@ -25,25 +27,33 @@ SHEET_COLUMNS = [
 DECISIONS = ("", "accept", "reject", "correct")
 
 
-def sheet_frame(db, report: str | None = None, status: str | None = None) -> pd.DataFrame:
+def sheet_rows(db, report: str | None = None, status: str | None = None) -> list[dict]:
     rows = []
     for item in effective_items(db, report=report):
         if status and item["review_status"] != status:
             continue
         row = {column: item.get(column) for column in SHEET_COLUMNS}
-        row["addressees"] = ",".join(item["addressees"])
+        row["addressees"] = LIST_SEPARATOR.join(item["addressees"])
         row["decision"], row["note"] = "", ""
         rows.append(row)
-    return pd.DataFrame(rows, columns=SHEET_COLUMNS)
+    return rows
+
+
+def sheet_frame(db, report: str | None = None, status: str | None = None) -> pd.DataFrame:
+    return pd.DataFrame(sheet_rows(db, report=report, status=status), columns=SHEET_COLUMNS)
+
+
+# The columns a reviewer fills in or corrects from a fixed list get a drop-down in the xlsx sheet.
+SHEET_CHOICES = {"decision": DECISIONS[1:], "kind": ITEM_KINDS, "deadline_kind": DEADLINE_KINDS}
 
 
 def write_sheet(frame: pd.DataFrame, path: Path, fmt: str) -> None:
     if fmt == "csv":
         frame.map(escape).to_csv(path, index=False)
     elif fmt == "xlsx":
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            frame.to_excel(writer, index=False, sheet_name="review")
-            keep_text(writer.sheets["review"])
+        # Records with pandas' NaN turned back into empty cells (a page left blank, not "nan").
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        write_workbook(path, SHEET_COLUMNS, records, sheet_name="review", choices=SHEET_CHOICES)
     else:
         raise ReviewError(f"unknown sheet format {fmt!r}")
 
@@ -102,7 +112,7 @@ def plan_changes(db, frame: pd.DataFrame) -> list[SheetChange]:
                 continue
             new = _cell(field, record[field])
             old = item.get(field)
-            old_text = ",".join(old) if isinstance(old, list) else ("" if old is None else str(old))
+            old_text = LIST_SEPARATOR.join(old) if isinstance(old, list) else ("" if old is None else str(old))
             if new != old_text.strip() and not (field == "text" and " ".join(new.split()) == " ".join(old_text.split())):
                 edited[field] = new
         try:

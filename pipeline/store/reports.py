@@ -51,6 +51,7 @@ def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
     delete_derived_rows(db, report_id)
     row = {
         "id": report_id, "sha256": doc.sha256, "file": doc.file, "path": doc.path,
+        "given_path": doc.given_path or doc.path,
         "title": doc.meta.title, "published": doc.meta.published,
         "published_text": doc.meta.published_text, "published_rule": doc.meta.published_rule,
         "published_precision": doc.meta.published_precision or _precision(doc.meta.published),
@@ -87,7 +88,9 @@ def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
         pk=("report_id", "page", "seq"),
         alter=True,
     )
-    db.execute("delete from ingest_errors where sha256 = ? or path = ?", [doc.sha256, doc.path])
+    # ingest_errors keeps the path as given, as the failed ingest had it.
+    db.execute("delete from ingest_errors where sha256 = ? or path in (?, ?)",
+               [doc.sha256, doc.path, doc.given_path or doc.path])
 
 
 def delete_derived_rows(db: sqlite_utils.Database, report_id: str) -> None:

@@ -214,6 +214,8 @@ def _migration_org(db: sqlite_utils.Database) -> None:
         db["reports"].add_column(column, str)
     db["reports"].create_index(["subject"])
     create_views(db)
+
+
 # Issue 14, part 7: lineage.
 def _migration_lineage(db: sqlite_utils.Database) -> None:
     """Lineage: each later report's assessments of earlier items (verdict, its phrase and where it is
@@ -231,12 +233,23 @@ def _migration_lineage(db: sqlite_utils.Database) -> None:
     db["lineage"].create_index(["item_id"])
 
 
+# Issue 15, part 6: PDF links that keep working.
+def _migration_pdf_paths(db: sqlite_utils.Database) -> None:
+    """reports.path is stored resolved and absolute from now on, so PDF links
+    work from any folder; reports.given_path keeps the path as the user typed it, for display.
+    Older rows keep the path they had (the folder ingest ran in is not known any more)."""
+    if "given_path" not in db["reports"].columns_dict:
+        db["reports"].add_column("given_path", str)
+    db.execute("update reports set given_path = path where given_path is null")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
     migration_fetch,  # 7: fetch state and report provenance (pipeline/store/fetch.py)
     _migration_8,  # item_details as a table kept current by triggers (store/views_table.py)
     _migration_org,  # 9: the organisation setting, report subjects, ours and the 56-day response deadlines
     _migration_lineage,  # 10: later reports' verdicts on earlier items (suggestions beside tracking)
+    _migration_pdf_paths,  # 11: reports.path resolved and absolute, reports.given_path as typed
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
