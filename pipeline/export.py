@@ -77,7 +77,23 @@ def _contract(row: dict) -> dict:
         "review_status": row["review_status"],
         "changed_since_review": row["changed_since_review"],
         "source": row["source"],
+        **_tracking(row),
     }
+
+
+_TRACKED = ("level", "owner", "evidence", "closed_on", "due_revised")
+
+
+def _tracking(row: dict) -> dict:
+    """`tracking` (an addition to the contract), once someone has tracked the item: an untracked
+    item is open with nothing recorded, and leaving the key out keeps its object as it was."""
+    if row.get("track_status", "open") == "open" and not any(row.get(k) for k in _TRACKED):
+        return {}
+    return {"tracking": {
+        "status": row["track_status"], "level": row.get("level"), "owner": row.get("owner"),
+        "evidence": row.get("evidence"), "closed_on": row.get("closed_on"),
+        "due_revised": row.get("due_revised"), "due_reason": row.get("due_reason"),
+    }}
 
 
 def write(objects: Iterable[dict], fmt: str, out: TextIO) -> int:

@@ -186,7 +186,7 @@ def test_items_added_by_hand_with_any_number_can_be_reviewed(env):
     link = _get(ds, "/hmicfrs/item_details.json?_shape=array&source=manual").json()[0]["review_link"]
     page = _get(ds, "/-/hmicfrs/review/" + quote(link.rsplit("/review/", 1)[1], safe=""))
     assert page.status_code == 200 and "Added by hand." in page.text
-    listing = _get(ds, "/hmicfrs/item_details?source=manual").text
+    listing = _get(ds, "/hmicfrs/item_details?source=manual", follow_redirects=True).text
     assert f'href="/-/hmicfrs/review/{quote(added["id"], safe="")}"' in listing
     done = _post(ds, "/-/hmicfrs/review/" + quote(added["id"], safe=""), json={"action": "reject"}, headers=BEARER)
     assert done.status_code == 200 and done.json()["item"]["review_status"] == "rejected"

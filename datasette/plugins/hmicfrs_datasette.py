@@ -2,7 +2,7 @@
 
 Routes (all under /-/hmicfrs/):
   login                 GET a form, POST the reviewer token (+ a name for the audit log)
-  review/<item id>      GET the item with its evidence; POST action=accept|reject|correct
+  review/<item id>      the item page (hmicfrs_pages.py, with the review queue and tracking)
   decision              where the writable canned queries land: their outcome, then the item
   pdf/<report id>.pdf   the report's PDF (only files in the reports table)
   calendar.ics          dated deadlines as iCalendar (?addressee=ID)
@@ -20,10 +20,8 @@ wrong tokens, 415 to multipart bodies and 400 to form bodies that are not UTF-8.
 from __future__ import annotations
 
 import asyncio
-import os
 import time
-from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from datasette import hookimpl
 from datasette.utils import baseconv
@@ -34,31 +32,15 @@ from pipeline.serve import app as serve
 from pipeline.serve import guard as serve_guard
 from pipeline.errors import PipelineError
 from pipeline.paths import shown
-from pipeline.review.decisions import REVIEW_FIELDS
 from pipeline.store.views import PDF_ROUTE, REVIEW_ROUTE
 
 PERMISSION = "hmicfrs-review"
 SIGN_IN_SECONDS = 12 * 60 * 60
 FAILED_SIGN_IN_DELAY = 0.5
-ITEM_ID = r"(?P<item_id>[^/]+)"  # percent-encoded: ids of items added by hand may hold any text
 
 
 def _settings(datasette) -> serve.ServeSettings | None:
-    """Set by `hmicfrs serve`; under plain `datasette` made here from the first database file
-    (and HMICFRS_REVIEWER_TOKEN, when set, to allow reviewing)."""
-    settings = serve.settings_of(datasette)
-    if settings is None:
-        files = [db for db in datasette.databases.values() if db.path and db.is_mutable]
-        if not files:
-            return None
-        chosen = next((db for db in files if db.name == serve.CONFIG_DB_NAME), files[0])
-        token = os.environ.get(serve.TOKEN_ENV)
-        try:
-            secret = serve.ReviewerSecret(token) if token else None
-        except serve.ServeError:
-            secret = None  # a weak token leaves the site read only
-        settings = datasette.hmicfrs = serve.ServeSettings(Path(chosen.path).resolve(), chosen.name, secret)
-    return settings
+    return serve.settings_for(datasette)
 
 
 @hookimpl
@@ -130,7 +112,6 @@ def register_routes():
     return [
         (r"^/-/hmicfrs/login$", login),
         (r"^/-/hmicfrs/decision$", last_decision),
-        (rf"^/-/hmicfrs/review/{ITEM_ID}$", review_item),
         (r"^/-/hmicfrs/pdf/(?P<report_id>[A-Za-z0-9_-]+)\.pdf$", report_pdf),
         (r"^/-/hmicfrs/calendar\.ics$", calendar_feed),
     ]
@@ -221,67 +202,6 @@ async def login(datasette, request):
         context.update(error="That token is not the reviewer token.", next=next_path)
         return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request), status=403)
     return Response.html(await datasette.render_template("hmicfrs_login.html", context, request=request))
-
-
-async def review_item(datasette, request):
-    settings = _settings(datasette)
-    if settings is None:
-        return Response.text("Not found", status=404)
-    item_id = unquote(request.url_vars["item_id"])
-    wants_json = request.args.get("_format") == "json" or "authorization" in request.headers
-    if request.method == "POST":
-        return await _post_decision(datasette, request, settings, item_id, wants_json)
-    try:
-        row, evidence = await asyncio.to_thread(serve.item_with_evidence, settings.db_path, item_id)
-    except PipelineError as exc:
-        return Response.text(str(exc), status=404)
-    if wants_json:
-        return Response.json({"item": _plain(row)})
-    db = datasette.get_database(settings.db_name)
-    history = (await db.execute(
-        "select at, by, action, field, old, new, note from audit_log where item_id = ? order by id desc", [item_id]
-    )).rows
-    history = [dict(h) for h in history]
-    context = {
-        "item": row, "evidence": evidence, "history": history, "fields": REVIEW_FIELDS,
-        "reviewer": await datasette.permission_allowed(request.actor, PERMISSION, default=False),
-        "reviewing": settings.reviewing, "database": settings.db_name,
-        "pdf_href": datasette.urls.path(f"{PDF_ROUTE}{row['report_id']}.pdf#page={row['page']}") if row.get("page") else None,
-        "login_href": datasette.urls.path("/-/hmicfrs/login?next=" + quote(REVIEW_ROUTE + quote(item_id, safe=""), safe="")),
-        "addressees_text": ", ".join(row.get("addressees") or []),
-    }
-    return Response.html(await datasette.render_template("hmicfrs_review.html", context, request=request))
-
-
-async def _post_decision(datasette, request, settings, item_id: str, wants_json: bool):
-    if not await datasette.permission_allowed(request.actor, PERMISSION, default=False):
-        message = "Only a signed-in reviewer may record decisions (see /-/hmicfrs/login)."
-        return Response.json({"ok": False, "error": message}, status=403) if wants_json else Response.text(message, status=403)
-    if (request.headers.get("content-type") or "").startswith("application/json"):
-        try:
-            form = serve_guard.json_decision(await request.post_body())
-        except serve_guard.BadRequest as exc:
-            return Response.json({"ok": False, "error": str(exc)}, status=400)
-    else:
-        form = await request.post_vars()
-    try:
-        row = await asyncio.to_thread(
-            serve.decide, settings.db_path, item_id, form.get("action") or "", request.actor.get("id") or "reviewer",
-            (form.get("note") or "").strip() or None, form.get("field") or None, form.get("value"),
-        )
-    except PipelineError as exc:
-        if wants_json:
-            return Response.json({"ok": False, "error": str(exc)}, status=400)
-        datasette.add_message(request, str(exc), datasette.ERROR)
-        return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id, safe="")))
-    if wants_json:
-        return Response.json({"ok": True, "item": _plain(row)})
-    datasette.add_message(request, f"{item_id}: {row['review_status']}", datasette.INFO)
-    return Response.redirect(datasette.urls.path(REVIEW_ROUTE + quote(item_id, safe="")))
-
-
-def _plain(row: dict) -> dict:
-    return {k: v for k, v in row.items() if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
 
 
 async def last_decision(datasette, request):

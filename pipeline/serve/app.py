@@ -98,6 +98,24 @@ def settings_of(datasette) -> ServeSettings | None:
     return getattr(datasette, "hmicfrs", None)
 
 
+def settings_for(datasette) -> ServeSettings | None:
+    """Set by `hmicfrs serve`; under plain `datasette` made here from the first database file
+    (and HMICFRS_REVIEWER_TOKEN, when set, to allow reviewing). Shared by the plugin files."""
+    settings = settings_of(datasette)
+    if settings is None:
+        files = [db for db in datasette.databases.values() if db.path and db.is_mutable]
+        if not files:
+            return None
+        chosen = next((db for db in files if db.name == CONFIG_DB_NAME), files[0])
+        token = os.environ.get(TOKEN_ENV)
+        try:
+            secret = ReviewerSecret(token) if token else None
+        except ServeError:
+            secret = None  # a weak token leaves the site read only
+        settings = datasette.hmicfrs = ServeSettings(Path(chosen.path).resolve(), chosen.name, secret)
+    return settings
+
+
 def load_metadata(db_name: str) -> dict:
     """The repository's metadata with its database key (and links) renamed to this database."""
     metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
