@@ -16,7 +16,7 @@ from pipeline.cli.checks import counts_by_kind, report_lines
 from pipeline.cli.options import db_option
 from pipeline.errors import PipelineError
 from pipeline.ingest.batch import (
-    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, IngestOptions, NoInputs, default_workers, discover,
+    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, FileOutcome, IngestOptions, NoInputs, default_workers, discover,
 )
 from pipeline.paths import shown
 from pipeline.rules import load_rules
@@ -88,9 +88,12 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
     )
     inputs = len(files) + len(files.refused)
     show_bar = not quiet and inputs > 1
+
+    def show_item(outcome: FileOutcome | None) -> str | None:
+        return shown(Path(outcome.path).name) if outcome else None
+
     with click.progressbar(
-        length=inputs, label="ingesting", file=sys.stderr, show_pos=True,
-        item_show_func=lambda o: shown(Path(o.path).name) if o else None,
+        length=inputs, label="ingesting", file=sys.stderr, show_pos=True, item_show_func=show_item,
     ) if show_bar else _NoBar() as bar:
         summary, extracted = run.ingest_batch(db, files, options, rules, progress=lambda outcome: bar.update(1, outcome))
     checks = {report_id: report_lines(_file_of(summary, report_id), counts_by_kind(items), check)

@@ -47,7 +47,7 @@ class Segment:
     box: tuple[int, int] | None = None  # the box its text is printed in
     list_id: int | None = None  # which list section it was found in
     roman_in_emphasised_list: bool = False  # set by typeface.py: a conclusion among emphasised items
-    cells: dict[str, tuple[int, int]] | None = None  # a table row's other cells: "deadline", "owner"
+    cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # a table row's other cells: "deadline", "owner"
     heading_addressee: str | None = None  # "Recommendations for chief constables": the list's addressee
     boxed_item: bool = False  # set apart by a box alone: an item only if it names a known body
     unheaded_list: bool = False  # in a numbered list under no heading (often a summary of the items)
