@@ -94,3 +94,26 @@ class StoreError(PipelineError):
 
 class ReviewError(PipelineError):
     code = "review"
+
+
+# --- fetching from the web (issue16-fetch) ---------------------------------------------------
+class FetchError(InputError):
+    """A URL could not be fetched as a report; the message says why, the URL is tried again next run."""
+
+    code = "fetch_failed"
+
+
+class HttpStatus(FetchError):
+    code = "http_status"
+
+
+class FetchTimeout(FetchError):
+    code = "timeout"
+
+
+class TooLarge(FetchError):
+    code = "too_large"
+
+
+class RobotsDisallowed(FetchError):
+    code = "robots_disallowed"

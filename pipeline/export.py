@@ -6,6 +6,7 @@ import json
 from typing import Iterable, TextIO
 
 from pipeline import store
+from pipeline.models import report_id_for
 from pipeline.review.decisions import effective_items
 from pipeline.review.spreadsheet import escape
 
@@ -18,7 +19,25 @@ CSV_COLUMNS = [
 
 def contract_objects(db, report: str | None = None, kind: str | None = None, addressee: str | None = None) -> list[dict]:
     """Every item (as reviewed, where a person has reviewed it) as a contract object, in report order."""
-    return [_contract(row) for row in effective_items(db, report=report, kind=kind, addressee=addressee)]
+    objects = [_contract(row) for row in effective_items(db, report=report, kind=kind, addressee=addressee)]
+    _add_sources(db, objects)
+    return objects
+
+
+def _add_sources(db, objects: list[dict]) -> None:
+    """report.sources (issue16-fetch): where the report's PDF was fetched from, oldest first; absent
+    for a report only ever ingested from a local file (as `ours` is absent with no organisation set),
+    so the export of local files is unchanged."""
+    sources = store.report_sources_by_report(db)
+    for obj in objects:
+        found = sources.get(report_id_for(obj["report"]["sha256"]))
+        if found:
+            obj["report"]["sources"] = [
+                {"url": s["source_url"], "found_on": s["found_on"], "feed_entry": s["feed_entry"],
+                 "fetched_at": s["fetched_at"], "page_title": s["page_title"], "page_date": s["page_date"],
+                 "previous_report_id": s["previous_report_id"]}
+                for s in found
+            ]
 
 
 def extracted_objects(db, report: str | None = None) -> list[dict]:

@@ -132,10 +132,12 @@ class Furniture:
 
 @dataclass(frozen=True)
 class CleanPage:
+    """A cleaned page: what ingest produces, the store keeps and gives back, and extraction reads
+    (one type from end to end, so nothing is rebuilt between the stages)."""
     number: int
     text: str
-    footnotes: str
-    columns: int
+    footnotes: str = ""
+    columns: int = 1
     footnote_markers: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # lines printed bold or larger than the body
     layout: tuple[LineStyle, ...] = ()  # one per non-empty line of `text`, in order

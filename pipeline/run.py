@@ -11,9 +11,9 @@ import threading
 from dataclasses import asdict, replace
 
 from pipeline import store
-from pipeline.extract import Extractor, ReportCheck, ReportInput, StoredPage
+from pipeline.extract import Extractor, ReportCheck, ReportInput
 from pipeline.ingest.batch import IngestOptions, IngestSummary, ingest
-from pipeline.models import Item, Suspect, layout_from_rows
+from pipeline.models import CleanPage, Item, Suspect
 from pipeline.rules import RuleSet
 
 
@@ -62,7 +62,7 @@ def ingest_batch(db, files, options: IngestOptions, rules: RuleSet, progress=Non
     def on_document(db_, doc) -> None:
         # inside the report's own transaction: the report and its extraction land together
         report = store.report_rows(db_, [doc.report_id])[0]
-        items, check = extractor.extract(report_input(report, store.page_rows(db_, doc.report_id)))
+        items, check = extractor.extract(report_input(report, store.stored_pages(db_, doc.report_id)))
         write_report_items(db_, doc.report_id, items, check, rules.fingerprint)
         extracted[doc.report_id] = (items, check)
 
@@ -70,20 +70,13 @@ def ingest_batch(db, files, options: IngestOptions, rules: RuleSet, progress=Non
     return summary, extracted
 
 
-def report_input(report_row: dict, page_rows: list[dict]) -> ReportInput:
+def report_input(report_row: dict, pages: tuple[CleanPage, ...]) -> ReportInput:
     return ReportInput(
         report_id=report_row["id"],
         published=report_row.get("published"),
         family=report_row.get("family") or "other",
         title=report_row.get("title"),
-        pages=tuple(
-            StoredPage(
-                number=row["number"], text=row["text"] or "",
-                headings=tuple(json.loads(row["headings"] or "[]")), footnotes=row.get("footnotes") or "",
-                layout=layout_from_rows(json.loads(row.get("layout") or "[]")),
-            )
-            for row in page_rows
-        ),
+        pages=pages,
     )
 
 
@@ -130,7 +123,7 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
     report's row, check and item counts by kind."""
     results = []
     for report in store.report_rows(db, report_ids):
-        items, check = extractor.extract(report_input(report, store.page_rows(db, report["id"])))
+        items, check = extractor.extract(report_input(report, store.stored_pages(db, report["id"])))
         if not dry_run:
             write_report_items(db, report["id"], items, check, extractor.rules.fingerprint)
         counts: dict[str, int] = {}

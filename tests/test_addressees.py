@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extractor, ReportInput, StoredPage
+from pipeline.models import CleanPage
+from pipeline.extract import Extractor, ReportInput
 from pipeline.run import item_rows
 
 
 def only_item(extractor: Extractor, body: str, family: str = "hmicfrs_thematic"):
     report = ReportInput(
         report_id="r1", published="2023-03-08", family=family,
-        pages=(StoredPage(1, f"Recommendation 1\n{body}\n", ("Recommendation 1",)),),
+        pages=(CleanPage(1, f"Recommendation 1\n{body}\n", headings=("Recommendation 1",)),),
     )
     items, _check = extractor.extract(report)
     assert len(items) == 1, [i.text for i in items]

@@ -18,8 +18,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pdf_makers import make_report
+from pipeline.models import CleanPage
 from pipeline.cli.main import cli
-from pipeline.extract import ReportInput, StoredPage
+from pipeline.extract import ReportInput
 
 WIDTH, HEIGHT = A4
 NARRATIVE = ("The force has made progress since our last inspection. It has trained its call",
@@ -251,9 +252,9 @@ def test_a_suspect_is_decided_once(db: Path):
 # -- what puts a report in doubt -------------------------------------------------------------------
 
 
-def page(*lines: str) -> StoredPage:
+def page(*lines: str) -> CleanPage:
     text = "\n".join(line[2:] if line.startswith("# ") else line for line in lines) + "\n"
-    return StoredPage(1, text, tuple(line[2:] for line in lines if line.startswith("# ")))
+    return CleanPage(1, text, headings=tuple(line[2:] for line in lines if line.startswith("# ")))
 
 
 def problems(extractor, *lines: str, family: str = "hmicfrs_peel") -> list[tuple[str, str]]:

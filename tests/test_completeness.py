@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from pipeline.extract import ReportInput, StoredPage
+from pipeline.models import CleanPage
+from pipeline.extract import ReportInput
 from pipeline.run import check_row
 
 
@@ -20,7 +21,7 @@ def page(*lines: str) -> tuple[str, tuple[str, ...]]:
 def check_of(extractor, *pages, family="hmicfrs_thematic"):
     report = ReportInput(
         report_id="r1", published="2023-03-08", family=family,
-        pages=tuple(StoredPage(n, text, headings) for n, (text, headings) in enumerate(pages, start=1)),
+        pages=tuple(CleanPage(n, text, headings=headings) for n, (text, headings) in enumerate(pages, start=1)),
     )
     return extractor.extract(report)
 

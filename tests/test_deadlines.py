@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extractor, ReportInput, StoredPage
+from pipeline.models import CleanPage
+from pipeline.extract import Extractor, ReportInput
 
 PUBLISHED = "2023-03-08"
 
@@ -16,7 +17,7 @@ PUBLISHED = "2023-03-08"
 def only_item(extractor: Extractor, body: str, published: str | None = PUBLISHED):
     report = ReportInput(
         report_id="r1", published=published, family="hmicfrs_thematic",
-        pages=(StoredPage(1, f"Recommendation 1\n{body}\n", ("Recommendation 1",)),),
+        pages=(CleanPage(1, f"Recommendation 1\n{body}\n", headings=("Recommendation 1",)),),
     )
     items, _check = extractor.extract(report)
     assert len(items) == 1, [i.text for i in items]

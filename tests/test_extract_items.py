@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extractor, ReportInput, StoredPage
+from pipeline.models import CleanPage
+from pipeline.extract import Extractor, ReportInput
 from pipeline.extract.nlp import build_nlp
 from pipeline.rules import load_rules
 
@@ -20,7 +21,7 @@ def page(*lines: str) -> tuple[str, tuple[str, ...]]:
 def report(*pages, family: str = "hmicfrs_thematic", published: str | None = "2023-03-08", report_id: str = "r1"):
     return ReportInput(
         report_id=report_id, published=published, family=family,
-        pages=tuple(StoredPage(number, text, headings) for number, (text, headings) in enumerate(pages, start=1)),
+        pages=tuple(CleanPage(number, text, headings=headings) for number, (text, headings) in enumerate(pages, start=1)),
     )
 
 

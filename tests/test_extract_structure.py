@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import ReportInput, StoredPage
-from pipeline.models import LineStyle
+from pipeline.extract import ReportInput
+from pipeline.models import LineStyle, CleanPage
 
 H2 = {"bold": True, "size": 1.3}  # a section heading
 H3 = {"bold": True}  # an item's own heading, a subheading
 
 
-def styled(*lines, number: int = 1) -> StoredPage:
+def styled(*lines, number: int = 1) -> CleanPage:
     texts: list[str] = []
     styles: list[LineStyle] = []
     for entry in lines:
@@ -23,7 +23,7 @@ def styled(*lines, number: int = 1) -> StoredPage:
         texts.append(text)
         if text.strip():
             styles.append(LineStyle(**style))
-    return StoredPage(number, "\n".join(texts) + "\n", layout=tuple(styles))
+    return CleanPage(number, "\n".join(texts) + "\n", layout=tuple(styles))
 
 
 def extract(extractor, *pages, family="hmicfrs_thematic", title=None, published="2024-03-08"):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import ReportInput, StoredPage
+from pipeline.models import CleanPage
+from pipeline.extract import ReportInput
 
 NARRATIVE = ("We visited four custody suites and spoke to detainees, officers and staff. Most detainees "
              "told us that staff treated them with respect, and the suites were clean.")
@@ -23,7 +24,7 @@ def page(*lines: str) -> tuple[str, tuple[str, ...]]:
 def extract(extractor, *pages, family="hmicfrs_custody"):
     report = ReportInput(
         report_id="r1", published="2024-07-02", family=family,
-        pages=tuple(StoredPage(n, text, headings) for n, (text, headings) in enumerate(pages, start=1)),
+        pages=tuple(CleanPage(n, text, headings=headings) for n, (text, headings) in enumerate(pages, start=1)),
     )
     return extractor.extract(report)
 

@@ -13,10 +13,12 @@ import click
 
 from pipeline import run, store
 from pipeline.cli.checks import counts_by_kind, report_lines
+from pipeline.cli.fetch import UrlBatch, fetch_options, split_urls
 from pipeline.cli.options import db_option
 from pipeline.errors import PipelineError
 from pipeline.ingest.batch import (
-    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, FileOutcome, IngestOptions, NoInputs, default_workers, discover,
+    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, FileOutcome, Inputs, IngestOptions, NoInputs, default_workers,
+    discover,
 )
 from pipeline.paths import shown
 from pipeline.rules import load_rules
@@ -76,11 +78,17 @@ def cli():
 @click.option("--ocr", is_flag=True, help="Run ocrmypdf (when installed) on PDFs with no text layer.")
 @click.option("--dry-run", is_flag=True, help="Parse and report, but write nothing to the database.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
-def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout, max_memory, ocr, dry_run, quiet):
-    """Ingest PDF files, folders (recursively) and glob patterns into the database."""
-    files = discover(paths)
+@fetch_options
+def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout, max_memory, ocr, dry_run, quiet,
+                   fetch):
+    """Ingest PDF files, folders (recursively), glob patterns and http(s) URLs (of a PDF, or of a
+    publication page whose same-site PDF links are followed) into the database."""
+    urls, paths = split_urls(paths)
+    files = discover(paths) if paths or not urls else Inputs()
     rules = load_rules(rules_dir)  # fail on bad rules before any work starts
     db = store.connect(db_path)
+    web = UrlBatch(db, urls, fetch, dry_run, force)
+    files.extend(web.fetch())
     options = IngestOptions(
         force=force, workers=workers, password=password, rules_dir=str(rules.directory), dry_run=dry_run,
         timeout=timeout, max_memory_mb=max_memory, ocr=ocr,
@@ -99,7 +107,8 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
     checks = {report_id: report_lines(_file_of(summary, report_id), counts_by_kind(items), check)
               for report_id, (items, check) in extracted.items()}
     _print_summary(summary, dry_run, checks)
-    sys.exit(1 if summary.failed else 0)
+    web.finish(summary)
+    sys.exit(1 if summary.failed or web.failed else 0)
 
 
 def _file_of(summary, report_id: str) -> str:
@@ -278,6 +287,10 @@ _register_serve(cli)
 from pipeline.cli.checks import register as _register_checks  # noqa: E402
 
 _register_checks(cli)
+
+from pipeline.cli.fetch import register as _register_fetch  # noqa: E402
+
+_register_fetch(cli)
 
 
 def main() -> None:

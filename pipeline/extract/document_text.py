@@ -8,16 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.models import LineStyle
-
-
-@dataclass(frozen=True)
-class StoredPage:
-    number: int
-    text: str
-    headings: tuple[str, ...] = ()
-    footnotes: str = ""
-    layout: tuple[LineStyle, ...] = ()  # one per non-empty line of `text`, or none
+from pipeline.models import CleanPage, LineStyle
 
 
 @dataclass(frozen=True)
@@ -59,7 +50,7 @@ _FOLIO_LINE = re.compile(r"^\s*(?:(?P<before>\d{1,4})\s+[A-Z][^\n]{0,80}?|[A-Z][
 _FOLIO_PAGES = 3
 
 
-def strip_running_folios(pages: list[StoredPage]) -> list[StoredPage]:
+def strip_running_folios(pages: list[CleanPage]) -> list[CleanPage]:
     """Drop a page's first or last line where it is a running title with the page number that
     furniture detection left in: the printed number keeps one offset from the physical page on
     several pages, which a body line ending in a number does not."""
@@ -95,7 +86,7 @@ def strip_running_folios(pages: list[StoredPage]) -> list[StoredPage]:
     return result
 
 
-def join_pages(pages: list[StoredPage]) -> DocumentText:
+def join_pages(pages: list[CleanPage]) -> DocumentText:
     pages = strip_running_folios(pages)
     parts: list[str] = []
     starts: list[int] = []

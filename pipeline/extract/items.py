@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.clean import collapse, rejoin_hyphenation
-from pipeline.models import Addressee, Deadline, Item
+from pipeline.models import Addressee, CleanPage, Deadline, Item
 from pipeline.rules import RuleSet
 from pipeline.extract.completeness import ReportCheck, check_report
 from pipeline.extract.deadlines import NO_DEADLINE
 from pipeline.extract.definitions import find_aliases, with_aliases
-from pipeline.extract.document_text import DocumentText, StoredPage, join_pages
+from pipeline.extract.document_text import DocumentText, join_pages
 from pipeline.extract.printings import number_from_titles, one_per_printed_item, stable_id
 from pipeline.extract.recipients import report_date
 from pipeline.extract.segment import Profile, Segment, Segmenter, choose_profile
@@ -36,7 +36,7 @@ class ReportInput:
     report_id: str
     published: str | None
     family: str
-    pages: tuple[StoredPage, ...]
+    pages: tuple[CleanPage, ...]
     title: str | None = None  # names the force or service a report on one of them is about
 
 

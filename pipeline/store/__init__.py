@@ -8,4 +8,5 @@ none of it. The schema version lives in PRAGMA user_version; migrations upgrade 
 from pipeline.store.connection import DEFAULT_DB, BUSY_TIMEOUT_MS, _Connection, transaction  # noqa: F401
 from pipeline.store.schema import connect, MIGRATIONS, SCHEMA_VERSION, schema_version, migrate, backup  # noqa: F401
 from pipeline.store.reports import report_id_for, find_report, known_hashes, write_document, delete_derived_rows, delete_report_rows, DERIVED_TABLES, record_error, front_page_texts, tracking_rows, addressee_ids_in_use, another_writer, integrity_and_counts  # noqa: F401
-from pipeline.store.items import has_corrections, report_rows, page_rows, write_items, item_export_rows, page_text, upsert_review, upsert_correction, insert_manual_item, audit, upsert_tracking, suspect_rows, find_suspect, insert_suspect_decision, report_check_rows  # noqa: F401
+from pipeline.store.items import has_corrections, report_rows, stored_pages, write_items, item_export_rows, page_text, upsert_review, upsert_correction, insert_manual_item, audit, upsert_tracking, suspect_rows, find_suspect, insert_suspect_decision, report_check_rows  # noqa: F401
+from pipeline.store.fetch import url_state, save_url, url_failed, page_links, save_feed_entries, feed_entry_rows, has_source, latest_report_from, add_report_sources, report_sources_by_report  # noqa: F401

@@ -1,11 +1,13 @@
 """Items and their addressees, people's decisions, suspects and report checks."""
 from __future__ import annotations
 
+import json
 from typing import Sequence
 
 import sqlite_utils
 
 from pipeline.errors import StoreError
+from pipeline.models import CleanPage, layout_from_rows
 from pipeline.store.connection import table
 from pipeline.store.reports import _REPORT_IS
 
@@ -22,10 +24,18 @@ def report_rows(db: sqlite_utils.Database, report_ids: list[str] | None = None) 
     return list(db.query(sql + " order by file", params))
 
 
-def page_rows(db: sqlite_utils.Database, report_id: str) -> list[dict]:
-    return list(
-        db.query(
-            "select number, text, headings, footnotes, layout from pages where report_id = ? order by number",
+def stored_pages(db: sqlite_utils.Database, report_id: str) -> tuple[CleanPage, ...]:
+    """A report's pages as ingest wrote them: the same CleanPage type, read back."""
+    return tuple(
+        CleanPage(
+            number=row["number"], text=row["text"] or "", footnotes=row["footnotes"] or "",
+            columns=row["columns"] or 1, footnote_markers=tuple(json.loads(row["footnote_markers"] or "[]")),
+            headings=tuple(json.loads(row["headings"] or "[]")),
+            layout=layout_from_rows(json.loads(row["layout"] or "[]")),
+        )
+        for row in db.query(
+            "select number, text, footnotes, columns, footnote_markers, headings, layout from pages"
+            " where report_id = ? order by number",
             [report_id],
         )
     )

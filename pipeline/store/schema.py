@@ -9,6 +9,7 @@ import sqlite_utils
 
 from pipeline.errors import StoreError
 from pipeline.store.connection import BUSY_TIMEOUT_MS, _Connection, table, transaction
+from pipeline.store.fetch import migration_fetch
 
 def connect(path: Path | str, create: bool = True) -> sqlite_utils.Database:
     """Open (and, where needed, create and migrate) the database."""
@@ -192,6 +193,7 @@ def _migration_6(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
+    migration_fetch,  # issue16-fetch: fetch state and report provenance (pipeline/store/fetch.py)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
