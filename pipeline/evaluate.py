@@ -57,7 +57,7 @@ class Score:
         return result
 
 
-FIELDS = ("kind_number", "text", "page", "addressees", "deadline", "parent")
+FIELDS: tuple[str, ...] = ("kind_number", "text", "page", "addressees", "deadline", "parent")
 
 
 def normalise_text(text: str | None) -> str:

@@ -21,7 +21,7 @@ DEFAULT_RULES_DIR = shipped_dir("rules")
 class FileSpec:
     required: tuple[str, ...]
     regex_fields: tuple[str, ...] = ()
-    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    choices: tuple[tuple[str, tuple[str | None, ...]], ...] = ()  # None: the key may be left out
     keys: tuple[str, ...] = ()  # the other keys a rule of this file may carry
     # per role (items, titles): the keys a rule of that role may add, and the named groups its
     # pattern must define for the code that reads it
@@ -101,7 +101,14 @@ class Rule:
     file: str
     line: int
     data: tuple[tuple[str, object], ...]
-    regex: re.Pattern | None
+    compiled: re.Pattern[str] | None  # None only in the files without patterns (profiles, names)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The rule's pattern; asking a rule from a file without patterns for one is a defect."""
+        if self.compiled is None:
+            raise RuleError(self.file, self.line, f"rule {self.id!r} has no pattern")
+        return self.compiled
 
     def get(self, key: str, default=None):
         for name, value in self.data:
@@ -255,7 +262,7 @@ def _parse_rule(path: Path, number: int, text: str, spec: FileSpec) -> Rule:
         if missing:
             raise RuleError(path, number, f"pattern needs the named group(s) {', '.join(missing)}")
         _run_examples(path, number, compiled, data.get("examples"))
-    return Rule(id=rule_id, file=path.name, line=number, data=_freeze(data), regex=compiled)
+    return Rule(id=rule_id, file=path.name, line=number, data=_freeze(data), compiled=compiled)
 
 
 def _role_schema(path: Path, number: int, data: dict, spec: FileSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -29,7 +29,8 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """Split a content line into lines of at most 75 octets, never inside a UTF-8 character."""
     parts: list[str] = []
-    current, size = [], 0
+    current: list[str] = []
+    size = 0
     for char in line:
         octets = len(char.encode("utf-8"))
         if size + octets > MAX_OCTETS:

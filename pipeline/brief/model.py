@@ -139,7 +139,7 @@ def build_brief(db, addressee: str, since: str | None = None, until: str | None 
     if addressee != OURS and addressee not in known_addressees(db):
         raise BriefError(f"unknown addressee {addressee!r}: use a canonical id such as chief_constables, or 'ours'")
     reports = {row["id"]: row for row in store.report_rows(db)}
-    own = own_force_reports(db, force_name) if addressee == OURS and org is None else set()
+    own = own_force_reports(db, force_name) if addressee == OURS and org is None and force_name else set()
     tracked = tracked_items(db, today)
     if addressee == OURS and org is not None:
         from pipeline.review.ours import ours
@@ -259,7 +259,7 @@ def _brief_item(row: dict, report: dict, labels: dict[str, str], link_base: Path
         id=row["id"], report_id=row["report_id"],
         report_title=row.get("report_title") or report.get("title") or row.get("report_file") or "",
         report_published=row.get("report_published"), kind=row["kind"], label=item_label(row),
-        text=row["text"], parent_label=labels.get(row.get("parent")) if row.get("parent") else None,
+        text=row["text"], parent_label=labels.get(row["parent"]) if row.get("parent") else None,
         deadline_kind=row.get("deadline_kind") or "none", deadline_date=row.get("deadline_date"),
         deadline_text=row.get("deadline_text"), due=row.get("due"), due_revised=row.get("due_revised"),
         due_reason=row.get("due_reason"), review_status=row["review_status"],
@@ -310,8 +310,11 @@ def long_date(value: str | None) -> str:
     return {"year": f"{day.year}", "month": f"{day:%B %Y}"}.get(precision, f"{day.day} {day:%B %Y}")
 
 
-def published_in_window(published: str, since: str | None, until: str | None) -> bool:
-    """A report dated only "2024-07" is in any window that takes in part of July 2024."""
+def published_in_window(published: str | None, since: str | None, until: str | None) -> bool:
+    """A report dated only "2024-07" is in any window that takes in part of July 2024; an undated
+    one only in the open window."""
+    if not published:
+        return not (since or until)
     try:
         first, last = period_start(published).isoformat(), period_end(published).isoformat()
     except ValueError:

@@ -60,7 +60,7 @@ def brief_command(addressee, since, until, fmt, output, force_name, db_path, tod
             output.write_bytes(document)
         else:
             output.write_text(document, encoding="utf-8")
-    else:
+    elif isinstance(document, str):  # docx is bytes and needs --output (refused above without it)
         sys.stdout.write(document)
     items = brief.items
     click.echo(f"brief: {len(brief.reports)} reports, {len(items)} items for {brief.addressee_name} "

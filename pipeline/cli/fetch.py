@@ -11,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from pipeline import run, store
 from pipeline.cli.checks import counts_by_kind, report_lines
 from pipeline.cli.options import db_option
 from pipeline.paths import shown
+
+if TYPE_CHECKING:  # for the type only: pipeline.fetch is imported when a URL is given
+    from pipeline.fetch import Fetched
 
 DEFAULT_DOWNLOAD_DIR = Path("corpus/downloads")
 
@@ -80,7 +84,7 @@ class UrlBatch:
 
     def __init__(self, db, urls: list[str], settings: FetchSettings, dry_run: bool, force: bool):
         self.db, self.urls, self.settings, self.dry_run, self.force = db, urls, settings, dry_run, force
-        self.fetched = None
+        self.fetched: Fetched | None = None
         self.failed = False
 
     def fetch(self) -> list[Path]:
@@ -91,8 +95,8 @@ class UrlBatch:
 
         click.echo(f"fetching {len(self.urls)} URL{'s' if len(self.urls) != 1 else ''}...", err=True)
         with self.settings.client() as client:
-            self.fetched = Fetcher(self.db, client, self.settings.download_dir, self.dry_run).urls(self.urls)
-        return files_to_ingest(self.db, self.fetched, self.force)
+            fetched = self.fetched = Fetcher(self.db, client, self.settings.download_dir, self.dry_run).urls(self.urls)
+        return files_to_ingest(self.db, fetched, self.force)
 
     def finish(self, summary) -> None:
         if self.fetched is None:

@@ -18,7 +18,8 @@ from pipeline.cli.options import db_option
 from pipeline.cli.org import org_option, resolve_org
 from pipeline.errors import PipelineError
 from pipeline.ingest.batch import (
-    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Inputs, IngestOptions, NoInputs, default_workers, discover,
+    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, FileOutcome, Inputs, IngestOptions, NoInputs, default_workers,
+    discover,
 )
 from pipeline.paths import shown
 from pipeline.rules import load_rules
@@ -99,9 +100,13 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
     show_bar = not quiet and inputs > 1
     # The bar counts pages, not files: one 800-page inquiry report is most of a batch's time.
     weights = _page_estimates(files, password) if show_bar else {}
+
+    def show_item(outcome: FileOutcome | None) -> str | None:
+        return shown(Path(outcome.path).name) if outcome else None
+
     with click.progressbar(
         length=sum(weights.values()) or inputs, label="ingesting pages", file=sys.stderr, show_pos=True,
-        item_show_func=lambda o: shown(Path(o.path).name) if o else None,
+        item_show_func=show_item,
     ) if show_bar else _NoBar() as bar:
         summary, extracted = run.ingest_batch(
             db, files, options, rules, progress=lambda outcome: bar.update(weights.get(outcome.path, 1), outcome))

@@ -111,19 +111,22 @@ def _numbering(items: list[Item]) -> tuple[list[str], list[str]]:
     gaps: list[str] = []
     duplicates: list[str] = []
     # "5a", "5b": the sub-items a lead-in split into stand for number 5
-    numbered = [i for i in items if i.number and _value(i.number) is not None and i.parent is None]
-    shared_series = len({i.number for i in numbered}) == len(numbered)
+    # (kind, printed number, its value) of each item numbered in a series
+    numbered = [(i.kind, n, v) for i in items if i.parent is None and (n := i.number) and (v := _value(n)) is not None]
+    shared_series = len({n for _kind, n, _v in numbered}) == len(numbered)
     # Committee lists number conclusions and recommendations in one series; inspection reports
     # number each kind on its own.
     series = {"all": numbered} if shared_series else {}
     if not shared_series:
-        for item in numbered:
-            series.setdefault(item.kind, []).append(item)
+        for entry in numbered:
+            series.setdefault(entry[0], []).append(entry)
     for name, members in sorted(series.items()):
-        numbers = [i.number for i in members]
-        values = sorted({_value(n) for n in numbers})
+        numbers = [n for _kind, n, _v in members]
+        value_of = {n: v for _kind, n, v in members}
+        values = sorted(set(value_of.values()))
         prefix = "" if name == "all" else f"{name} "
-        duplicates += [f"{prefix}{n}" for n in sorted({n for n in numbers if numbers.count(n) > 1}, key=lambda n: (_value(n), n))]
+        duplicates += [f"{prefix}{n}" for n in sorted({n for n in numbers if numbers.count(n) > 1},
+                                                      key=lambda n: (value_of[n], n))]
         if values:
             gaps += [f"{prefix}{n}" for n in range(1, values[-1] + 1) if n not in values]
     return gaps, duplicates

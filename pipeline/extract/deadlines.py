@@ -22,30 +22,34 @@ NO_DEADLINE = Deadline(kind="none")
 
 def resolve(kind: str, groups: dict[str, str | None], published: str | None) -> str | None:
     """The ISO date a deadline phrase stands for, or None where it names no date."""
-    if kind == "date" and groups.get("date"):
-        parsed = parse_date_phrase(groups["date"])
+    phrase, season, printed_year = groups.get("date"), groups.get("season"), groups.get("year")
+    before_month, month_name, fy_start = groups.get("before_month"), groups.get("month"), groups.get("fy_start")
+    count, unit = groups.get("count"), groups.get("unit")
+    if kind == "date" and phrase:
+        parsed = parse_date_phrase(phrase)
         return _in_range(parsed)
-    if kind == "month" and groups.get("season") and groups.get("year"):
-        return _season_end(groups["season"], int(groups["year"]))
-    if kind == "month" and groups.get("before_month") and groups.get("year"):
+    if kind == "month" and season and printed_year:
+        return _season_end(season, int(printed_year))
+    if kind == "month" and before_month and printed_year:
         # "before April 2023": by the end of March 2023
-        year, month = int(groups["year"]), _MONTHS[groups["before_month"].lower()] - 1
+        year, month = int(printed_year), _MONTHS[before_month.lower()] - 1
         if month == 0:
             year, month = year - 1, 12
         if not _MIN_YEAR <= year <= _MAX_YEAR:
             return None
         return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    if kind == "month" and groups.get("month") and groups.get("year"):
-        year, month = int(groups["year"]), _MONTHS[groups["month"].lower()]
+    if kind == "month" and month_name and printed_year:
+        year, month = int(printed_year), _MONTHS[month_name.lower()]
         if not _MIN_YEAR <= year <= _MAX_YEAR:
             return None
         return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    if kind == "year_end" and (groups.get("year") or groups.get("year2")):
-        return _in_range(date(int(groups.get("year") or groups["year2"]), 12, 31))
-    if kind == "financial_year" and groups.get("fy_start"):
-        return _in_range(date(int(groups["fy_start"]) + 1, 3, 31))
-    if kind == "relative" and groups.get("count") and groups.get("unit") and published:
-        return _relative(published, groups["count"], groups["unit"])
+    year_end = printed_year or groups.get("year2")
+    if kind == "year_end" and year_end:
+        return _in_range(date(int(year_end), 12, 31))
+    if kind == "financial_year" and fy_start:
+        return _in_range(date(int(fy_start) + 1, 3, 31))
+    if kind == "relative" and count and unit and published:
+        return _relative(published, count, unit)
     return None
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipeline.clean import collapse
+
+if TYPE_CHECKING:  # for the type only: spaCy is loaded in nlp.py
+    from spacy.tokens import Span
 
 _COVERS = 0.6  # share of the defined name a known body's span must cover
 
@@ -68,7 +72,7 @@ def with_aliases(parsed, aliases: list[Alias]) -> None:
     if not aliases:
         return
     spans = list(parsed.spans["addressees"])
-    added = []
+    added: list[Span] = []
     for alias in aliases:
         for match in alias.pattern.finditer(parsed.text):
             if any(match.start() < s.end_char and s.start_char < match.end() for s in spans + added):

@@ -178,11 +178,12 @@ def _unmark_bold_paragraph(lines: list[DocLine], start: int, end: int) -> None:
     """Lines start..end form one paragraph: in bold body type and running to the column's edge (or
     one whole sentence), they are a paragraph printed in bold, not headings."""
     members = lines[start:end]
-    if not members or any(m.style is None or not m.style.bold or m.style.size >= _HEADING_SIZE for m in members):
+    styles = [m.style for m in members if m.style is not None]
+    if not members or len(styles) < len(members) or any(not s.bold or s.size >= _HEADING_SIZE for s in styles):
         return
     # A heading may wrap too, but it does not end a sentence.
     ends = bool(_SENTENCE_END.search(members[-1].text.rstrip())) and not members[-1].text.rstrip().endswith(":")
-    wraps = any(m.style.fill >= _FULL_LINE for m in members[:-1])
+    wraps = any(s.fill >= _FULL_LINE for s in styles[:-1])
     # "6. Monitoring liver damage." over a numbered item is its title, full stop or not
     long_enough = len(members) > 1 or (len(members[0].text.split()) >= _SENTENCE_WORDS
                                        and not _LIST_NUMBER.match(members[0].text))

@@ -10,14 +10,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.rules import RuleSet, load_rules
+from pipeline.rules import Rule, RuleSet, load_rules
 
 def _regex_spans(doc: Doc, rules, label_of) -> list[Span]:
     """Regex matches over the doc's text as spans, longest first, without overlaps. Rules marked
     "fallback" (a generic shape such as "... Committee") only fill text no other rule matched."""
     spans: list[Span] = []
     for fallback in (False, True):
-        found: list[tuple[int, int, int, object]] = []
+        found: list[tuple[int, int, int, tuple[Rule, re.Match[str]]]] = []
         for rule in rules:
             if bool(rule.get("fallback")) != fallback:
                 continue

@@ -95,7 +95,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w&'’-]*|of|and|for|the|&)$")
 
 def _entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each recipient in the block: numbered lines, else the whole block."""
-    marks = []
+    marks: list[re.Match[str]] = []
     for mark in _ENTRY_NUMBER.finditer(text, start, end):
         if int(re.sub(r"\D", "", mark.group(0))) == len(marks) + 1:  # not "39 Victoria Street"
             marks.append(mark)

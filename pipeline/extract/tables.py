@@ -88,8 +88,9 @@ def _numbers_column(lines, body, roles: dict[int, tuple[str, Rule]], column_rule
 def _counted(values: list[str]) -> list[int] | None:
     """The numbers a column prints, "1.", "Rec 1" or "R1", when every row prints one after the
     same prefix; None otherwise."""
-    matches = [_LABELLED_NUMBER.match(value.strip()) for value in values]
-    if not matches or None in matches or len({m.group(1) for m in matches}) != 1:
+    found = [_LABELLED_NUMBER.match(value.strip()) for value in values]
+    matches = [m for m in found if m is not None]
+    if not matches or len(matches) < len(found) or len({m.group(1) for m in matches}) != 1:
         return None
     return [int(m.group(2)) for m in matches]
 

@@ -131,7 +131,7 @@ class Fetcher:
                 self._page_links(url, store.page_links(self.db, url), feed_entry, _state_hints(state, hints))
             return
         at = now()
-        if response.path is not None:
+        if response.path is not None and response.sha256 is not None:  # a body on disk comes with its hash
             path = self._keep(response.path, url, response.sha256)
             if not self.dry_run:
                 store.save_url(self.db, dict(_state_row(url, "pdf", response, at), sha256=response.sha256,

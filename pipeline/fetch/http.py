@@ -218,7 +218,7 @@ class Client:
     def _read_robots(self, origin: str) -> RobotFileParser | FetchError:
         """As urllib.robotparser reads it (401/403: nothing allowed; another 4xx: all allowed);
         a robots.txt that cannot be read at all allows nothing this run, as the big crawlers do."""
-        rules = RobotFileParser(f"{origin}/robots.txt")
+        rules = _Robots(f"{origin}/robots.txt")
         try:
             response = self._with_retries(
                 origin, lambda: self._once(f"{origin}/robots.txt", {}, None, MAX_ROBOTS_BYTES))
@@ -257,3 +257,11 @@ def _retry_after(response: httpx.Response) -> float:
 
 def _size(count: int) -> str:
     return f"{count / (1 << 20):.1f} MB" if count >= 1 << 20 else f"{count / 1024:.0f} KB"
+
+
+class _Robots(RobotFileParser):
+    """RobotFileParser with the two verdicts its read() sets from the response status (and that
+    an unreadable robots.txt sets here) declared: the standard library's stubs leave them out."""
+
+    disallow_all: bool
+    allow_all: bool

@@ -112,7 +112,7 @@ def ingest(
             continue
         if sha and sha in known and not options.force:
             existing = store.find_report(db, sha)
-            report(FileOutcome(str(path), "skipped", "unchanged", report_id=existing and existing["id"]))
+            report(FileOutcome(str(path), "skipped", "unchanged", report_id=existing["id"] if existing else None))
             continue
         if sha and sha in batch:
             report(FileOutcome(str(path), "skipped", f"same bytes as {shown(batch[sha])}",

@@ -73,7 +73,7 @@ def _headings(lines: list[Line]) -> tuple[str, ...]:
     weights: dict[float, int] = {}
     for line in lines:
         weights[round(line.size, 1)] = weights.get(round(line.size, 1), 0) + len(line.text)
-    body_size = max(weights, key=weights.get)
+    body_size = max(weights, key=weights.__getitem__)
     return tuple(
         clean_text(line.text)
         for line in lines

@@ -149,7 +149,7 @@ def _why_no_pages(document) -> InputError:
     while stack:
         ref, leaving = stack.pop()
         key = getattr(ref, "objid", None)
-        if leaving:
+        if leaving and key is not None:  # only a node with an id is pushed again to be left
             on_path.discard(key)
             done.add(key)
             continue

@@ -59,7 +59,8 @@ def _clean(path: Path, password: str | None, source: Path | None = None, sha256:
     # Pages stream from the parser into layout one at a time (see pdf.open_pdf).
     with open_pdf(source or path, password=password, sha256=sha256) as parsed:
         if source is not None:
-            parsed = replace(parsed, path=str(path), file=path.name, size_bytes=size)
+            parsed = replace(parsed, path=str(path), file=path.name,
+                             size_bytes=parsed.size_bytes if size is None else size)
         return clean_document(parsed, _worker_rules or load_rules())
 
 
@@ -83,10 +84,10 @@ def _clean_after_ocr(path: Path, password: str | None, timeout: float | None) ->
         try:
             # A little under the file's own limit, so this worker ends OCR before it is itself stopped.
             _, err = process.communicate(timeout=timeout * 0.9 if timeout else None)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired as exc:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-            raise NoTextLayer(f"no text layer, and OCR took longer than {timeout * 0.9:g} s") from None
+            raise NoTextLayer(f"no text layer, and OCR took longer than {exc.timeout:g} s") from None
         if process.returncode != 0 or not output.exists():
             last = (err.strip().splitlines() or ["no message"])[-1]
             raise NoTextLayer(f"no text layer, and OCR failed: {last}"[:200])

@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from queue import Full, Queue
-from typing import Callable, Hashable, Iterable, Iterator
+from typing import Callable, Generator, Hashable, Iterable, Iterator
 
 from pipeline.errors import PipelineError
 
@@ -228,7 +228,7 @@ class _Raised:
 
 
 def _dispatch(queue: deque, workers: int, limits: Limits, initializer, initargs, weigh,
-              stop: threading.Event) -> Iterator[tuple[Hashable, object]]:
+              stop: threading.Event) -> Generator[tuple[Hashable, object], None, None]:
     ctx = context()
     started = [_Worker(ctx, initializer, initargs, limits) for _ in range(max(1, min(workers, len(queue))))]
     pool: list[_Worker] = []

@@ -179,7 +179,7 @@ def validate_changes(db, changes: dict[str, str], rules: RuleSet | None = None, 
     as its parent yet); `parents` maps every item id to its parent as it will be once the whole
     change is made (default: as it is now), so a cycle is judged on where a sheet ends up.
     """
-    values = {}
+    values: dict[str, str | list[str] | None] = {}
     for field, raw in changes.items():
         if field not in REVIEW_FIELDS:
             raise ReviewError(f"unknown field {field!r}: use one of {', '.join(REVIEW_FIELDS)}")
@@ -289,10 +289,15 @@ def open_suspects(db, report: str | None = None) -> list[dict]:
     return store.suspect_rows(db, report=report)
 
 
-def _open_suspect(db, suspect_id: str) -> dict:
+def _suspect(db, suspect_id: str) -> dict:
     row = store.find_suspect(db, suspect_id)
     if row is None:
         raise ReviewError(f"no suspect {suspect_id!r} (see `hmicfrs review list --status suspected`)")
+    return row
+
+
+def _open_suspect(db, suspect_id: str) -> dict:
+    row = _suspect(db, suspect_id)
     if row["decision"]:
         raise ReviewError(f"suspect {suspect_id} was already {row['decision']} by {row['decided_by']} on {row['decided_at']}")
     return row
@@ -316,7 +321,7 @@ def dismiss_suspect(db, suspect_id: str, by: str | None = None, note: str | None
     by = by or default_reviewer()
     with store.transaction(db):
         _decide_suspect(db, suspect_id, "dismissed", None, by, note)
-    return store.find_suspect(db, suspect_id)
+    return _suspect(db, suspect_id)
 
 
 def _decide_suspect(db, suspect_id: str, decision: str, item_id: str | None, by: str, note: str | None) -> None:

@@ -149,12 +149,12 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     """A Datasette instance on the database, migrated first so the views exist."""
     from datasette.app import Datasette
 
-    import datasette.handle_exception
+    import datasette.handle_exception as handle_exception
 
     # Datasette 0.65 prints every error page's exception with rich, also for a plain 404 where no
     # exception is being handled; rich >= 14 then raises and the 404 becomes a 500 with a
     # traceback. Without rich it prints tracebacks (of real errors only) the standard way.
-    datasette.handle_exception.rich = None
+    handle_exception.rich = None
     _quiet_refused_decisions()
     public_url = check_public_url(public_url)
     if not METADATA_FILE.is_file():
@@ -183,18 +183,21 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
 def _quiet_refused_decisions() -> None:
     """A refused or invalid decision from a canned query is reported to the reviewer; Datasette
     turns on sqlite3 callback tracebacks, which would also print it to the console as a traceback."""
-    default = sys.unraisablehook
-    if getattr(default, "hmicfrs", False):
-        return
+    if not isinstance(sys.unraisablehook, _QuietHook):
+        sys.unraisablehook = _QuietHook(sys.unraisablehook)
 
-    def hook(unraisable):
+
+class _QuietHook:
+    """sys.unraisablehook: a refused review decision is dropped, anything else passed on."""
+
+    def __init__(self, default):
+        self.default = default
+
+    def __call__(self, unraisable) -> None:
         expected = isinstance(unraisable.exc_value, (PipelineError, PermissionError))
         if expected and getattr(unraisable.object, "__name__", "") == "hmicfrs_review":
             return
-        default(unraisable)
-
-    hook.hmicfrs = True
-    sys.unraisablehook = hook
+        self.default(unraisable)
 
 
 def run(datasette, host: str, port: int) -> None:

@@ -221,7 +221,7 @@ def server_url(scope: dict) -> str | None:
     host, port = str(server[0]), server[1]
     if "/" in host:
         return None
-    scheme = scope.get("scheme") if scope.get("scheme") in ("http", "https") else "http"
+    scheme = "https" if scope.get("scheme") == "https" else "http"
     if ":" in host:
         host = f"[{host}]"
     default = {"http": 80, "https": 443}[scheme]

@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Iterator
 
 import sqlite_utils
+from sqlite_utils.db import Table
+
+from pipeline.errors import StoreError
 
 
 DEFAULT_DB = Path("extracted/hmicfrs.db")
@@ -49,10 +52,22 @@ class _Connection(sqlite3.Connection):
         return cursor
 
 
+def table(db: sqlite_utils.Database, name: str) -> Table:
+    """The named table to create or write: sqlite-utils' `db[name]` may also be a view, which
+    cannot be written, so the type says which it is."""
+    found = db.table(name)
+    if not isinstance(found, Table):
+        raise StoreError(f"{name} is a view, not a table")
+    return found
+
+
 @contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """One IMMEDIATE transaction: a second writer waits for the first (up to the busy timeout)."""
-    conn: _Connection = db.conn  # type: ignore[assignment]
+    conn = db.conn
+    if not isinstance(conn, _Connection):
+        # a plain connection would commit each chunk sqlite-utils writes: half a report on a crash
+        raise StoreError("a transaction needs a database opened through store.connect()")
     if conn.outer_transaction:
         yield
         return

@@ -10,13 +10,13 @@ import json
 
 import sqlite_utils
 
-from pipeline.store.connection import transaction
+from pipeline.store.connection import table, transaction
 
 
 def migration_fetch(db: sqlite_utils.Database) -> None:
     """Fetch state and provenance. report_sources is keyed by report and URL, so a changed PDF
     at the same URL (new bytes, a new report) gets a row of its own naming the version before."""
-    db["fetch_urls"].create(
+    table(db, "fetch_urls").create(
         {
             "url": str, "kind": str, "final_url": str, "etag": str, "last_modified": str,
             "content_type": str, "sha256": str, "file": str, "page_title": str, "page_date": str,
@@ -24,22 +24,22 @@ def migration_fetch(db: sqlite_utils.Database) -> None:
         },
         pk="url",
     )
-    db["fetch_links"].create({"page_url": str, "position": int, "url": str}, pk=("page_url", "url"))
-    db["feed_entries"].create(
+    table(db, "fetch_links").create({"page_url": str, "position": int, "url": str}, pk=("page_url", "url"))
+    table(db, "feed_entries").create(
         {
             "feed_url": str, "entry_id": str, "link": str, "title": str, "published": str,
             "pdf_links": str, "in_feed": int, "first_seen": str,
         },
         pk=("feed_url", "entry_id"),
     )
-    db["report_sources"].create(
+    table(db, "report_sources").create(
         {
             "report_id": str, "source_url": str, "found_on": str, "feed_entry": str, "fetched_at": str,
             "page_title": str, "page_date": str, "previous_report_id": str,
         },
         pk=("report_id", "source_url"),
     )
-    db["report_sources"].create_index(["source_url"])
+    table(db, "report_sources").create_index(["source_url"])
 
 
 def url_state(db: sqlite_utils.Database, url: str) -> dict | None:
@@ -52,10 +52,10 @@ def save_url(db: sqlite_utils.Database, row: dict, links: list[str] | None = Non
     failure of the URL is cleared."""
     row = dict(row, error_code=None, error=None, failed_at=None)
     with transaction(db):
-        db["fetch_urls"].upsert(row, pk="url", alter=True)
+        table(db, "fetch_urls").upsert(row, pk="url", alter=True)
         if links is not None:
             db.execute("delete from fetch_links where page_url = ?", [row["url"]])
-            db["fetch_links"].insert_all(
+            table(db, "fetch_links").insert_all(
                 ({"page_url": row["url"], "position": n, "url": link} for n, link in enumerate(links)),
                 pk=("page_url", "url"),
             )
@@ -64,7 +64,7 @@ def save_url(db: sqlite_utils.Database, row: dict, links: list[str] | None = Non
 def url_failed(db: sqlite_utils.Database, url: str, kind: str, code: str, message: str, at: str) -> None:
     """Why a URL failed; what it gave last time (validators, file) is kept."""
     with transaction(db):
-        db["fetch_urls"].upsert({"url": url, "kind": kind, "error_code": code, "error": message, "failed_at": at},
+        table(db, "fetch_urls").upsert({"url": url, "kind": kind, "error_code": code, "error": message, "failed_at": at},
                                 pk="url", alter=True)
 
 
@@ -80,7 +80,7 @@ def save_feed_entries(db: sqlite_utils.Database, feed_url: str, entries: list[di
         db.execute("update feed_entries set in_feed = 0 where feed_url = ?", [feed_url])
         for entry in entries:
             row = dict(entry, feed_url=feed_url, in_feed=1, pdf_links=json.dumps(list(entry["pdf_links"])))
-            db["feed_entries"].upsert(row, pk=("feed_url", "entry_id"), alter=True)
+            table(db, "feed_entries").upsert(row, pk=("feed_url", "entry_id"), alter=True)
             db.execute("update feed_entries set first_seen = ? where feed_url = ? and entry_id = ? "
                        "and first_seen is null", [at, feed_url, entry["entry_id"]])
 
@@ -107,7 +107,7 @@ def add_report_sources(db: sqlite_utils.Database, rows: list[dict]) -> None:
     with transaction(db):
         for row in rows:
             if not has_source(db, row["report_id"], row["source_url"]):
-                db["report_sources"].insert(row, pk=("report_id", "source_url"), alter=True)
+                table(db, "report_sources").insert(row, pk=("report_id", "source_url"), alter=True)
 
 
 def report_sources_by_report(db: sqlite_utils.Database) -> dict[str, list[dict]]:

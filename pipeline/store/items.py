@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+from typing import Sequence
 
 import sqlite_utils
 
 from pipeline.errors import StoreError
 from pipeline.models import CleanPage, layout_from_rows
+from pipeline.store.connection import table
 from pipeline.store.reports import _REPORT_IS
 
 # ---------------------------------------------------------------------------------------------
@@ -40,7 +42,7 @@ def stored_pages(db: sqlite_utils.Database, report_id: str) -> tuple[CleanPage, 
 
 
 def write_items(db: sqlite_utils.Database, report_id: str, item_rows: list[dict], addressee_rows: list[dict],
-                check_row: dict, suspect_rows: list[dict] = ()) -> None:
+                check_row: dict, suspect_rows: Sequence[dict] = ()) -> None:
     """Replace a report's extracted items, check and suspects (people's decisions live elsewhere
     and are untouched)."""
     db.execute("delete from item_addressees where report_id = ?", [report_id])
@@ -48,12 +50,12 @@ def write_items(db: sqlite_utils.Database, report_id: str, item_rows: list[dict]
     db.execute("delete from report_checks where report_id = ?", [report_id])
     db.execute("delete from suspects where report_id = ?", [report_id])
     if suspect_rows:
-        db["suspects"].insert_all(suspect_rows, pk="id")
+        table(db, "suspects").insert_all(suspect_rows, pk="id")
     if item_rows:
-        db["items"].insert_all(item_rows, pk="id", alter=True)
+        table(db, "items").insert_all(item_rows, pk="id", alter=True)
     if addressee_rows:
-        db["item_addressees"].insert_all(addressee_rows, pk=("item_id", "position"), alter=True)
-    db["report_checks"].insert(check_row, pk="report_id", alter=True)
+        table(db, "item_addressees").insert_all(addressee_rows, pk=("item_id", "position"), alter=True)
+    table(db, "report_checks").insert(check_row, pk="report_id", alter=True)
 
 
 def item_export_rows(db: sqlite_utils.Database, report: str | None = None) -> list[dict]:
@@ -81,29 +83,29 @@ def page_text(db: sqlite_utils.Database, report_id: str, number: int | None) -> 
 
 
 def upsert_review(db: sqlite_utils.Database, row: dict) -> None:
-    db["reviews"].upsert(row, pk="item_id")
+    table(db, "reviews").upsert(row, pk="item_id")
 
 
 def upsert_correction(db: sqlite_utils.Database, row: dict) -> None:
-    db["corrections"].upsert(row, pk=("item_id", "field"))
+    table(db, "corrections").upsert(row, pk=("item_id", "field"))
 
 
 def insert_manual_item(db: sqlite_utils.Database, row: dict) -> None:
     if db["manual_items"].count_where("id = ?", [row["id"]]):
         raise StoreError(f"item {row['id']} was already added")
-    db["manual_items"].insert(row, pk="id")
+    table(db, "manual_items").insert(row, pk="id")
 
 
 def audit(db: sqlite_utils.Database, *, by: str, item_id: str | None, action: str, field: str | None,
           old: str | None, new: str | None, note: str | None, at: str) -> None:
-    db["audit_log"].insert(
+    table(db, "audit_log").insert(
         {"at": at, "by": by, "item_id": item_id, "action": action, "field": field, "old": old, "new": new, "note": note},
         pk="id",
     )
 
 
 def upsert_tracking(db: sqlite_utils.Database, row: dict) -> None:
-    db["tracking"].upsert(row, pk="item_id")
+    table(db, "tracking").upsert(row, pk="item_id")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +142,7 @@ def find_suspect(db: sqlite_utils.Database, suspect_id: str) -> dict | None:
 def insert_suspect_decision(db: sqlite_utils.Database, row: dict) -> None:
     if db["suspect_decisions"].count_where("suspect_id = ?", [row["suspect_id"]]):
         raise StoreError(f"suspect {row['suspect_id']} was already decided")
-    db["suspect_decisions"].insert(row, pk="suspect_id")
+    table(db, "suspect_decisions").insert(row, pk="suspect_id")
 
 
 def report_check_rows(db: sqlite_utils.Database) -> list[dict]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 from pipeline.models import CleanDocument, layout_rows
-from pipeline.store.connection import BUSY_TIMEOUT_MS, transaction
+from pipeline.store.connection import BUSY_TIMEOUT_MS, table, transaction
 
 # ---------------------------------------------------------------------------------------------
 # Reports
@@ -60,10 +60,10 @@ def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
     }
     # Not upsert(): its INSERT OR IGNORE silently skips rows with NOT NULL columns.
     if db["reports"].count_where("id = ?", [report_id]):
-        db["reports"].update(report_id, row, alter=True)
+        table(db, "reports").update(report_id, row, alter=True)
     else:
-        db["reports"].insert(row, pk="id", alter=True)
-    db["pages"].insert_all(
+        table(db, "reports").insert(row, pk="id", alter=True)
+    table(db, "pages").insert_all(
         (
             {
                 "report_id": report_id, "number": page.number, "text": page.text,
@@ -77,7 +77,7 @@ def write_document(db: sqlite_utils.Database, doc: CleanDocument) -> None:
         pk=("report_id", "number"),
         alter=True,
     )
-    db["furniture"].insert_all(
+    table(db, "furniture").insert_all(
         (
             {
                 "report_id": report_id, "page": item.page, "seq": seq, "position": item.position,
@@ -112,7 +112,7 @@ DERIVED_TABLES = ["lineage", "item_addressees", "items", "report_checks", "suspe
 
 def record_error(db: sqlite_utils.Database, path: str, sha256: str | None, code: str, message: str) -> None:
     with transaction(db):
-        db["ingest_errors"].upsert(
+        table(db, "ingest_errors").upsert(
             {
                 "path": path, "sha256": sha256 or "", "file": Path(path).name, "code": code,
                 "message": message,

@@ -8,7 +8,7 @@ from typing import Callable
 import sqlite_utils
 
 from pipeline.errors import StoreError
-from pipeline.store.connection import BUSY_TIMEOUT_MS, _Connection, transaction
+from pipeline.store.connection import BUSY_TIMEOUT_MS, _Connection, table, transaction
 from pipeline.store.fetch import migration_fetch
 
 def connect(path: Path | str, create: bool = True) -> sqlite_utils.Database:
@@ -36,7 +36,7 @@ def connect(path: Path | str, create: bool = True) -> sqlite_utils.Database:
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
-    db["reports"].create(
+    table(db, "reports").create(
         {
             "id": str, "sha256": str, "file": str, "path": str, "title": str, "published": str,
             "published_text": str, "published_rule": str, "family": str, "family_rule": str,
@@ -45,8 +45,8 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"sha256", "file", "pages"},
     )
-    db["reports"].create_index(["sha256"], unique=True)
-    db["pages"].create(
+    table(db, "reports").create_index(["sha256"], unique=True)
+    table(db, "pages").create(
         {
             "report_id": str, "number": int, "text": str, "footnotes": str, "columns": int,
             "headings": str, "footnote_markers": str,
@@ -54,13 +54,13 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk=("report_id", "number"),
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["furniture"].create(
+    table(db, "furniture").create(
         {"report_id": str, "page": int, "seq": int, "position": str, "kind": str, "text": str},
         pk=("report_id", "page", "seq"),
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["furniture"].create_index(["report_id", "page"])
-    db["ingest_errors"].create(
+    table(db, "furniture").create_index(["report_id", "page"])
+    table(db, "ingest_errors").create(
         {"path": str, "sha256": str, "file": str, "code": str, "message": str, "first_seen": str},
         pk=("path", "sha256"),
     )
@@ -69,7 +69,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
 
 def _migration_2(db: sqlite_utils.Database) -> None:
     """Extracted items, their addressees and each report's completeness check."""
-    db["items"].create(
+    table(db, "items").create(
         {
             "id": str, "report_id": str, "seq": int, "kind": str, "number": str, "label": str,
             "parent": str, "text": str, "addressees": str, "addressee_text": str,
@@ -81,10 +81,10 @@ def _migration_2(db: sqlite_utils.Database) -> None:
         foreign_keys=[("report_id", "reports", "id")],
         not_null={"report_id", "kind", "text"},
     )
-    db["items"].create_index(["report_id", "seq"])
-    db["items"].create_index(["kind"])
-    db["items"].create_index(["deadline_date"])
-    db["item_addressees"].create(
+    table(db, "items").create_index(["report_id", "seq"])
+    table(db, "items").create_index(["kind"])
+    table(db, "items").create_index(["deadline_date"])
+    table(db, "item_addressees").create(
         {
             "item_id": str, "report_id": str, "position": int, "addressee": str, "text": str,
             "known": int, "rule": str,
@@ -92,8 +92,8 @@ def _migration_2(db: sqlite_utils.Database) -> None:
         pk=("item_id", "position"),
         foreign_keys=[("item_id", "items", "id"), ("report_id", "reports", "id")],
     )
-    db["item_addressees"].create_index(["addressee"])
-    db["report_checks"].create(
+    table(db, "item_addressees").create_index(["addressee"])
+    table(db, "report_checks").create(
         {
             "report_id": str, "items_found": int, "stated_count": int, "stated_text": str,
             "numbering_gaps": str, "numbering_duplicates": str, "needs_review": int, "notes": str,
@@ -110,15 +110,15 @@ def _migration_3(db: sqlite_utils.Database) -> None:
 
     These tables are keyed by the item's stable id and are never written by ingest or extract.
     """
-    db["reviews"].create(
+    table(db, "reviews").create(
         {"item_id": str, "status": str, "by": str, "at": str, "note": str, "snapshot": str, "snapshot_hash": str},
         pk="item_id",
     )
-    db["corrections"].create(
+    table(db, "corrections").create(
         {"item_id": str, "field": str, "value": str, "by": str, "at": str, "note": str},
         pk=("item_id", "field"),
     )
-    db["manual_items"].create(
+    table(db, "manual_items").create(
         {
             "id": str, "report_id": str, "kind": str, "number": str, "label": str, "parent": str,
             "text": str, "addressees": str, "addressee_text": str, "deadline_kind": str,
@@ -128,7 +128,7 @@ def _migration_3(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["tracking"].create(
+    table(db, "tracking").create(
         {
             "item_id": str, "status": str, "level": int, "owner": str, "evidence": str,
             "closed_on": str, "due_revised": str, "due_reason": str, "due_changed_on": str,
@@ -136,14 +136,14 @@ def _migration_3(db: sqlite_utils.Database) -> None:
         },
         pk="item_id",
     )
-    db["audit_log"].create(
+    table(db, "audit_log").create(
         {
             "id": int, "at": str, "by": str, "item_id": str, "action": str, "field": str,
             "old": str, "new": str, "note": str,
         },
         pk="id",
     )
-    db["audit_log"].create_index(["item_id"])
+    table(db, "audit_log").create_index(["item_id"])
 
 
 def _migration_4(db: sqlite_utils.Database) -> None:
@@ -162,10 +162,10 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     suspects: sentences that read like items but lie outside every item (derived, rewritten by
     each extraction); suspect_decisions: what people did with them (never written by extraction).
     """
-    db["reports"].add_column("published_precision", str)
-    db["pages"].add_column("layout", str)
-    db["report_checks"].add_column("problems", str)
-    db["suspects"].create(
+    table(db, "reports").add_column("published_precision", str)
+    table(db, "pages").add_column("layout", str)
+    table(db, "report_checks").add_column("problems", str)
+    table(db, "suspects").create(
         {
             "id": str, "report_id": str, "seq": int, "page": int, "page_end": int, "start": int, "end": int,
             "text": str, "kind": str, "reason": str, "rule": str,
@@ -174,8 +174,8 @@ def _migration_5(db: sqlite_utils.Database) -> None:
         foreign_keys=[("report_id", "reports", "id")],
         not_null={"report_id", "text"},
     )
-    db["suspects"].create_index(["report_id", "seq"])
-    db["suspect_decisions"].create(
+    table(db, "suspects").create_index(["report_id", "seq"])
+    table(db, "suspect_decisions").create(
         {"suspect_id": str, "decision": str, "item_id": str, "by": str, "at": str, "note": str},
         pk="suspect_id",
     )
