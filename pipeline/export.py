@@ -24,6 +24,10 @@ def contract_objects(db, report: str | None = None, kind: str | None = None, add
     objects = [_contract(row) for row in effective_items(db, report=report, kind=kind, addressee=addressee)]
     for obj in objects:
         obj["report"]["subject"] = subjects.get(obj["report"]["sha256"])
+    # issue 14: what response documents say to each item (a field added to the contract)
+    responses = store.responses_by_item(db)
+    for obj in objects:
+        obj["responses"] = responses.get(obj["id"], [])
     _add_sources(db, objects)
     return objects
 

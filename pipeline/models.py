@@ -23,6 +23,9 @@ REVIEW_STATUSES = ("pending", "accepted", "corrected", "rejected")
 TRACK_STATUSES = ("open", "in_progress", "closed")
 # What a later report says of an earlier item (rules/verdicts.jsonl): a suggestion, never a status.
 VERDICTS = ("met", "partially_met", "not_met", "superseded")
+# A response's stance on the item it answers (rules/stances.jsonl); None where none is stated.
+STANCES = ("accepted", "accepted_in_part", "accepted_in_principle", "not_accepted", "noted", "under_consideration",
+           "already_in_place")
 
 
 def kind_words(kind: str, count: int = 1) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import RuleError
-from pipeline.models import DEADLINE_KINDS, ITEM_KINDS, VERDICTS
+from pipeline.models import DEADLINE_KINDS, ITEM_KINDS, STANCES, VERDICTS
 from pipeline.resources import shipped_dir
 
 DEFAULT_RULES_DIR = shipped_dir("rules")
@@ -91,6 +91,12 @@ FILE_SPECS: dict[str, FileSpec] = {
         ("id", "role", "pattern"), ("pattern",),
         (("verdict", (None, *VERDICTS)), ("kind", (None, *ITEM_KINDS))), ("role",),
         (("verdict", ("verdict", "priority"), ()), ("reference", ("kind",), ("number",))),
+    ),
+    # issue 14, responses: see pipeline/extract/responses.py
+    "stances.jsonl": FileSpec(
+        ("id", "role", "pattern"), ("pattern",), (), ("role",),
+        (("document", (), ()), ("names_report", (), ("name",)), ("marker", ("style", "heading", "kind"), ("number",)),
+         ("response_label", (), ()), ("contents", (), ()), ("stance", ("stance", "priority"), ())),
     ),
 }
 
@@ -194,6 +200,10 @@ def _check_references(root: Path, rules: list[Rule]) -> None:
             wrong.append(f"a {rule.get('role')} rule needs its {'verdict' if rule.get('role') == 'verdict' else 'kind'}")
         if rule.file == "items.jsonl" and rule.get("kind") is not None and rule.get("kind") not in kinds:
             wrong.append(f"kind {rule.get('kind')!r} is not one of {', '.join(_KINDS)}")
+        if rule.file == "stances.jsonl" and rule.get("kind") is not None and rule.get("kind") not in ITEM_KINDS:
+            wrong.append(f"kind {rule.get('kind')!r} is not one of {', '.join(ITEM_KINDS)}")
+        if rule.file == "stances.jsonl" and rule.get("role") == "stance" and rule.get("stance") not in STANCES:
+            wrong.append(f"stance {rule.get('stance')!r} is not one of {', '.join(STANCES)}")
         if wrong:
             raise RuleError(root / rule.file, rule.line, "; ".join(wrong))
 

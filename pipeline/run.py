@@ -15,6 +15,7 @@ from pipeline.extract import Extractor, ReportCheck, ReportInput
 from pipeline.ingest.batch import IngestOptions, IngestSummary, ingest
 from pipeline.models import CleanPage, Item, Suspect
 from pipeline.org_subjects import record_subject
+from pipeline.respond import link_all
 from pipeline.rules import RuleSet
 
 
@@ -70,7 +71,15 @@ def ingest_batch(db, files, options: IngestOptions, rules: RuleSet, progress=Non
         extracted[doc.report_id] = (items, check)
 
     summary: IngestSummary = ingest(db, files, options, progress=progress, on_document=on_document)
+    if extracted:
+        link_responses(db, rules)
     return summary, extracted
+
+
+def link_responses(db, rules: RuleSet, dry_run: bool = False):
+    """Issue 14: a response and the report it answers may arrive in either order, so every stored
+    response document is linked again after new items land."""
+    return link_all(db, rules, dry_run=dry_run)
 
 
 def report_input(report_row: dict, pages: tuple[CleanPage, ...]) -> ReportInput:
@@ -137,6 +146,8 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
         results.append((report, check, counts))
         if progress:
             progress(report, check)
+    if not dry_run:
+        link_responses(db, extractor.rules)
     return results
 
 

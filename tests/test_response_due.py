@@ -73,11 +73,29 @@ def test_a_tracked_response_closes_it(db_path):
     assert {(a["field"], a["new"], a["by"]) for a in audit} >= {("status", "closed", "ann"), ("closed_on", "2023-06-20", "ann")}
 
 
-def test_a_recorded_response_document_closes_it(db_path, monkeypatch):
-    monkeypatch.setattr(store, "responded_reports", lambda db: {MID})
+def _store_response_document(db, family: str, target: str) -> str:
+    """A response document as ingest and `hmicfrs responses` leave it: a report of its family and
+    its pairing with the report it answers."""
+    response_id = "pcc-resp-" + family
+    db["reports"].insert({"id": response_id, "sha256": response_id, "file": f"{family}.pdf", "pages": 1,
+                          "family": family, "title": "Response"})
+    store.write_responses(db, response_id, {"report_id": response_id, "target_report_id": target,
+                                            "pairing_method": "title", "passages": 0, "linked": 0}, [])
+    return response_id
+
+
+@pytest.mark.parametrize("family, closed", [("pcc_response", True), ("government_response", False)])
+def test_a_stored_pcc_response_document_closes_it(db_path, family, closed):
+    """Wired through the responses tables: a PCC's response document answering the report closes
+    its deadline, in Python and in the SQL the Datasette queries read; a government response does not."""
     db = store.connect(db_path, create=False)
+    with store.transaction(db):
+        _store_response_document(db, family, MID)
+    assert (MID in store.responded_reports(db)) is closed
     [due] = response_due(db, effective_org(db, None), date(2023, 7, 1))
-    assert (due.status, due.closed_by) == ("closed", "response")
+    assert (due.status, due.closed_by) == (("closed", "response") if closed else ("open", None))
+    [row] = db.query("select status from response_due where report_id = ?", [MID])
+    assert row["status"] == ("closed" if closed else "open")
 
 
 @pytest.mark.parametrize("report, message", [

@@ -113,6 +113,10 @@ def ingest_command(paths, db_path, rules_dir, force, workers, password, timeout,
     checks = {report_id: report_lines(_file_of(summary, report_id), counts_by_kind(items), check)
               for report_id, (items, check) in extracted.items()}
     _print_summary(summary, dry_run, checks)
+    if not dry_run:
+        from pipeline.cli.responses import echo_stored  # what each response document answers
+
+        echo_stored(db, {o.report_id for o in summary.of("ingested")})
     web.finish(summary)
     sys.exit(1 if summary.failed or web.failed else 0)
 
@@ -193,6 +197,10 @@ def extract_command(db_path, rules_dir, reports, dry_run):
     in_doubt = sum(1 for _report, check, _counts in results if check.in_doubt)
     click.echo(f"{verb} {total} items from {len(results)} reports (rules {rules.fingerprint}); "
                f"{in_doubt} in doubt (see `hmicfrs checks`)", err=True)
+    if not dry_run:
+        from pipeline.cli.responses import echo_stored  # issue 14
+
+        echo_stored(db)
 
 
 def _report_ids(db, keys) -> list[str]:
@@ -363,6 +371,9 @@ _register_fetch(cli)
 from pipeline.cli.org import register as _register_org  # noqa: E402
 
 _register_org(cli)
+from pipeline.cli.responses import register as _register_responses  # noqa: E402
+
+_register_responses(cli)
 
 
 def main() -> None:

@@ -147,7 +147,8 @@ def response_due(db, org: Organisation | None, today: date | None = None, due_so
     for row in store.response_due_rows(db):
         if org is not None and row["report_subject"] not in org.subjects:
             continue
-        closed_by = "tracked" if row["status"] == "closed" else "response" if row["report_id"] in answered else None
+        # the view closes it for a tracked response or a stored PCC response document; say which
+        closed_by = "response" if row["report_id"] in answered else "tracked" if row["status"] == "closed" else None
         due = date.fromisoformat(row["due"])
         open_ = closed_by is None
         result.append(ResponseDue(

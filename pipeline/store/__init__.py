@@ -12,3 +12,4 @@ from pipeline.store.items import has_corrections, report_rows, stored_pages, wri
 from pipeline.store.fetch import url_state, save_url, url_failed, page_links, save_feed_entries, feed_entry_rows, has_source, latest_report_from, add_report_sources, report_sources_by_report  # noqa: F401
 from pipeline.store.org import report_subjects, get_setting, set_setting, write_subject, subject_inputs, ours_rows, response_due_rows, responded_reports, upsert_report_tracking, RESPONSE_PREFIX  # noqa: F401
 from pipeline.store.lineage import write_assessments, assessment_rows, set_links, lineage_for_item, latest_lineage  # noqa: F401
+from pipeline.store.responses import write_responses, drop_responses_except, report_items, responses_by_item, response_document_rows  # noqa: F401

@@ -71,11 +71,16 @@ def response_due_rows(db: sqlite_utils.Database) -> list[dict]:
     return list(db.query("select * from response_due order by due, report_file"))
 
 
-def responded_reports(db: sqlite_utils.Database) -> set[str]:
-    """Ids of reports a recorded response document answers (a PCC's section 55 comments).
+PCC_RESPONDED_SQL = """
+select distinct d.target_report_id from response_documents d join reports p on p.id = d.report_id
+where p.family = 'pcc_response' and d.target_report_id is not null
+"""
 
-    Empty until the responses table (issue 14, part 5) is wired in here at merge."""
-    return set()
+
+def responded_reports(db: sqlite_utils.Database) -> set[str]:
+    """Ids of reports a stored PCC response document answers (a PCC's section 55 comments): the
+    response documents' pairing (store/responses.py) of documents in the pcc_response family."""
+    return {row["target_report_id"] for row in db.query(PCC_RESPONDED_SQL)}
 
 
 def upsert_report_tracking(db: sqlite_utils.Database, report_id: str, row: dict) -> None:

@@ -243,6 +243,16 @@ def _migration_pdf_paths(db: sqlite_utils.Database) -> None:
     db.execute("update reports set given_path = path where given_path is null")
 
 
+# Issue 14, part 5: responses.
+def _migration_responses(db: sqlite_utils.Database) -> None:
+    """Responses linked to the items they answer (store/responses.py)."""
+    from pipeline.store.responses import create_response_tables
+    from pipeline.store.views_ours import create_response_due_with_documents
+
+    create_response_tables(db)
+    create_response_due_with_documents(db)  # a PCC response document closes the 56-day deadline
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
     migration_fetch,  # 7: fetch state and report provenance (pipeline/store/fetch.py)
@@ -250,6 +260,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_org,  # 9: the organisation setting, report subjects, ours and the 56-day response deadlines
     _migration_lineage,  # 10: later reports' verdicts on earlier items (suggestions beside tracking)
     _migration_pdf_paths,  # 11: reports.path resolved and absolute, reports.given_path as typed
+    _migration_responses,  # 12: responses linked to the items they answer, with their stance
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

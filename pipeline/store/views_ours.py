@@ -85,6 +85,20 @@ where r.subject_kind = 'force' and r.family like 'hmicfrs%' and r.published glob
 """
 
 
+# Migration 12 (responses) adds the response documents: a PCC response document answering the
+# report closes its deadline too. Migration 9's text above stays as it ran.
+_RESPONSE_DUE_WITH_DOCUMENTS = _RESPONSE_DUE.replace(
+    "case when t.status = 'closed' then 'closed' else 'open' end as status",
+    "case when t.status = 'closed' or exists (select 1 from response_documents d join reports p on p.id = d.report_id"
+    " where d.target_report_id = r.id and p.family = 'pcc_response') then 'closed' else 'open' end as status",
+)
+
+
+def create_response_due_with_documents(db) -> None:
+    db.execute("drop view if exists response_due")
+    db.execute(_RESPONSE_DUE_WITH_DOCUMENTS)
+
+
 def create_views(db) -> None:
     """Called by the store's migration (issue14-org): `item_ours` over the stored organisation,
     and `response_due`, the 56-day deadline of each HMICFRS report on a force."""
