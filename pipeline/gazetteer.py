@@ -88,6 +88,13 @@ class Gazetteer:
     def by_id(self, org_id: str) -> Organisation | None:
         return next((o for o in self.organisations if o.id == org_id), None)
 
+    def known(self, org_id: str) -> Organisation:
+        """The organisation with an id this gazetteer gave out (named_in, subject_of)."""
+        found = self.by_id(org_id)
+        if found is None:
+            raise UnknownOrganisation(org_id, self.suggest(org_id))
+        return found
+
     def lookup(self, text: str) -> Organisation:
         """The organisation `text` names: its id, a name in any case, or an abbreviation."""
         wanted = " ".join(text.split())
@@ -103,7 +110,9 @@ class Gazetteer:
 
     def named_in(self, text: str) -> list[str]:
         """Ids of the organisations named in `text`, in order of first mention, no repeats."""
-        found = [self._by_name()[1][m.lastgroup] for m in self._by_name()[0].finditer(text or "")]
+        pattern, owner = self._by_name()
+        # every alternative is a named group, so a match always has a lastgroup
+        found = [owner[m.lastgroup] for m in pattern.finditer(text or "") if m.lastgroup]
         return list(dict.fromkeys(found))
 
     @functools.lru_cache(maxsize=1)  # noqa: B019  (the gazetteer is frozen and lives as long as the rules)
@@ -129,7 +138,7 @@ class Gazetteer:
                 continue
             if any(marker.search(" ".join(text.split())) for marker in self.markers):
                 return None, None
-            named = [i for i in self.named_in(text) if self.by_id(i).can_be_subject]
+            named = [i for i in self.named_in(text) if self.known(i).can_be_subject]
             if len(named) == 1:
                 return named[0], where
             if named:

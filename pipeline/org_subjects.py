@@ -23,7 +23,7 @@ class SubjectChange:
 def subject_for(gazetteer: Gazetteer, title: str | None, cover: str | None) -> tuple[str | None, str | None, str | None]:
     """(subject id, its kind, "title" or "cover"); all None for a national report."""
     subject, how = gazetteer.subject_of(title, cover)
-    return subject, (gazetteer.by_id(subject).kind if subject else None), how
+    return subject, (gazetteer.known(subject).kind if subject else None), how
 
 
 def refresh_subjects(db, gazetteer: Gazetteer | None = None, report_ids: list[str] | None = None,

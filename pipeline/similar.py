@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 import string
+from collections.abc import Set as AbstractSet  # set or frozenset (word_set is cached, so frozen)
 
 # ASCII punctuation and the typographic marks PDFs print, read as spaces (str.translate is fast
 # enough for thousands of items; a character loop was the cost of matching a whole archive).
@@ -47,7 +48,7 @@ def similarity(a: str, b: str) -> float:
     return round(best, 3)
 
 
-def quick(a: set[str], b: set[str]) -> float:
+def quick(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """Word overlap alone (Dice): cheap enough to shortlist among thousands of items."""
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 

@@ -188,7 +188,7 @@ def to_png(chart: Chart, scale: int = 2) -> bytes:
     d = layout(chart)
     image = Image.new("RGB", (d.width * scale, d.height * scale), "white")
     draw = ImageDraw.Draw(image)
-    fonts: dict[float, object] = {}
+    fonts: dict[float, ImageFont.FreeTypeFont | ImageFont.ImageFont] = {}
     anchors = {"start": "ls", "middle": "ms", "end": "rs"}
     for s in d.shapes:
         if isinstance(s, Rect):

@@ -118,7 +118,7 @@ def _ranked(chart_id: str, title: str, counts: dict[str, list[int]], top: int, n
     bars = [Bar(label, tuple(values)) for label, values in ranked[:top]]
     rest = ranked[top:]
     if rest:
-        summed = Counter()
+        summed: Counter[int] = Counter()
         for _label, values in rest:
             summed.update(dict(enumerate(values)))
         bars.append(Bar(f"{len(rest)} other {noun}s", (summed[0], summed[1])))

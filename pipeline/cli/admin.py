@@ -25,26 +25,26 @@ def backup_command(dest: str, db_path: Path, force: bool):
     # Path() drops a trailing slash, and with it the user's word that DEST is a folder.
     if dest.endswith(("/", os.sep)):
         Path(dest).mkdir(parents=True, exist_ok=True)
-    dest = Path(dest)
-    if dest.is_dir():
-        dest = dest / f"{db_path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
-    if dest.exists() and dest.resolve() == db_path.resolve():
+    target = Path(dest)
+    if target.is_dir():
+        target = target / f"{db_path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
+    if target.exists() and target.resolve() == db_path.resolve():
         raise click.UsageError("DEST is the database itself")
-    if dest.exists() and not force:
-        raise click.UsageError(f"{dest} exists (use --force to replace it)")
+    if target.exists() and not force:
+        raise click.UsageError(f"{target} exists (use --force to replace it)")
     db = store.connect(db_path, create=False)
-    partial = dest.with_name(f".{dest.name}.partial")
+    partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
         store.backup(db, partial)
         counts, verdict = _check(partial)
         if verdict != "ok":
             raise click.ClickException(f"the copy failed its integrity check: {verdict}")
-        os.replace(partial, dest)  # a crash never leaves half a copy under DEST's name
+        os.replace(partial, target)  # a crash never leaves half a copy under DEST's name
     finally:
         partial.unlink(missing_ok=True)
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-    click.echo(f"backed up {db_path} to {dest}: {summary} (integrity ok)", err=True)
+    click.echo(f"backed up {db_path} to {target}: {summary} (integrity ok)", err=True)
 
 
 def _check(path: Path) -> tuple[dict[str, int], str]:

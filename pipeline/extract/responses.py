@@ -23,7 +23,7 @@ A document with no recognisable numbering, or none of whose passages can be link
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 
 from pipeline.models import Problem
 from pipeline.rules import RuleSet
@@ -237,10 +237,10 @@ def _quote_end(head_text: str, item_text: str, with_run: bool = False):
     return (end, run) if with_run else end
 
 
-def _restated_region(blocks) -> list:
+def _restated_region(blocks: list[Match]) -> list[Match]:
     """The runs of the restated item, from the passage's start until a stretch of words that are
     not the item's: the reply may reuse the item's phrases further down, which restate nothing."""
-    region = []
+    region: list[Match] = []
     for block in blocks:
         if region and block.a - (region[-1].a + region[-1].size) > REGION_GAP:
             break

@@ -172,13 +172,14 @@ def mark_responded(db, report: str, on: str | None, by: str, evidence: str | Non
     on = parse_iso_date(on) if on else date.today().isoformat()
     item_id = store.RESPONSE_PREFIX + report_id
     current = store.tracking_rows(db).get(item_id) or {}
-    row = {"status": "closed", "closed_on": on, "evidence": evidence, "updated_by": by, "updated_at": now()}
+    updated_at = now()
+    row = {"status": "closed", "closed_on": on, "evidence": evidence, "updated_by": by, "updated_at": updated_at}
     if not dry_run:
         with store.transaction(db):
             for field in ("status", "closed_on", "evidence"):
                 if current.get(field) != row[field] and row[field] is not None:
                     store.audit(db, by=by, item_id=item_id, action="track", field=field, old=current.get(field),
-                                new=row[field], note="PCC response published", at=row["updated_at"])
+                                new=row[field], note="PCC response published", at=updated_at)
             store.upsert_report_tracking(db, report_id, row)
     return {"report_id": report_id, **row}
 

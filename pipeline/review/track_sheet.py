@@ -105,8 +105,18 @@ def apply_plan(db, plans: list[RowPlan], source: str, by: str | None = None) -> 
     applied = 0
     with store.transaction(db):
         for row in plans:
-            if row.state != "change":
+            item_id = row.match.item_id
+            if row.state != "change" or item_id is None:  # a change always has its item (RowPlan.state)
                 continue
-            track(db, row.match.item_id, **dict(row.values), by=by, note=f"track import: {source} row {row.row}")
+            text, level = _track_arguments(row.values)
+            track(db, item_id, **text, level=level, by=by, note=f"track import: {source} row {row.row}")
             applied += 1
     return applied
+
+
+def _track_arguments(values: tuple[tuple[str, object], ...]) -> tuple[dict[str, str], int | None]:
+    """A plan row's values as track.track takes them: the level a number, every other field text
+    (what track_import._wanted makes of the cells)."""
+    text = {field: value for field, value in values if isinstance(value, str)}
+    level = next((value for field, value in values if field == "level" and isinstance(value, int)), None)
+    return text, level

@@ -10,7 +10,7 @@ list (data validation) on the columns people fill in, so a typo such as "acept" 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -39,11 +39,11 @@ _SPARE_ROWS = 200
 
 
 def write_workbook(path: Path, columns: Sequence[str], rows: Iterable[dict], *, sheet_name: str,
-                   choices: dict[str, Sequence[str]] | None = None) -> int:
+                   choices: Mapping[str, Sequence[str]] | None = None) -> int:
     """Write `rows` (dicts keyed by `columns`) as one formatted sheet; `choices` maps a column to
     the values its drop-down offers (an empty cell is always allowed). Returns the rows written."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet, typed as a worksheet (`active` may be None)
     sheet.title = sheet_name
     sheet.append(list(columns))
     count = 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from pipeline.store.connection import table
+
 _SELECT = """
     select l.*, r.file as report_file, r.title as report_title, r.published as report_published
     from lineage l join reports r on r.id = l.report_id
@@ -19,7 +21,7 @@ def write_assessments(db: sqlite_utils.Database, report_id: str, rows: list[dict
     """Replace a report's assessments (their links are set afterwards, by set_links)."""
     db.execute("delete from lineage where report_id = ?", [report_id])
     if rows:
-        db["lineage"].insert_all(rows, pk=("report_id", "seq"))
+        table(db, "lineage").insert_all(rows, pk=("report_id", "seq"))
 
 
 def assessment_rows(db: sqlite_utils.Database) -> list[dict]:

@@ -12,7 +12,7 @@ import json
 
 import sqlite_utils
 
-from pipeline.store.connection import transaction
+from pipeline.store.connection import table, transaction
 
 RESPONSE_PREFIX = "response:"
 
@@ -51,7 +51,7 @@ def report_subjects(db: sqlite_utils.Database) -> dict[str, str | None]:
     return {row["sha256"]: row["subject"] for row in db.query("select sha256, subject from reports")}
 
 
-def ours_rows(db: sqlite_utils.Database, org: dict | None = None) -> dict[str, str | None]:
+def ours_rows(db: sqlite_utils.Database, org: dict | None = None) -> dict[str, str]:
     """item id -> why it is ours ("named", "addressee", "subject"), for ours items only.
 
     `org` (Organisation.as_setting) overrides the stored organisation; with neither, empty."""
@@ -84,4 +84,4 @@ def responded_reports(db: sqlite_utils.Database) -> set[str]:
 
 
 def upsert_report_tracking(db: sqlite_utils.Database, report_id: str, row: dict) -> None:
-    db["tracking"].upsert({"item_id": RESPONSE_PREFIX + report_id, **row}, pk="item_id", alter=True)
+    table(db, "tracking").upsert({"item_id": RESPONSE_PREFIX + report_id, **row}, pk="item_id", alter=True)

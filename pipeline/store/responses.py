@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from pipeline.store.connection import table
+
 RESPONSE_COLUMNS = {
     "id": str, "report_id": str, "seq": int, "number": str, "label": str, "page": int, "page_end": int,
     "start": int, "end": int, "quote": str, "text": str, "stance": str, "stance_text": str, "stance_rule": str,
@@ -35,10 +37,10 @@ left join reports ir on ir.id = rs.target_report_id
 
 
 def create_response_tables(db: sqlite_utils.Database) -> None:
-    db["responses"].create(RESPONSE_COLUMNS, pk="id", not_null={"report_id"})
-    db["responses"].create_index(["report_id", "seq"])
-    db["responses"].create_index(["item_id"])
-    db["response_documents"].create(DOCUMENT_COLUMNS, pk="report_id")
+    table(db, "responses").create(RESPONSE_COLUMNS, pk="id", not_null={"report_id"})
+    table(db, "responses").create_index(["report_id", "seq"])
+    table(db, "responses").create_index(["item_id"])
+    table(db, "response_documents").create(DOCUMENT_COLUMNS, pk="report_id")
     db.execute(ITEM_RESPONSES_VIEW)
 
 
@@ -47,8 +49,8 @@ def write_responses(db: sqlite_utils.Database, report_id: str, document_row: dic
     db.execute("delete from responses where report_id = ?", [report_id])
     db.execute("delete from response_documents where report_id = ?", [report_id])
     if response_rows:
-        db["responses"].insert_all(response_rows, pk="id")
-    db["response_documents"].insert(document_row, pk="report_id")
+        table(db, "responses").insert_all(response_rows, pk="id")
+    table(db, "response_documents").insert(document_row, pk="report_id")
 
 
 def drop_responses_except(db: sqlite_utils.Database, report_ids: list[str]) -> int:

@@ -209,10 +209,10 @@ def _migration_org(db: sqlite_utils.Database) -> None:
     must not depend on, so `hmicfrs org subjects` (or `hmicfrs extract`) works them out."""
     from pipeline.store.views_ours import create_views
 
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    table(db, "settings").create({"key": str, "value": str}, pk="key")
     for column in ("subject", "subject_kind", "subject_how"):
-        db["reports"].add_column(column, str)
-    db["reports"].create_index(["subject"])
+        table(db, "reports").add_column(column, str)
+    table(db, "reports").create_index(["subject"])
     create_views(db)
 
 
@@ -221,7 +221,7 @@ def _migration_lineage(db: sqlite_utils.Database) -> None:
     """Lineage: each later report's assessments of earlier items (verdict, its phrase and where it is
     printed, the reference it names) and the earlier item each is linked to, with how and how
     well. Derived (rewritten by extraction); a suggestion beside tracking, never tracking itself."""
-    db["lineage"].create(
+    table(db, "lineage").create(
         {
             "report_id": str, "seq": int, "page": int, "start": int, "end": int, "verdict": str,
             "verdict_text": str, "verdict_rule": str, "ref_kind": str, "ref_number": str, "text": str,
@@ -230,7 +230,7 @@ def _migration_lineage(db: sqlite_utils.Database) -> None:
         pk=("report_id", "seq"),
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["lineage"].create_index(["item_id"])
+    table(db, "lineage").create_index(["item_id"])
 
 
 # Issue 15, part 6: PDF links that keep working.
@@ -239,7 +239,7 @@ def _migration_pdf_paths(db: sqlite_utils.Database) -> None:
     work from any folder; reports.given_path keeps the path as the user typed it, for display.
     Older rows keep the path they had (the folder ingest ran in is not known any more)."""
     if "given_path" not in db["reports"].columns_dict:
-        db["reports"].add_column("given_path", str)
+        table(db, "reports").add_column("given_path", str)
     db.execute("update reports set given_path = path where given_path is null")
 
 
