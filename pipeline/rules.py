@@ -229,7 +229,7 @@ def _check_organisations(root: Path, rules: list[Rule]) -> None:
             if not isinstance(rule.get("name"), str) or not rule.get("name").strip():
                 wrong.append("an organisation needs a name")
             wrong += [f"of {o!r} is no organisation's id" for o in rule.get("of") or () if o not in ids]
-        if role == "national_marker" and rule.regex is None:
+        if role == "national_marker" and rule.compiled is None:
             wrong.append("a national marker needs a pattern")
         if wrong:
             raise RuleError(root / rule.file, rule.line, "; ".join(wrong))

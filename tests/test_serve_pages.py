@@ -280,10 +280,15 @@ def test_tracking_from_the_item_page_goes_through_hmicfrs_track(env, reviewer, f
 
 def test_the_item_page_shows_responses_when_there_are_any(env):
     ds = _datasette(env["db_path"])
-    assert "<h2>Responses</h2>" not in _get(ds, "/-/hmicfrs/review/" + env["ids"]["1"]).text
-    env["db"]["responses"].insert({"item_id": env["ids"]["1"], "by": "Force", "text": "Training booked"})
+    assert "No response recorded for this item." in _get(ds, "/-/hmicfrs/review/" + env["ids"]["1"]).text
+    env["db"]["reports"].insert({"id": "resp", "sha256": "resp", "file": "response.pdf", "pages": 1,
+                                 "title": "Government response", "family": "government_response"})
+    env["db"]["responses"].insert({"id": "resp-1", "report_id": "resp", "seq": 1, "number": "1", "page": 3,
+                                   "item_id": env["ids"]["1"], "stance": "accepted", "stance_text": "We accept",
+                                   "text": "We accept. Training booked.", "method": "number"})
     page = _get(ds, "/-/hmicfrs/review/" + env["ids"]["1"]).text
-    assert "<h2>Responses</h2>" in page and "Training booked" in page
+    assert "<h2>Responses</h2>" in page and "Training booked" in page and "accepted" in page
+    assert "No response recorded" not in page
 
 
 def test_nobody_but_a_reviewer_may_track_or_accept_the_rest(env):

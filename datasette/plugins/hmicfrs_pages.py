@@ -180,6 +180,12 @@ def extra_body_script(view_name, table, database, datasette):
 
 
 ORG_SQL = "select value from settings where key = 'org'"
+# What each response document says to the item (store/responses.py's item_responses view).
+ITEM_RESPONSES_SQL = """
+select response_title as document, response_number as number, stance, stance_text as stated,
+       response_text as response, page, method as linked_by
+from item_responses where item_id = ? order by response_report_id, seq
+"""
 
 
 @hookimpl
@@ -288,12 +294,7 @@ async def _render_item(datasette, request, settings, item_id: str, error: tuple[
     db = datasette.get_database(settings.db_name)
     history = [dict(h) for h in (await db.execute(
         "select at, by, action, field, old, new, note from audit_log where item_id = ? order by id desc", [item_id])).rows]
-    responses = None
-    if "responses" in set(await db.table_names()) | set(await db.view_names()):
-        try:
-            responses = [dict(r) for r in (await db.execute("select * from responses where item_id = ?", [item_id])).rows]
-        except Exception:  # a responses table of another shape: the page still shows the item
-            responses = None
+    responses = [dict(r) for r in (await db.execute(ITEM_RESPONSES_SQL, [item_id])).rows]
     pending_in_report = (await db.execute(
         "select count(*) from item_details where report_id = ? and review_status = 'pending'", [row["report_id"]])).first()[0]
     queue = _queue_of(request)
