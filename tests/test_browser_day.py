@@ -124,11 +124,17 @@ def test_the_landing_page_starts_with_what_is_due_review_and_ours(server, browse
     _shot(browser, shots, "landing.png")
 
 
+# A row counts only when it lies wholly inside the first screen (no scrolling either way) and its
+# text, deadline, due date, both statuses and both links are visible in it.
 ROWS_IN_VIEW = """
-const width = window.innerWidth;
-const inside = el => el && el.offsetParent !== null && el.getBoundingClientRect().right <= width;
+const width = window.innerWidth, height = window.innerHeight;
+const inside = el => {
+  if (!el || el.offsetParent === null) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= width && r.top >= 0 && r.bottom <= height;
+};
 return Array.from(document.querySelectorAll('table.rows-and-columns tbody tr')).filter(tr =>
-  inside(tr.querySelector('td.col-text')) && tr.querySelector('td.col-text').innerText.trim().length > 20 &&
+  inside(tr) && inside(tr.querySelector('td.col-text')) && tr.querySelector('td.col-text').innerText.trim().length > 20 &&
   inside(tr.querySelector('td.col-due')) && inside(tr.querySelector('td.col-deadline_text')) &&
   inside(tr.querySelector('td.col-review_status')) && inside(tr.querySelector('td.col-track_status')) &&
   inside(tr.querySelector("a[href*='/-/hmicfrs/pdf/']")) && inside(tr.querySelector("a[href*='/-/hmicfrs/review/']"))
@@ -142,7 +148,9 @@ def test_the_item_view_fits_1366_by_768(server, browser, shots):
     size = _js(browser, "return [window.innerWidth, window.innerHeight]")
     assert size[0] <= WIDTH and size[1] <= HEIGHT
     assert _js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")
-    assert _js(browser, ROWS_IN_VIEW) >= 8
+    rows = _js(browser, ROWS_IN_VIEW)
+    print(f"item view at {size[0]}x{size[1]}: {rows} rows wholly in the first screen")
+    assert rows >= 8
     names = _js(browser, "return Array.from(document.querySelectorAll('td.col-addressees')).map(td => td.innerText)")
     assert "the force" in names and not any("[" in n for n in names)  # names, not JSON ids
     first = _js(browser, "return document.querySelector('table.rows-and-columns').getBoundingClientRect().top")
