@@ -161,6 +161,12 @@ def test_the_item_view_fits_1366_by_768(server, browser, shots):
     assert _js(browser, "return document.querySelectorAll('th.col-extracted').length") == 1
 
 
+IN_FIRST_SCREEN = """
+const r = document.querySelector(arguments[0]).getBoundingClientRect();
+return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+"""
+
+
 def test_a_reviewer_accepts_corrects_and_tracks_in_the_browser(server, browser, shots):
     base = server["base"]
     _sign_in(browser, base)
@@ -170,6 +176,11 @@ def test_a_reviewer_accepts_corrects_and_tracks_in_the_browser(server, browser, 
     first = browser.do("GET", "/url")
     assert "/-/hmicfrs/review/" in first and "queue=pending" in first
     first_id = urllib.request.unquote(first.split("/review/")[1].split("?")[0])
+    # Two columns at this width: the item's text and the Accept button on the first screen together.
+    assert _js(browser, IN_FIRST_SCREEN, ".hm-text") and _js(browser, IN_FIRST_SCREEN, "input[type=submit][value=Accept]")
+    assert _js(browser, "return document.querySelector('.hm-item-side').getBoundingClientRect().left"
+                        " > document.querySelector('.hm-item-main').getBoundingClientRect().right")
+    assert _js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")
     _shot(browser, shots, "item_page.png")
     # Accept: the queue moves to the next pending item.
     _click(browser, "input[type=submit][value=Accept]")
