@@ -129,7 +129,7 @@ def test_a_worker_stops_soon_after_its_ingest_is_killed(tmp_path):
     note = tmp_path / "worker.pid"
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from pipeline import workers; import pool_tasks;"
+        "from pipeline.ingest import workers; import pool_tasks;"
         "list(workers.run([(1, pool_tasks.note_pid_then_sleep, (sys.argv[2], 120))], 1, workers.Limits()))"
     )
     parent = subprocess.Popen([sys.executable, "-c", script, str(Path(__file__).parent), str(note)])
