@@ -220,6 +220,7 @@ def test_links_pipes_and_unreadable_folders_are_named_and_linked_folders_followe
     assert sorted(rows(db, "select file from reports")) == [("good.pdf",), ("linked.pdf",)]
 
 
+@pytest.mark.slow  # the command in its own process, which a FIFO could hang
 @pytest.mark.parametrize("make, reason", [
     (lambda path: os.mkfifo(path), "not a regular file (a FIFO)"),
     (lambda path: os.symlink("nowhere.pdf", path), "broken symbolic link (its target does not exist)"),
