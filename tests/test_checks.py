@@ -23,6 +23,8 @@ from pipeline.cli.main import cli
 from pipeline.extract import ReportInput
 from test_review import copy_db
 
+pytestmark = pytest.mark.usefixtures("parse_in_process")  # ingest is the means here (conftest.py)
+
 WIDTH, HEIGHT = A4
 NARRATIVE = ("The force has made progress since our last inspection. It has trained its call",
              "handlers, and most emergency calls are now answered within ten seconds.")

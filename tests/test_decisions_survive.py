@@ -17,6 +17,8 @@ from test_review import (
     REPORT_FILE, by_id, changed_fields, copy_db, edit_rule, export, hmicfrs, ids, rules_copy, rules_of,
 )
 
+pytestmark = pytest.mark.usefixtures("parse_in_process")  # ingest is the means here (conftest.py)
+
 REC1_TEXT = "By 31 March 2024, chief constables should make sure their officers are trained in vetting."
 REC1_LONGER = REC1_TEXT + " The training is recorded each year."
 
