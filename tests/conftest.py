@@ -151,10 +151,11 @@ def parse_in_process(monkeypatch):
     """Ingest runs each file's parse_and_clean in this process rather than in a parser process.
 
     For tests where ingest is the means, not the subject (decisions surviving a re-ingest, what
-    `checks` reports, export rows): the same function on the same bytes gives the same document,
-    without a process start and a cold parser (about half a second per ingest). Worker processes,
-    their time and memory limits and their failures are the subject of test_parallel.py,
-    test_robustness.py and test_ingest*.py, which keep them."""
+    `checks` reports, export rows, how names and folders are read): the same function on the same
+    bytes gives the same document, without a process start and a cold parser (about half a second
+    per ingest). Worker processes, their time and memory limits and their failures are the subject
+    of test_parallel.py, test_robustness.py and the tests in test_ingest*.py that do not ask for
+    this, which keep them."""
     from pipeline.ingest import batch
 
     def run_here(tasks, workers, limits, initializer=None, initargs=(), weigh=None):
