@@ -13,7 +13,7 @@ import importlib.util
 import sys
 from types import ModuleType
 
-from datasette import hookimpl
+from datasette.hookspecs import hookimpl
 
 from pipeline.resources import shipped_dir
 
