@@ -7,7 +7,6 @@ import pytest
 
 from pipeline.extract import Extractor
 from pipeline.models import LaidOutPage, Line, ParsedPage, Word
-from pipeline.extract.nlp import build_nlp
 from pipeline.rules import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,7 +54,114 @@ def real_corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    """The shipped rules and spaCy pipeline, built once for every extraction test."""
-    rules = load_rules()
-    return Extractor(rules, build_nlp(rules))
+def extractor(_one_extractor_per_rule_set) -> Extractor:
+    """The shipped rules and spaCy pipeline, built once for every extraction test (and the same
+    one in-process CLI runs with the shipped rules use)."""
+    from pipeline import run
+
+    return run.make_extractor(load_rules())
+
+
+# ---------------------------------------------------------------------------------------------
+# Databases built once per session and shared READ ONLY: a test that writes takes a copy
+# (test_review.copy_db, SQLite's backup API). Building them is most of what the fast suite would otherwise
+# spend its time on (each is a CLI ingest: parser process, spaCy, extraction, migrations).
+
+CORPUS = REPO / "corpus"
+
+
+def _settled(db: Path) -> str:
+    """The database folded into its main file, and that file's hash: readers leave it unchanged."""
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.close()
+    return hashlib.sha256(db.read_bytes()).hexdigest()
+
+
+def _shared(db: Path):
+    """Yield `db`; afterwards fail if any test wrote to it (it is shared by the whole session)."""
+    before = _settled(db)
+    yield db
+    assert _settled(db) == before, f"a test wrote to the shared read-only database {db}: copy it first (test_review.copy_db)"
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory):
+    """corpus/*.pdf ingested (and so extracted) once through the CLI with the shipped rules."""
+    from click.testing import CliRunner
+
+    from pipeline.cli.main import cli
+
+    if not sorted(CORPUS.glob("*.pdf")):
+        pytest.skip("no corpus/*.pdf (run tests/make_corpus.py)")
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    yield from _shared(db)
+
+
+@pytest.fixture(scope="session")
+def vetting_template(tmp_path_factory):
+    """test_review's one-report database (vetting.pdf, the tests' rules beside it in rules/),
+    shared by the review, sheet, tracking, status, overlay and decisions tests."""
+    from test_review import build_template
+
+    yield from _shared(build_template(tmp_path_factory.mktemp("vetting-template")))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_extractor_per_rule_set():
+    """`hmicfrs ingest` and `extract` build the spaCy pipeline and Extractor on every run (a second
+    or more each); in-process CLI runs share one per rules folder and content instead. The
+    Extractor is pure given its rules, so the same rules give the same object's behaviour; a rules
+    folder whose files change gets a new fingerprint and so a new one. Processes the tests start
+    (the slow tests) still build their own."""
+    from pipeline import run
+
+    built: dict[tuple[str, str], Extractor] = {}
+    make = run.make_extractor
+
+    def shared(rules):
+        key = (rules.directory, rules.fingerprint)
+        if key not in built:
+            built[key] = make(rules)
+        return built[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(run, "make_extractor", shared)
+        yield
+
+
+@pytest.fixture(scope="session")
+def serve_db(tmp_path_factory):
+    """(database, pdf): test_serve's sample report ingested once, for the serve, review-in-the-
+    browser and attack tests."""
+    from test_serve import build_database
+
+    db, pdf = build_database(tmp_path_factory.mktemp("serve"))
+    for shared in _shared(db):
+        yield shared, pdf
+
+
+@pytest.fixture
+def parse_in_process(monkeypatch):
+    """Ingest runs each file's parse_and_clean in this process rather than in a parser process.
+
+    For tests where ingest is the means, not the subject (decisions surviving a re-ingest, what
+    `checks` reports, export rows, how names and folders are read): the same function on the same
+    bytes gives the same document, without a process start and a cold parser (about half a second
+    per ingest). Worker processes, their time and memory limits and their failures are the subject
+    of test_parallel.py, test_robustness.py and the tests in test_ingest*.py that do not ask for
+    this, which keep them."""
+    from pipeline.ingest import batch
+
+    def run_here(tasks, workers, limits, initializer=None, initargs=(), weigh=None):
+        if initializer:
+            initializer(*initargs)
+        for key, function, args in tasks:
+            yield key, function(*args)
+
+    monkeypatch.setattr(batch, "run_workers", run_here)

@@ -29,6 +29,7 @@ from pipeline.cli.main import cli
 from pipeline.extract import ReportCheck
 from pipeline.run import write_report_items
 from pipeline.models import Addressee, CleanDocument, CleanPage, Deadline, Item, ReportMeta
+from test_review import copy_db
 
 TODAY = date(2023, 9, 1)
 
@@ -129,11 +130,12 @@ def _build(db, tmp: Path) -> None:
         write_report_items(db, doc.report_id, built, check, "test")
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "brief.db"
+@pytest.fixture(scope="module")
+def built_path(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("brief")
+    path = tmp / "brief.db"
     db = store.connect(path)
-    _build(db, tmp_path)
+    _build(db, tmp)
     syv, ocsae, wm = (lambda local, key=key: _item_id(key, local) for key in ("syv", "ocsae", "peel-wm"))
     review.accept(db, syv("r3"), by="tester")
     review.reject(db, syv("r5"), by="tester", note="not a recommendation")
@@ -149,7 +151,14 @@ def db_path(tmp_path: Path) -> Path:
                     "By 31 October 2023, chief constables should add a missed item by hand.", number="17",
                     label="Recommendation 17", page=9, addressees="chief_constables", deadline_kind="date",
                     deadline_date="2023-10-31", deadline_text="By 31 October 2023", by="tester")
+    db.conn.close()
     return path
+
+
+@pytest.fixture
+def db_path(built_path: Path, tmp_path: Path) -> Path:
+    """The reports, items and decisions above, written once per module and copied per test."""
+    return copy_db(built_path, tmp_path / "brief.db")
 
 
 def _brief(db_path, addressee="chief_constables", **kwargs):
@@ -373,6 +382,7 @@ def test_html_is_self_contained_printable_and_escapes_pdf_text(db_path):
         assert ("PENDING REVIEW" in block) == item.pending
 
 
+@pytest.mark.slow  # a browser process
 def test_html_renders_in_headless_chromium(db_path, tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:

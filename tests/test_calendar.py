@@ -125,6 +125,7 @@ def _unescape(value: str) -> str:
     return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
+@pytest.mark.slow  # many generated examples, like tests/test_properties.py
 @given(st.text())
 def test_any_text_folds_within_75_octets_and_round_trips(text):
     line = "DESCRIPTION:" + escape_text(text)

@@ -15,7 +15,7 @@ from pipeline.brief import charts as charts
 from pipeline.serve import app as serve
 from pipeline.review import track as track
 from pipeline.brief.render import to_docx, to_html
-from test_brief import TODAY, _brief, db_path  # noqa: F401  (db_path is the brief tests' fixture)
+from test_brief import TODAY, _brief, built_path, db_path  # noqa: F401  (the brief tests' fixtures)
 
 
 def item(due=None, status="open", report="Report A", addressees=("npcc",)):

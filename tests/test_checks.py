@@ -21,6 +21,9 @@ from pdf_makers import make_report
 from pipeline.models import CleanPage
 from pipeline.cli.main import cli
 from pipeline.extract import ReportInput
+from test_review import copy_db
+
+pytestmark = pytest.mark.usefixtures("parse_in_process")  # ingest is the means here (conftest.py)
 
 WIDTH, HEIGHT = A4
 NARRATIVE = ("The force has made progress since our last inspection. It has trained its call",
@@ -62,10 +65,10 @@ def para(style: str, *lines: str) -> list[tuple[str, str]]:
     return [(style, line) for line in lines] + [("", "")]
 
 
-@pytest.fixture
-def reports(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> Path:
+    """The three PDFs, made once per module: tests read them (and re-ingest them), never change them."""
+    folder = tmp_path_factory.mktemp("reports")
     cover = ["PEEL 2023–25", "An inspection of Northshire Police", "Published on: 8 March 2024"]
     make_pdf(folder / PEEL, cover, [
         *para("h", "Summary"), *para("p", "We identified two areas for improvement and made one recommendation."),
@@ -88,11 +91,17 @@ def hmicfrs(*args, code: int = 0):
     return result
 
 
-@pytest.fixture
-def db(reports: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "h.db"
+@pytest.fixture(scope="module")
+def ingested(reports: Path, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("checks") / "h.db"
     hmicfrs("ingest", reports, "--db", path, "--workers", 1, "--quiet")
     return path
+
+
+@pytest.fixture
+def db(ingested: Path, tmp_path: Path) -> Path:
+    """The reports as `hmicfrs ingest` stored them, ingested once per module and copied per test."""
+    return copy_db(ingested, tmp_path / "h.db")
 
 
 def checks(db: Path) -> dict[str, dict]:

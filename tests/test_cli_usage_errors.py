@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from test_review import REPORT_FILE, build_template, copy_db, hmicfrs
+from test_review import REPORT_FILE, copy_db, hmicfrs
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("usage-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture

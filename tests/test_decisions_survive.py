@@ -14,16 +14,18 @@ from pathlib import Path
 import pytest
 
 from test_review import (
-    REPORT_FILE, build_template, by_id, changed_fields, copy_db, edit_rule, export, hmicfrs, ids, rules_copy, rules_of,
+    REPORT_FILE, by_id, changed_fields, copy_db, edit_rule, export, hmicfrs, ids, rules_copy, rules_of,
 )
+
+pytestmark = pytest.mark.usefixtures("parse_in_process")  # ingest is the means here (conftest.py)
 
 REC1_TEXT = "By 31 March 2024, chief constables should make sure their officers are trained in vetting."
 REC1_LONGER = REC1_TEXT + " The training is recorded each year."
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("survive-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture

@@ -24,6 +24,8 @@ from pipeline.run import extract_reports
 from pipeline.models import CleanDocument, CleanPage, ReportMeta
 from pipeline.rules import load_rules
 
+pytestmark = pytest.mark.usefixtures("parse_in_process")  # ingest is the means here (conftest.py)
+
 KINDS = {"recommendation", "area_for_improvement", "cause_of_concern", "matter_of_concern", "conclusion"}
 DEADLINE_KINDS = {"date", "month", "year_end", "financial_year", "immediate", "relative", "event", "none"}
 REVIEW_STATUSES = {"pending", "accepted", "corrected", "rejected"}

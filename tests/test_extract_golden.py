@@ -34,12 +34,10 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory) -> dict[str, list[dict]]:
-    db = tmp_path_factory.mktemp("golden") / "corpus.db"
+def exported(corpus_db: Path) -> dict[str, list[dict]]:
+    # corpus_db (conftest.py): `hmicfrs ingest corpus/` into a fresh database, once per session
     runner = CliRunner()
-    result = runner.invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1", "--quiet"])
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["export", "--db", str(db), "--format", "jsonl"])
+    result = runner.invoke(cli, ["export", "--db", str(corpus_db), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     by_file: dict[str, list[dict]] = {}
     for line in result.stdout.splitlines():

@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # each test is a fresh interpreter importing spaCy and Datasette
+
 PROBE = """
 import sys
 before = sys.unraisablehook

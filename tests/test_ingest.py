@@ -129,6 +129,7 @@ def test_ingest_one_report(tmp_path, pdfs):
     assert (3, "header", "running", HEADER) in furniture
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
 def test_ingest_twice_changes_nothing_and_force_rewrites_the_same_rows(tmp_path, pdfs):
     db = tmp_path / "h.db"
     assert run(str(pdfs["good"]), str(pdfs["other"]), "--db", str(db), "-q").exit_code == 0
@@ -143,6 +144,7 @@ def test_ingest_twice_changes_nothing_and_force_rewrites_the_same_rows(tmp_path,
     assert dump(db) == first
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
 def test_same_bytes_under_another_name_are_skipped(tmp_path, pdfs):
     db = tmp_path / "h.db"
     copy = tmp_path / "copy.pdf"
@@ -185,6 +187,7 @@ def test_bad_files_are_named_and_recorded_while_the_good_one_is_stored(tmp_path,
     assert full_dump(db) == first
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
 def test_folders_recursively_and_globs(tmp_path, pdfs):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)

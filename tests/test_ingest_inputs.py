@@ -62,6 +62,7 @@ def raw_controls(text: str) -> set[str]:
 # --- 1. names that are not UTF-8 ----------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
 def test_a_name_that_is_not_utf8_is_stored_escaped_and_the_batch_goes_on(tmp_path, made):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -220,6 +221,7 @@ def test_links_pipes_and_unreadable_folders_are_named_and_linked_folders_followe
     assert sorted(rows(db, "select file from reports")) == [("good.pdf",), ("linked.pdf",)]
 
 
+@pytest.mark.slow  # the command in its own process, which a FIFO could hang
 @pytest.mark.parametrize("make, reason", [
     (lambda path: os.mkfifo(path), "not a regular file (a FIFO)"),
     (lambda path: os.symlink("nowhere.pdf", path), "broken symbolic link (its target does not exist)"),
@@ -248,6 +250,7 @@ PATTERNS = [
 ]
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
 @pytest.mark.parametrize("argument, expected", PATTERNS)
 def test_a_path_that_exists_is_taken_literally(tmp_path, argument, expected):
     folder = tmp_path / "in"
@@ -296,6 +299,7 @@ ESCAPED = {
 }
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
 def test_control_characters_in_names_are_shown_escaped_everywhere(tmp_path, made):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -58,6 +58,7 @@ def good_pdfs(tmp_path_factory) -> list[bytes]:
 SUMMARY = re.compile(r"^ingested \d+ \(\d+ pages\), skipped \d+ unchanged, failed \d+$", re.MULTILINE)
 
 
+@pytest.mark.slow  # a dozen generated batches, each a CLI ingest with its parser process
 @settings(max_examples=12, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(files=FILES, named=st.booleans())

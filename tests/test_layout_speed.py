@@ -86,6 +86,7 @@ def test_fast_layout_helpers_match_the_plain_scans_on_random_pages(seed):
     assert layout._split_markers(words, 10.0) == plain_markers(words, 10.0)
 
 
+@pytest.mark.slow  # parses real sample PDFs; the random pages above run in the fast set
 def test_fast_layout_helpers_match_the_plain_scans_on_the_sample_reports():
     pages = [page for path in sorted((REPO / "corpus").glob("*.pdf"))[:2] for page in parse_pdf(path).pages]
     assert pages

@@ -34,7 +34,7 @@ from pipeline.serve import app as serve
 from pipeline.review import track as track
 from pipeline.store import views as views
 from pipeline.brief.model import build_brief
-from test_review import build_template, copy_db
+from test_review import copy_db
 
 REC1 = {
     "text": "By 31 March 2024, chief constables should make sure their officers are trained in vetting.",
@@ -121,8 +121,8 @@ TRACKED = {"track_status", "level", "owner", "evidence", "closed_on", "due", "du
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("overlay-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture

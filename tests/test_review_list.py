@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.review.listing import short_title
-from test_review import REPORT_FILE, build_template, copy_db, hmicfrs, ids
+from test_review import REPORT_FILE, copy_db, hmicfrs, ids
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("list-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture

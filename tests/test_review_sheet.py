@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from test_review import (
-    REPORT_FILE, audit_rows, build_template, by_id, changed_fields, copy_db, export, hmicfrs, ids, table,
+    REPORT_FILE, audit_rows, by_id, changed_fields, copy_db, export, hmicfrs, ids, table,
 )
 
 # Sheet rows follow the report: header on row 1, then coc, rec1, rec2, rec3, afi1 on rows 2-6.
@@ -24,8 +24,8 @@ ROW = {"coc": 2, "rec1": 3, "rec2": 4, "rec3": 5, "afi1": 6}
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("sheet-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture
@@ -315,17 +315,7 @@ def test_a_correction_in_the_gold_is_a_regression_test_for_the_rules(db):
 # ---------------------------------------------------------------------------------------------
 # The bundled sample corpus: longer texts, quotes, dashes, footnote-free joins, many items.
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory) -> Path:
-    pdfs = sorted(CORPUS.glob("*.pdf"))
-    if not pdfs:
-        pytest.skip("no corpus/*.pdf (run tests/make_corpus.py)")
-    db = tmp_path_factory.mktemp("sheet-corpus") / "corpus.db"
-    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, *pdfs)
-    return db
+# corpus_db (conftest.py): corpus/*.pdf ingested once per session, shared read only.
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

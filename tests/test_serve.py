@@ -74,8 +74,8 @@ def build_database(directory: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, Path]:
-    return build_database(tmp_path_factory.mktemp("serve"))
+def built(serve_db) -> tuple[Path, Path]:
+    return serve_db  # built once per session (conftest.py), read only: `env` copies it per test
 
 
 @pytest.fixture
@@ -332,22 +332,51 @@ def test_a_pdf_whose_bytes_changed_is_not_served(env, tmp_path):
 
 
 def test_plain_datasette_with_the_repository_configuration(env, monkeypatch):
-    """`datasette hmicfrs.db --metadata ... --plugins-dir ...` without `hmicfrs serve`."""
+    """`datasette hmicfrs.db --metadata ...` without `hmicfrs serve`: the plugin comes in through
+    its entry point, the review pages' templates with it."""
     from datasette.app import Datasette
 
     monkeypatch.delenv(serve.TOKEN_ENV, raising=False)
-    ds = Datasette([str(env["db_path"])], metadata=serve.load_metadata("hmicfrs"),
-                   template_dir=str(serve.CONFIG_DIR / "templates"), plugins_dir=str(serve.CONFIG_DIR / "plugins"))
+    ds = Datasette([str(env["db_path"])], metadata=serve.load_metadata("hmicfrs"))
     assert len(_rows(ds, "/hmicfrs/item_details.json?_search=chief+constables")) == 1
     assert _get(ds, f"/-/hmicfrs/pdf/{env['report_id']}.pdf").status_code == 200
     refused = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", json={"action": "accept"},
                     headers={"Authorization": f"Bearer {TOKEN}"})
     assert refused.status_code == 403
     monkeypatch.setenv(serve.TOKEN_ENV, TOKEN)
-    ds = Datasette([str(env["db_path"])], plugins_dir=str(serve.CONFIG_DIR / "plugins"))
+    ds = Datasette([str(env["db_path"])])
     allowed = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", json={"action": "accept"},
                     headers={"Authorization": f"Bearer {TOKEN}"})
     assert allowed.status_code == 200
+    sign_in = _get(ds, "/-/hmicfrs/login")
+    assert sign_in.status_code == 200 and "<form" in sign_in.text  # hmicfrs_login.html was found
+
+
+def test_the_plugins_are_found_through_the_entry_point_and_registered_once(env):
+    from datasette.cli import cli as datasette_cli
+    from datasette.plugins import pm
+
+    from pipeline.serve import plugin
+
+    listed = CliRunner().invoke(datasette_cli, ["plugins"])
+    assert listed.exit_code == 0, listed.output
+    hooks = {p["name"]: set(p["hooks"]) for p in json.loads(listed.output)}
+    assert "prepare_jinja2_environment" in hooks["hmicfrs-pipeline"]
+    assert {"hmicfrs_datasette", "hmicfrs_charts", "hmicfrs_pages"} <= set(plugin.SHIPPED) <= set(hooks)
+    assert {"register_routes", "actor_from_request"} <= hooks["hmicfrs_datasette"]
+    _datasette(env["db_path"])  # `hmicfrs serve` builds its instance: no second copy of any plugin
+    routes = [h.plugin_name for h in pm.hook.register_routes.get_hookimpls()]
+    assert sorted(n for n in routes if n in plugin.SHIPPED or n.endswith(".py")) == sorted(plugin.SHIPPED)
+
+
+@pytest.mark.slow  # a fresh interpreter: the entry point as installed, not this test process
+def test_the_datasette_command_lists_the_plugin():
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).parent / "datasette"
+    done = subprocess.run([str(command), "plugins"], capture_output=True, text=True, check=True, timeout=120)
+    assert {"hmicfrs-pipeline", "hmicfrs_datasette"} <= {p["name"] for p in json.loads(done.stdout)}
 
 
 def test_calendar_feed(env):

@@ -10,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from datasette.plugins import pm
+from pipeline.serve import plugin
 
 from test_serve import BEARER, TOKEN, _datasette, _get, _post, built, env  # noqa: F401
 
@@ -121,7 +121,7 @@ def test_throttling_ends_after_the_window_without_sleeping(env):
 
 def test_sign_in_guesses_are_limited_per_client(env, monkeypatch):
     ds = _datasette(env["db_path"])
-    monkeypatch.setattr(pm.get_plugin("hmicfrs_datasette.py"), "FAILED_SIGN_IN_DELAY", 0)
+    monkeypatch.setattr(plugin.shipped, "FAILED_SIGN_IN_DELAY", 0)
     codes = [_sign_in(ds, "/", token=f"guess-number-{n:04d}").status_code for n in range(11)]
     assert codes == [403] * 10 + [429]
     assert "ds_actor" not in _sign_in(ds, "/").cookies

@@ -10,12 +10,12 @@ import pytest
 
 from pipeline import store
 from pipeline.review.track import tracked_items
-from test_review import audit_rows, build_template, copy_db, hmicfrs, ids, table
+from test_review import audit_rows, copy_db, hmicfrs, ids, table
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("track-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture

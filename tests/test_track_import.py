@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.similar import similarity
 from pipeline.review.track_import import Mapping, make_mapping, match_row, normal_number, plan, plan_row, Match
-from test_review import audit_rows, build_template, copy_db, hmicfrs, ids, table
+from test_review import audit_rows, copy_db, hmicfrs, ids, table
 
 
 def item(id_, report, kind, number, text, title=None):
@@ -161,8 +161,8 @@ def test_a_bad_mapping_is_refused(header, assignments, message):
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("track-import-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ import pytest
 
 from pipeline.models import DEADLINE_KINDS, ITEM_KINDS, REVIEW_STATUSES, TRACK_STATUSES
 from pipeline.review.xlsx import LIST_SEPARATOR, write_workbook
-from test_review import build_template, copy_db, hmicfrs, ids
+from test_review import copy_db, hmicfrs, ids
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_template(tmp_path_factory.mktemp("xlsx-template"))
+def template(vetting_template: Path) -> Path:
+    return vetting_template  # built once per session (conftest.py), read only: copied per test
 
 
 @pytest.fixture

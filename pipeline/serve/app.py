@@ -165,11 +165,11 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     db.conn.close()
     secret = ReviewerSecret(reviewer_token) if reviewer_token else None
     name = db_path.stem
+    _register_plugin()
     datasette = Datasette(
         [str(db_path)],
         metadata=load_metadata(name),
         template_dir=str(CONFIG_DIR / "templates"),
-        plugins_dir=str(CONFIG_DIR / "plugins"),
         # Suggested facets cost ten times the page itself on the item_details view; the default
         # facets are configured and any column can still be faceted from its menu.
         settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000, "suggest_facets": False,
@@ -178,6 +178,17 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     )
     datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs), public_url)
     return datasette
+
+
+def _register_plugin() -> None:
+    """The plugin comes in through its entry point (pipeline.serve.plugin); registered here only
+    where entry points were not loaded (a checkout that was never installed), never twice."""
+    from datasette.plugins import pm
+
+    from pipeline.serve import plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, "hmicfrs")
 
 
 def _quiet_refused_decisions() -> None:

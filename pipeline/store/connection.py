@@ -1,4 +1,17 @@
-"""Opening the database: a connection whose transactions nest, and the busy timeout."""
+"""Opening the database: a connection whose transactions nest, and the busy timeout.
+
+Why a hand-made wrapper and not sqlite-utils' own transactions: the sqlite-utils this project pins
+(>=3.37,<4) has none. Its create/insert/upsert/update/delete/delete_where/transform each run in
+`with db.conn:`, which on a connection in autocommit mode (isolation_level=None, as here) COMMITs
+whatever transaction is open, so one report's rows would land half-written; its documentation says
+so (python-api.rst: ".insert() and .insert_all() commit writes in batches ... may commit earlier
+than expected"). `db.atomic()` (nested, with savepoints) first appears in sqlite-utils 4.0rc1
+(simonw/sqlite-utils#755), a pre-release with other breaking changes. Moving to it would also need
+care to keep what tests/test_concurrency.py and tests/test_crash_resume.py rely on: a writer takes
+the write lock at BEGIN IMMEDIATE (so a second ingest waits, and says so, instead of failing on an
+upgrade deadlock), a migration's executescript() stays inside the transaction, and an inner block
+never commits. Revisit when the pin moves to 4.x.
+"""
 from __future__ import annotations
 
 import sqlite3
