@@ -117,3 +117,11 @@ def clean_text(text: str) -> str:
 def collapse(text: str) -> str:
     """One line, single spaces: the form an item's text is quoted in."""
     return " ".join(text.split())
+
+
+def slugify(text: str) -> str:
+    """An id in the contract's style from a printed name: lower case, underscores, no "the"."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    if words and words[0] == "the":
+        words = words[1:]
+    return "_".join(words)

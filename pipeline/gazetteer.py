@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from pipeline.clean import slugify
 from pipeline.errors import PipelineError
 from pipeline.rules import RuleSet, load_rules
 
@@ -56,7 +57,7 @@ class Organisation:
             "id": self.id, "kind": self.kind, "name": self.name, "names": list(self.names),
             "abbreviations": list(self.abbreviations), "of": list(self.of), "addressees": list(self.addressees),
             "subject_addressees": list(self.subject_addressees), "subjects": list(self.subjects),
-            "words": sorted({words_of(n) for n in self.names}), "slugs": sorted({slug(n) for n in self.names}),
+            "words": sorted({words_of(n) for n in self.names}), "slugs": sorted({slugify(n) for n in self.names}),
             "can_be_subject": self.can_be_subject,
         }
 
@@ -71,13 +72,6 @@ def words_of(text: str) -> str:
     """Lower case, separators as spaces, single spaces, one space each side: ' west midlands police '."""
     table = str.maketrans({c: " " for c in NAME_SEPARATORS})
     return " " + " ".join(text.lower().translate(table).split()) + " "
-
-
-def slug(text: str) -> str:
-    """An addressee id from a printed name (the rule nlp.slugify applies, kept here so naming an
-    organisation never loads spaCy)."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
-    return "_".join(words[1:] if words[:1] == ["the"] else words)
 
 
 @dataclass(frozen=True)

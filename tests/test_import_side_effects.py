@@ -27,3 +27,19 @@ def test_building_the_pipeline_registers_the_extension():
     probe = PROBE.replace("print(", "from pipeline.extract.nlp import build_nlp; build_nlp(); print(")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True"]
+
+
+HEAVY = ("spacy", "pandas", "sqlite_utils", "datasette", "pdfplumber")
+
+
+@pytest.mark.parametrize("module, heavy_expected", [
+    # the console script's target: parser processes re-run the main script, so it must stay light
+    ("pipeline.cli.entry", set()),
+    # extraction and the CLI load spaCy only when a pipeline is built
+    ("pipeline.extract", set()),
+    ("pipeline.cli.main", {"pandas", "pdfplumber", "sqlite_utils"}),
+])
+def test_what_an_import_loads(module, heavy_expected):
+    probe = f"import sys, {module}; print(' '.join(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert set(done.stdout.split()) == heavy_expected

@@ -20,7 +20,7 @@ from pipeline.extract.typeface import mark_roman_paragraphs
 from pipeline.extract.suspects import find_suspects
 from pipeline.extract.who_and_when import WhoAndWhen
 from pipeline.extract.wording import keep_compound_hyphens, restore_compound_hyphens
-from pipeline.extract.nlp import slugify
+from pipeline.clean import slugify
 
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _TEMPLATE_PLACEHOLDERS = 3

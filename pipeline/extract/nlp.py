@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.clean import slugify
 from pipeline.rules import Rule, RuleSet, load_rules
 
 def _regex_spans(doc: Doc, rules, label_of) -> list[Span]:
@@ -64,14 +65,6 @@ def make_addressee_component(nlp: Language, name: str, rules_dir: str | None):
         return doc
 
     return find_addressees
-
-
-def slugify(text: str) -> str:
-    """An id in the contract's style from a printed name: lower case, underscores, no "the"."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
-    if words and words[0] == "the":
-        words = words[1:]
-    return "_".join(words)
 
 
 def build_nlp(rules: RuleSet | None = None) -> Language:

@@ -7,7 +7,7 @@ import re
 from pipeline.clean import collapse
 from pipeline.dates import parse_date_phrase
 from pipeline.models import Addressee
-from pipeline.extract.nlp import slugify
+from pipeline.clean import slugify
 from pipeline.extract.document_text import DocumentText
 
 _FRONT_PAGES, _LAST_PAGES = 4, 2  # as metadata reads the publication date

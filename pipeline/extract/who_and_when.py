@@ -15,7 +15,7 @@ from pipeline.rules import RuleSet
 from pipeline.extract.addressees import CLAUSE_START, SubjectFinder, addressees_in, subject_span
 from pipeline.extract.deadlines import NO_DEADLINE, deadline_from_span
 from pipeline.extract.document_text import DocumentText
-from pipeline.extract.nlp import slugify
+from pipeline.clean import slugify
 from pipeline.extract.profile import Profile
 from pipeline.extract.recipients import printed_due_date, sent_to
 
