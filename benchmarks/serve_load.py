@@ -158,7 +158,8 @@ def measure(base: str, targets: dict[str, str], requests: int, clients: int) -> 
     random.Random(1).shuffle(order)
     timings: dict[str, list[float]] = {name: [] for name in targets}
     failures: dict[str, list[int]] = {name: [] for name in targets}
-    with httpx.Client(base_url=base, timeout=120) as client:
+    # Redirects are followed as a browser does: the bare item view redirects to its compact columns.
+    with httpx.Client(base_url=base, timeout=120, follow_redirects=True) as client:
         for name in targets:  # one warm-up each, so the first request does not pay for opening the file
             client.get(targets[name])
 

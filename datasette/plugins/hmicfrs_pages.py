@@ -47,12 +47,14 @@ QUEUE_SQL = {
                  "left join suspect_decisions d on d.suspect_id = s.id where d.suspect_id is null order by r.file, s.seq",
 }
 QUEUE_TITLES = {"pending": "Pending review", "changed": "Changed since review", "suspected": "Suspected missed items"}
+# Each count a range of one index (store/serve_indexes.py), not a pass over every item.
 COUNTS_SQL = """
-select sum(review_status != 'rejected' and track_status != 'closed' and due < date('now')) as overdue,
-       sum(review_status != 'rejected' and track_status != 'closed'
-           and due between date('now') and date('now', '+90 days')) as due_soon,
-       sum(review_status = 'pending') as pending, sum(changed_since_review) as changed
-from item_details
+select (select count(*) from item_details where due < date('now')
+          and review_status != 'rejected' and track_status != 'closed') as overdue,
+       (select count(*) from item_details where due between date('now') and date('now', '+90 days')
+          and review_status != 'rejected' and track_status != 'closed') as due_soon,
+       (select count(*) from item_details where review_status = 'pending') as pending,
+       (select count(*) from item_details where changed_since_review = 1) as changed
 """
 SUSPECTS_COUNT_SQL = ("select count(*) from suspects s left join suspect_decisions d on d.suspect_id = s.id "
                       "where d.suspect_id is null")
