@@ -3,8 +3,8 @@
 Builds a synthetic database (50,000 items by default: 500 reports of 100 items, a tenth of them
 reviewed, some corrected, changed since review, tracked, added by hand or no longer extracted),
 starts `hmicfrs serve` on 127.0.0.1 as its own process, and sends the pages a liaison officer
-and a researcher open (home, the item view, an item page, a search, every read-only canned
-query) from 8 client threads at once, interleaved. Prints p50 and p95 per page and the ratio of
+and a researcher open (home, the item view, an item page, a search, the review queue, every
+read-only canned query) from 8 client threads at once, interleaved. Prints p50 and p95 per page and the ratio of
 each p95 to the target (300 ms).
 
 Run from the project root:
@@ -48,7 +48,8 @@ WORDS = ("vetting training custody safeguarding misconduct supervision records v
 CANNED = {  # read-only canned queries of datasette/metadata.yml, with parameters where they take one
     "due_next_90_days": "", "overdue": "", "items_for_addressee": "?addressee=chief_constables",
     "needing_review": "", "changed_since_review": "", "completeness_problems": "", "open_suspects": "",
-    "report_items": "?report=report_0007.pdf", "status_summary": "",
+    "report_items": "?report=report_0007.pdf", "status_summary": "", "ours": "", "responses_due": "",
+    "items_without_response": "", "response_documents": "",
 }
 _VALUES = ("text", "kind", "number", "addressees", "deadline_date", "deadline_kind", "deadline_text", "parent")
 
@@ -148,7 +149,7 @@ def start_server(db_path: Path, port: int) -> subprocess.Popen:
 
 def pages(db_name: str, item_id: str) -> dict[str, str]:
     found = {"home": "/", "item view": f"/{db_name}/item_details", "item page": f"/-/hmicfrs/review/{item_id}",
-             "search": f"/{db_name}/item_details?_search=vetting"}
+             "search": f"/{db_name}/item_details?_search=vetting", "review queue": "/-/hmicfrs/queue?queue=pending"}
     found.update({f"query {name}": f"/{db_name}/{name}{args}" for name, args in CANNED.items()})
     return found
 
