@@ -4,8 +4,8 @@ Builds a synthetic database (50,000 items by default: 500 reports of 100 items, 
 reviewed, some corrected, changed since review, tracked, added by hand or no longer extracted),
 starts `hmicfrs serve` on 127.0.0.1 as its own process, and sends the pages a liaison officer
 and a researcher open (home, the item view, an item page, a search, the review queue, every
-read-only canned query) from 8 client threads at once, interleaved. Prints p50 and p95 per page and the ratio of
-each p95 to the target (300 ms).
+read-only canned query) from 8 client threads at once, interleaved, following redirects as a
+browser does. Prints p50 and p95 per page and the ratio of each p95 to the target (300 ms).
 
 Run from the project root:
 
