@@ -3,9 +3,9 @@
 Builds a synthetic database (50,000 items by default: 500 reports of 100 items, a tenth of them
 reviewed, some corrected, changed since review, tracked, added by hand or no longer extracted),
 starts `hmicfrs serve` on 127.0.0.1 as its own process, and sends the pages a liaison officer
-and a researcher open (home, the item view, an item page, a search, every read-only canned
-query) from 8 client threads at once, interleaved. Prints p50 and p95 per page and the ratio of
-each p95 to the target (300 ms).
+and a researcher open (home, the item view, an item page, a search, the review queue, every
+read-only canned query) from 8 client threads at once, interleaved, following redirects as a
+browser does. Prints p50 and p95 per page and the ratio of each p95 to the target (300 ms).
 
 Run from the project root:
 
@@ -48,7 +48,8 @@ WORDS = ("vetting training custody safeguarding misconduct supervision records v
 CANNED = {  # read-only canned queries of datasette/metadata.yml, with parameters where they take one
     "due_next_90_days": "", "overdue": "", "items_for_addressee": "?addressee=chief_constables",
     "needing_review": "", "changed_since_review": "", "completeness_problems": "", "open_suspects": "",
-    "report_items": "?report=report_0007.pdf", "status_summary": "",
+    "report_items": "?report=report_0007.pdf", "status_summary": "", "ours": "", "responses_due": "",
+    "items_without_response": "", "response_documents": "",
 }
 _VALUES = ("text", "kind", "number", "addressees", "deadline_date", "deadline_kind", "deadline_text", "parent")
 
@@ -148,7 +149,7 @@ def start_server(db_path: Path, port: int) -> subprocess.Popen:
 
 def pages(db_name: str, item_id: str) -> dict[str, str]:
     found = {"home": "/", "item view": f"/{db_name}/item_details", "item page": f"/-/hmicfrs/review/{item_id}",
-             "search": f"/{db_name}/item_details?_search=vetting"}
+             "search": f"/{db_name}/item_details?_search=vetting", "review queue": "/-/hmicfrs/queue?queue=pending"}
     found.update({f"query {name}": f"/{db_name}/{name}{args}" for name, args in CANNED.items()})
     return found
 
@@ -158,7 +159,8 @@ def measure(base: str, targets: dict[str, str], requests: int, clients: int) -> 
     random.Random(1).shuffle(order)
     timings: dict[str, list[float]] = {name: [] for name in targets}
     failures: dict[str, list[int]] = {name: [] for name in targets}
-    with httpx.Client(base_url=base, timeout=120) as client:
+    # Redirects are followed as a browser does: the bare item view redirects to its compact columns.
+    with httpx.Client(base_url=base, timeout=120, follow_redirects=True) as client:
         for name in targets:  # one warm-up each, so the first request does not pay for opening the file
             client.get(targets[name])
 

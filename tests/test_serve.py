@@ -157,10 +157,13 @@ def test_table_and_column_descriptions(env):
 def test_default_facets(env):
     ds = _datasette(env["db_path"])
     facets = _get(ds, "/hmicfrs/item_details.json").json()["facet_results"]
-    assert {"kind", "addressees", "deadline_year", "review_status", "report_title"} <= set(facets)
+    # The addressees array facet is on request only: at 50,000 items it cost more than the page.
+    assert {"kind", "deadline_year", "review_status", "report_title"} == set(facets)
     values = {name: {v["value"]: v["count"] for v in facet["results"]} for name, facet in facets.items()}
     assert values["kind"] == {"recommendation": 3}
-    assert values["addressees"] == {"chief_constables": 1, "college_of_policing": 1, "home_office": 1}
+    asked = _get(ds, "/hmicfrs/item_details.json?_facet_array=addressees").json()["facet_results"]["addressees"]
+    assert {v["value"]: v["count"] for v in asked["results"]} == {"chief_constables": 1, "college_of_policing": 1,
+                                                                  "home_office": 1}
     assert values["review_status"] == {"pending": 3}
     assert values["report_title"] == {"An inspection of sample policing": 3}
     assert values["deadline_year"] == dict(Counter(str(day.year) for day in (OVERDUE, SOON, LATER)))

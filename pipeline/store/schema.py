@@ -253,6 +253,14 @@ def _migration_responses(db: sqlite_utils.Database) -> None:
     create_response_due_with_documents(db)  # a PCC response document closes the 56-day deadline
 
 
+# Issue 15, part 8 (branch issue15-perf2): the default pages read in index order.
+def _migration_serve_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes matching each default page's filter and order (store/serve_indexes.py)."""
+    from pipeline.store.serve_indexes import create_indexes
+
+    create_indexes(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
     migration_fetch,  # 7: fetch state and report provenance (pipeline/store/fetch.py)
@@ -261,6 +269,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_lineage,  # 10: later reports' verdicts on earlier items (suggestions beside tracking)
     _migration_pdf_paths,  # 11: reports.path resolved and absolute, reports.given_path as typed
     _migration_responses,  # 12: responses linked to the items they answer, with their stance
+    _migration_serve_indexes,  # 13 (issue15-perf2): indexes for the served pages' filters and sorts
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
