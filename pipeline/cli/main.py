@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Callable, TextIO
 
 import click
 
@@ -253,21 +254,18 @@ def export_command(db_path, fmt, report, kind, addressee, tracking, output, only
             mine = ours(db, org)
             rows = [row for row in rows if row["id"] in mine]
         if fmt == "xlsx":
-            count = write_xlsx(columns, rows, output)
-        elif output:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                count = write_csv(columns, rows, handle)
-        else:
-            count = write_csv(columns, rows, sys.stdout)
-        click.echo(f"exported {count} items", err=True)
-        return
-    objects = annotate(db, contract_objects(db, report=report, kind=kind, addressee=addressee), org,
-                       only_ours=keep_only_ours)
+            click.echo(f"exported {write_xlsx(columns, rows, output)} items", err=True)
+            return
+        write_to: Callable[[TextIO], int] = lambda handle: write_csv(columns, rows, handle)
+    else:
+        objects = annotate(db, contract_objects(db, report=report, kind=kind, addressee=addressee), org,
+                           only_ours=keep_only_ours)
+        write_to = lambda handle: write(objects, fmt, handle)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
-            count = write(objects, fmt, handle)
+            count = write_to(handle)
     else:
-        count = write(objects, fmt, sys.stdout)
+        count = write_to(sys.stdout)
     click.echo(f"exported {count} items", err=True)
 
 
