@@ -8,7 +8,8 @@ import click
 from pipeline import store
 from pipeline.cli.choices import check_filters
 from pipeline.cli.options import db_option
-from pipeline.cli.org import org_option, resolve_org
+from pipeline.cli.org import only_ours_option, org_option, our_items_filter
+from pipeline.review.ours import ours
 from pipeline.review.listing import LIST_FIELDS, item_detail, list_rows, suspect_rows
 from pipeline.models import REVIEW_STATUSES
 
@@ -26,7 +27,7 @@ _CAP = {"report": 40, "kind": 20, "label": 24, "deadline": 24, "addressees": 36,
 @click.option("--report", default=None, help="Only items of this report (id, sha256 or file name).")
 @click.option("--kind", default=None, help="Only items of this kind, e.g. recommendation.")
 @click.option("--addressee", default=None, help="Only items addressed to this canonical id, e.g. chief_constables.")
-@click.option("--ours", "only_ours", is_flag=True, help="Only the items of our organisation (`hmicfrs org set`, or --org).")
+@only_ours_option()
 @org_option()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array of objects instead of the table.")
 def review_list(db_path, status, report, kind, addressee, only_ours, org_name, as_json):
@@ -40,24 +41,16 @@ def review_list(db_path, status, report, kind, addressee, only_ours, org_name, a
         rows, noun = suspect_rows(db, report=report, kind=kind), "open suspects"
     else:
         rows, noun = list_rows(db, status=status, report=report, kind=kind, addressee=addressee), "items"
-        if only_ours or org_name:
-            rows = _only_ours(db, rows, org_name)
+        org, keep_only_ours = our_items_filter(db, only_ours, org_name)
+        if keep_only_ours:
+            mine = ours(db, org)
+            rows = [row for row in rows if row["id"] in mine]
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         for line in table(rows):
             click.echo(line)
     click.echo(f"{len(rows)} {noun}", err=True)
-
-
-def _only_ours(db, rows: list[dict], org_name: str | None) -> list[dict]:
-    from pipeline.review.ours import ours
-
-    org = resolve_org(db, org_name)
-    if org is None:
-        raise click.UsageError("--ours needs an organisation: `hmicfrs org set NAME` or --org NAME")
-    mine = ours(db, org)
-    return [row for row in rows if row["id"] in mine]
 
 
 def table(rows: list[dict]) -> list[str]:

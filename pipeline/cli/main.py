@@ -16,7 +16,7 @@ from pipeline import run, store
 from pipeline.cli.checks import counts_by_kind, report_lines
 from pipeline.cli.fetch import UrlBatch, fetch_options, split_urls
 from pipeline.cli.options import db_option
-from pipeline.cli.org import org_option, resolve_org
+from pipeline.cli.org import only_ours_option, org_option, our_items_filter
 from pipeline.errors import PipelineError
 from pipeline.ingest.batch import (
     DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, FileOutcome, Inputs, IngestOptions, NoInputs, default_workers,
@@ -228,7 +228,7 @@ def _report_ids(db, keys) -> list[str]:
                    "due_reason); csv and xlsx only.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
-@click.option("--ours", "only_ours", is_flag=True, help="Only the items of our organisation (`hmicfrs org set`, or --org).")
+@only_ours_option()
 @org_option()
 def export_command(db_path, fmt, report, kind, addressee, tracking, output, only_ours, org_name):
     """Export items in the public contract's shape."""
@@ -238,10 +238,7 @@ def export_command(db_path, fmt, report, kind, addressee, tracking, output, only
 
     db = store.connect(db_path, create=False)
     check_filters(db, kind=kind, addressee=addressee, report=report)
-    org = resolve_org(db, org_name)
-    if only_ours and org is None:
-        raise click.UsageError("--ours needs an organisation: `hmicfrs org set NAME` or --org NAME")
-    keep_only_ours = only_ours or org_name is not None and org is not None
+    org, keep_only_ours = our_items_filter(db, only_ours, org_name)
     if tracking and fmt not in ("csv", "xlsx"):
         raise click.UsageError("--tracking is for --format csv or xlsx")
     if fmt == "xlsx" and output is None:

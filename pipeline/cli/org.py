@@ -10,7 +10,7 @@ import click
 from pipeline.review import ours as ours_lib
 from pipeline import store
 from pipeline.cli.options import db_option
-from pipeline.gazetteer import UnknownOrganisation
+from pipeline.gazetteer import Organisation, UnknownOrganisation
 from pipeline.org_subjects import refresh_subjects
 
 RULES_DIR_OPTION = click.option(
@@ -32,6 +32,21 @@ def resolve_org(db, name: str | None):
         return ours_lib.effective_org(db, name)
     except UnknownOrganisation as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def only_ours_option():
+    """--ours on review list and export."""
+    return click.option("--ours", "only_ours", is_flag=True,
+                        help="Only the items of our organisation (`hmicfrs org set`, or --org).")
+
+
+def our_items_filter(db, only_ours: bool, org_name: str | None) -> tuple[Organisation | None, bool]:
+    """(the organisation, whether to keep only its items) for --ours and --org: --ours needs an
+    organisation; --org NAME alone also keeps only NAME's items ('none': every item)."""
+    org = resolve_org(db, org_name)
+    if only_ours and org is None:
+        raise click.UsageError("--ours needs an organisation: `hmicfrs org set NAME` or --org NAME")
+    return org, org is not None and (only_ours or org_name is not None)
 
 
 @click.group("org")
