@@ -75,26 +75,32 @@ def menu_links(datasette, actor):
     return [{"href": datasette.urls.path(ROUTE), "label": "Charts"}] if _db_path(datasette) else []
 
 
-async def charts_page(datasette, request):
+async def _drawn(datasette, request):
+    """(the charts as of the request's day, None) or (None, the error response)."""
     db_path, today = _db_path(datasette), _today(request)
     if db_path is None:
-        return Response.text("Not found", status=404)
+        return None, Response.text("Not found", status=404)
     if today is None:
-        return Response.text("today must be a date, YYYY-MM-DD", status=400)
-    drawn = await asyncio.to_thread(chart_set, db_path, today)
+        return None, Response.text("today must be a date, YYYY-MM-DD", status=400)
+    return (today, await asyncio.to_thread(chart_set, db_path, today)), None
+
+
+async def charts_page(datasette, request):
+    drawn, refused = await _drawn(datasette, request)
+    if refused:
+        return refused
+    today, charts = drawn
     context = {"today": today.isoformat(),
-               "charts": [{"id": c.id, "title": c.title, "svg": Markup(chart_draw.to_svg(c))} for c in drawn]}
+               "charts": [{"id": c.id, "title": c.title, "svg": Markup(chart_draw.to_svg(c))} for c in charts]}
     return Response.html(await datasette.render_template("hmicfrs_charts.html", context, request=request))
 
 
 async def chart_svg(datasette, request):
-    db_path, today = _db_path(datasette), _today(request)
-    if db_path is None:
-        return Response.text("Not found", status=404)
-    if today is None:
-        return Response.text("today must be a date, YYYY-MM-DD", status=400)
+    drawn, refused = await _drawn(datasette, request)
+    if refused:
+        return refused
     wanted = request.url_vars["chart_id"]
-    found = [c for c in await asyncio.to_thread(chart_set, db_path, today) if c.id == wanted]
+    found = [c for c in drawn[1] if c.id == wanted]
     if not found:
         return Response.text("Not found", status=404)
     return Response(chart_draw.to_svg(found[0]), content_type="image/svg+xml; charset=utf-8")
