@@ -8,7 +8,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from fetch_server import Site, pdf_bytes, publication_page
+from fetch_server import pdf_bytes, publication_page, site  # noqa: F401 (site: the fixture)
 from pipeline.cli.main import cli
 from pipeline.errors import FetchError, HttpStatus, RobotsDisallowed
 from pipeline.fetch import Client, Manners, parse_duration
@@ -110,15 +110,6 @@ def test_not_durations(text):
 
 
 # -- the client against a loopback site -------------------------------------------------------
-
-
-@pytest.fixture
-def site():
-    site = Site()
-    site.thread.start()
-    site.put("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")
-    yield site
-    site.close()
 
 
 def test_retries_a_503_then_gets_the_body(site):

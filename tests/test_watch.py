@@ -15,17 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from fetch_server import Site, pdf_bytes, publication_page, rss
+from fetch_server import pdf_bytes, publication_page, rss, site  # noqa: F401 (site: the fixture)
 from pipeline.cli.main import cli
-
-
-@pytest.fixture
-def site():
-    site = Site()
-    site.thread.start()
-    site.put("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")
-    yield site
-    site.close()
 
 
 @pytest.fixture
