@@ -72,31 +72,28 @@ def ours_select(org: str) -> str:
 # year has no due day and is left out. `ours` follows the stored organisation: the force the
 # report is on, and any PCC's office or body that oversees it.
 RESPONSE_DAYS = 56
-_RESPONSE_DUE = f"""
+_CLOSED_WHEN_TRACKED = "t.status = 'closed'"
+# Migration 12 (responses): a stored PCC response document answering the report closes it too.
+_CLOSED_WHEN_TRACKED_OR_ANSWERED = (
+    _CLOSED_WHEN_TRACKED + " or exists (select 1 from response_documents d join reports p on p.id = d.report_id"
+    " where d.target_report_id = r.id and p.family = 'pcc_response')"
+)
+_RESPONSE_DUE = """
 create view response_due as
 select r.id as report_id, r.title as report_title, r.file as report_file, r.subject as report_subject,
-       r.published, date(r.published, '+{RESPONSE_DAYS} days') as due,
-       case when t.status = 'closed' then 'closed' else 'open' end as status, t.closed_on, t.evidence,
-       case when {SETTINGS_ORG} is null then null
-            when r.subject in (select value from json_each({SETTINGS_ORG}, '$.subjects')) then 1 else 0 end as ours,
+       r.published, date(r.published, '+{days} days') as due,
+       case when {closed} then 'closed' else 'open' end as status, t.closed_on, t.evidence,
+       case when {org} is null then null
+            when r.subject in (select value from json_each({org}, '$.subjects')) then 1 else 0 end as ours,
        '/-/hmicfrs/pdf/' || r.id || '.pdf#page=1' as pdf_link
 from reports r left join tracking t on t.item_id = 'response:' || r.id
 where r.subject_kind = 'force' and r.family like 'hmicfrs%' and r.published glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
 """
 
 
-# Migration 12 (responses) adds the response documents: a PCC response document answering the
-# report closes its deadline too. Migration 9's text above stays as it ran.
-_RESPONSE_DUE_WITH_DOCUMENTS = _RESPONSE_DUE.replace(
-    "case when t.status = 'closed' then 'closed' else 'open' end as status",
-    "case when t.status = 'closed' or exists (select 1 from response_documents d join reports p on p.id = d.report_id"
-    " where d.target_report_id = r.id and p.family = 'pcc_response') then 'closed' else 'open' end as status",
-)
-
-
 def create_response_due_with_documents(db) -> None:
     db.execute("drop view if exists response_due")
-    db.execute(_RESPONSE_DUE_WITH_DOCUMENTS)
+    db.execute(_RESPONSE_DUE.format(days=RESPONSE_DAYS, closed=_CLOSED_WHEN_TRACKED_OR_ANSWERED, org=SETTINGS_ORG))
 
 
 def create_views(db) -> None:
@@ -105,4 +102,4 @@ def create_views(db) -> None:
     db.execute("drop view if exists item_ours")
     db.execute(f"create view item_ours as {ours_select(SETTINGS_ORG)}")
     db.execute("drop view if exists response_due")
-    db.execute(_RESPONSE_DUE)
+    db.execute(_RESPONSE_DUE.format(days=RESPONSE_DAYS, closed=_CLOSED_WHEN_TRACKED, org=SETTINGS_ORG))
