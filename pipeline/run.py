@@ -66,20 +66,15 @@ def ingest_batch(db, files, options: IngestOptions, rules: RuleSet, progress=Non
         report = store.report_rows(db_, [doc.report_id])[0]
         items, check = extractor.extract(report_input(report, store.stored_pages(db_, doc.report_id)))
         write_report_items(db_, doc.report_id, items, check, rules.fingerprint)
-        record_subject(db_, doc.report_id, rules.directory)  # issue14-org
+        record_subject(db_, doc.report_id, rules.directory)  # the force or service it is about
         lineage.refresh(db_, doc.report_id, rules)  # later reports' verdicts on earlier items (suggestions)
         extracted[doc.report_id] = (items, check)
 
     summary: IngestSummary = ingest(db, files, options, progress=progress, on_document=on_document)
     if extracted:
-        link_responses(db, rules)
+        # a response and the report it answers may arrive in either order: link them all again
+        link_all(db, rules)
     return summary, extracted
-
-
-def link_responses(db, rules: RuleSet, dry_run: bool = False):
-    """Issue 14: a response and the report it answers may arrive in either order, so every stored
-    response document is linked again after new items land."""
-    return link_all(db, rules, dry_run=dry_run)
 
 
 def report_input(report_row: dict, pages: tuple[CleanPage, ...]) -> ReportInput:
@@ -147,7 +142,7 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
         if progress:
             progress(report, check)
     if not dry_run:
-        link_responses(db, extractor.rules)
+        link_all(db, extractor.rules)  # responses to the items just extracted
     return results
 
 
