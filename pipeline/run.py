@@ -133,7 +133,7 @@ def extract_reports(db, extractor: Extractor, report_ids: list[str] | None = Non
         items, check = extractor.extract(report_input(report, store.stored_pages(db, report["id"])))
         if not dry_run:
             write_report_items(db, report["id"], items, check, extractor.rules.fingerprint)
-            record_subject(db, report["id"], extractor.rules.directory)  # issue14-org
+            record_subject(db, report["id"], extractor.rules.directory)
             lineage.refresh(db, report["id"], extractor.rules)
         counts: dict[str, int] = {}
         for item in items:
