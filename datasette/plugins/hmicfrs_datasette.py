@@ -99,9 +99,9 @@ def prepare_connection(conn, database, datasette):
             row = serve.decide(settings.db_path, str(item_id or ""), str(action or ""), by,
                                (note or "").strip() or None, field_name or None, value)
         except PipelineError as exc:
-            settings.last_decision[by] = (item_id, str(exc), False)
+            serve.record_outcome(settings, by, str(item_id or ""), str(exc), False)
             raise
-        settings.last_decision[by] = (item_id, f"{item_id}: {row['review_status']}", True)
+        serve.record_outcome(settings, by, str(item_id), f"{item_id}: {row['review_status']}", True)
         return row["review_status"]
 
     conn.create_function("hmicfrs_review", 7, hmicfrs_review)
@@ -208,7 +208,8 @@ async def last_decision(datasette, request):
     """Where the writable canned queries land: the outcome, then the item's review page."""
     settings = _settings(datasette)
     actor = request.actor or {}
-    entry = settings.last_decision.pop(actor.get("id"), None) if settings else None
+    actor_id = actor.get("id")
+    entry = serve.take_outcome(settings, actor_id) if settings and isinstance(actor_id, str) else None
     if not entry:
         return Response.redirect(datasette.urls.path("/"))
     item_id, message, ok = entry

@@ -30,17 +30,22 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 @click.option("--public-url", default=None, metavar="URL",
               help="The address people use to reach the server, e.g. https://hmicfrs.example.org behind an HTTPS "
                    "proxy; the calendar feed's links start with it. Default: the address the server is bound to.")
-def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url):
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Server processes (Datasette renders pages on one core per process). "
+                   "Default: one per core, up to 4.")
+def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url, workers):
     """Browse, search and review the items in Datasette, with links to each item's PDF page."""
-    from pipeline.serve.app import build_datasette, run
+    from pipeline.serve.workers import Launch, default_workers, run
 
-    datasette = build_datasette(db_path, reviewer_token=reviewer_token, pdf_dirs=pdf_dirs, public_url=public_url)
+    launch = Launch.make(db_path, reviewer_token, pdf_dirs, public_url, workers or default_workers())
+    datasette = launch.datasette()
     mode = "reviewers can sign in at /-/hmicfrs/login" if reviewer_token else "read only (no reviewer token)"
-    click.echo(f"serving {db_path} on http://{host}:{port}/ ({mode})", err=True)
+    processes = f", {launch.workers} processes" if launch.workers > 1 else ""
+    click.echo(f"serving {db_path} on http://{host}:{port}/ ({mode}{processes})", err=True)
     if reviewer_token and host not in LOOPBACK:
         click.echo("warning: plain HTTP on a non-local interface: put it behind HTTPS before reviewers sign in",
                    err=True)
-    run(datasette, host, port)
+    run(launch, datasette, host, port)
 
 
 @click.command("calendar")

@@ -55,6 +55,16 @@ class ReviewerSecret:
         self._key = secrets.token_bytes(32)
         self._digest = self._mac(token)
 
+    @classmethod
+    def from_parts(cls, key: bytes, digest: bytes) -> "ReviewerSecret":
+        """The secret another process made (serve --workers): its key and the token's HMAC, never the token."""
+        secret = cls.__new__(cls)
+        secret._key, secret._digest = key, digest
+        return secret
+
+    def parts(self) -> tuple[bytes, bytes]:
+        return self._key, self._digest
+
     def _mac(self, token: str) -> bytes:
         return hmac.new(self._key, token.encode("utf-8"), hashlib.sha256).digest()
 
@@ -79,16 +89,16 @@ class ServeSettings:
     limiter: FailureLimiter = field(default_factory=FailureLimiter, repr=False)
     _verified: dict = field(default_factory=dict, repr=False)
     # The writable canned queries pass a grant (an HMAC of the reviewer's actor id under a key
-    # made at launch) to the SQL function that records the decision; nobody else can make one.
-    _grant_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
-    last_decision: dict = field(default_factory=dict, repr=False)
+    # made at launch, shared by the server's processes) to the SQL function that records the
+    # decision; nobody else can make one.
+    grant_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     @property
     def reviewing(self) -> bool:
         return self.secret is not None
 
     def grant_for(self, actor_id: str) -> str:
-        return hmac.new(self._grant_key, actor_id.encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.new(self.grant_key, actor_id.encode("utf-8"), hashlib.sha256).hexdigest()
 
     def grant_is_valid(self, grant, actor_id) -> bool:
         if not (self.reviewing and isinstance(grant, str) and isinstance(actor_id, str) and grant and actor_id):
@@ -147,8 +157,14 @@ def check_public_url(url: str | None) -> str | None:
 
 
 def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_dirs=(), settings: dict | None = None,
-                    public_url: str | None = None):
-    """A Datasette instance on the database, migrated first so the views exist."""
+                    public_url: str | None = None, *, secret: ReviewerSecret | None = None,
+                    datasette_secret: str | None = None, grant_key: bytes | None = None, processes: int = 1):
+    """A Datasette instance on the database, migrated first so the views exist.
+
+    The keyword arguments are for one of several server processes (serve/workers.py): the
+    reviewer secret, cookie-signing secret and grant key the launching process made, shared so a
+    reviewer signed in through one process is signed in to all; `processes` shares the failed-token
+    limits out between them so their sum stays the limit."""
     from datasette.app import Datasette
 
     import datasette.handle_exception as handle_exception
@@ -165,7 +181,8 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     db_path = Path(db_path)
     db = store.connect(db_path, create=False)
     db.conn.close()
-    secret = ReviewerSecret(reviewer_token) if reviewer_token else None
+    if secret is None and reviewer_token:
+        secret = ReviewerSecret(reviewer_token)
     name = db_path.stem
     _register_plugin()
     datasette = Datasette(
@@ -179,9 +196,11 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
         # behind a long one (SQLite releases the GIL while it works).
         settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": FACET_TIME_LIMIT_MS,
                   "num_sql_threads": SQL_THREADS, "suggest_facets": False, **(settings or {})},
-        secret=os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
+        secret=datasette_secret or os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
     )
-    datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs), public_url)
+    datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs), public_url,
+                                      limiter=FailureLimiter.shared_by(processes),
+                                      grant_key=grant_key or secrets.token_bytes(32))
     return datasette
 
 
@@ -217,6 +236,7 @@ class _QuietHook:
 
 
 def run(datasette, host: str, port: int) -> None:
+    """Serve from this process (serve/workers.py serves from several)."""
     import uvicorn
 
     uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
@@ -240,6 +260,22 @@ def decide(db_path: Path, item_id: str, action: str, by: str, note: str | None =
         if not field_name:
             raise ReviewError("a correction needs a field")
         return review.correct(db, item_id, {field_name: value or ""}, by=by, note=note)
+    finally:
+        db.conn.close()
+
+
+def record_outcome(settings: ServeSettings, actor: str, item_id: str, message: str, ok: bool) -> None:
+    db = store.connect(settings.db_path, create=False)
+    try:
+        store.record_outcome(db, actor, item_id, message, ok)
+    finally:
+        db.conn.close()
+
+
+def take_outcome(settings: ServeSettings, actor: str) -> tuple[str, str, bool] | None:
+    db = store.connect(settings.db_path, create=False)
+    try:
+        return store.take_outcome(db, actor)
     finally:
         db.conn.close()
 

@@ -88,6 +88,14 @@ class FailureLimiter:
         self._all: deque[tuple[float, str]] = deque()
         self._by_client: dict[str, deque[float]] = {}
 
+    @classmethod
+    def shared_by(cls, processes: int, per_client: int = 10, overall: int = 100) -> "FailureLimiter":
+        """One server process's share of the limits (serve --workers N): each process counts only
+        the attempts it sees, so each gets 1/N of each limit (at least 1) and together they
+        never allow more than the limits."""
+        processes = max(1, processes)
+        return cls(per_client=max(1, per_client // processes), overall=max(1, overall // processes))
+
     def _expire(self, now: float) -> None:
         while self._all and self._all[0][0] <= now - self.window:
             _, client = self._all.popleft()

@@ -13,3 +13,4 @@ from pipeline.store.fetch import url_state, save_url, url_failed, page_links, sa
 from pipeline.store.org import report_subjects, get_setting, set_setting, write_subject, subject_inputs, ours_rows, response_due_rows, responded_reports, upsert_report_tracking, RESPONSE_PREFIX  # noqa: F401
 from pipeline.store.lineage import write_assessments, assessment_rows, set_links, lineage_for_item, latest_lineage  # noqa: F401
 from pipeline.store.responses import write_responses, drop_responses_except, report_items, responses_by_item, response_document_rows  # noqa: F401
+from pipeline.store.outcomes import record_outcome, take_outcome  # noqa: F401

@@ -261,6 +261,23 @@ def _migration_serve_indexes(db: sqlite_utils.Database) -> None:
     create_indexes(db)
 
 
+# Issue 15, part 8: several server processes (`hmicfrs serve --workers N`).
+def _migration_serve_outcomes(db: sqlite_utils.Database) -> None:
+    """Where a canned-query decision's outcome waits for the page that shows it (store/outcomes.py),
+    which another server process may serve."""
+    from pipeline.store.outcomes import create_outcomes_table
+
+    create_outcomes_table(db)
+
+
+# Issue 15, part 8: a filtered item view counts its facets from one index.
+def _migration_facet_indexes(db: sqlite_utils.Database) -> None:
+    """Covering indexes for the item view's facets under a filter (store/serve_indexes.py)."""
+    from pipeline.store.serve_indexes import create_facet_indexes
+
+    create_facet_indexes(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
     migration_fetch,  # 7: fetch state and report provenance (pipeline/store/fetch.py)
@@ -270,6 +287,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_pdf_paths,  # 11: reports.path resolved and absolute, reports.given_path as typed
     _migration_responses,  # 12: responses linked to the items they answer, with their stance
     _migration_serve_indexes,  # 13 (issue15-perf2): indexes for the served pages' filters and sorts
+    _migration_serve_outcomes,  # 14: canned-query decision outcomes, shared by the server's processes
+    _migration_facet_indexes,  # 15: the item view's facets under a filter, each from one index
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -31,8 +31,28 @@ INDEXES = {
 }
 
 
-def create_indexes(db) -> None:
-    for name, target in INDEXES.items():
+# The item view's facets (kind, deadline_year, review_status, report_title) on a filtered page:
+# one index per column people filter by, led by it and holding the other filter and facet columns,
+# so each facet is counted from one index whichever of them SQLite picks for the filter and the
+# grouping, instead of looking up every matching row (a facet of 16,000 rows took 130 ms that way).
+# They make the single-column indexes of migration 8 (views_table.INDEXES) on the same columns redundant.
+_FACETED = ("kind", "deadline_year", "review_status", "report_title", "track_status")
+FACET_INDEXES = {
+    f"item_details_by_{short}": f"item_details ({', '.join([lead, *(c for c in _FACETED if c != lead)])})"
+    for short, lead in (("kind", "kind"), ("year", "deadline_year"), ("review", "review_status"),
+                        ("title", "report_title"), ("track", "track_status"))
+}
+SUPERSEDED = ("item_details_kind", "item_details_year", "item_details_review", "item_details_title")
+
+
+def create_facet_indexes(db) -> None:
+    create_indexes(db, FACET_INDEXES)
+    for name in SUPERSEDED:
+        db.execute(f"drop index if exists {name}")
+
+
+def create_indexes(db, indexes: dict[str, str] = INDEXES) -> None:
+    for name, target in indexes.items():
         db.execute(f"create index if not exists {name} on {target}")
         if db["sqlite_stat1"].exists():  # statistics for the new index too, else the planner weighs it blind
             db.execute(f"analyze {name}")

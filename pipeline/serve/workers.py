@@ -1,0 +1,102 @@
+"""`hmicfrs serve --workers N`: the same site served by N processes.
+
+Datasette renders its pages in Python, so one process uses one core however many clients wait:
+at 50,000 items and 8 clients a single process made every page queue behind the item view and
+searches. uvicorn's process manager binds the port once and starts N processes that each build
+their Datasette through `app_from_environment`, from a launch description the first process puts
+in the environment (the only way into processes uvicorn starts itself).
+
+What the processes must share is in that description: the database, the PDF folders, the public
+URL, the secret Datasette signs cookies with (so a reviewer signed in through one process is
+signed in to all), the grant key of the writable canned queries, and the reviewer token's HMAC
+with its key (never the token). Anything else a request leaves behind for the next one is in the
+database (store/outcomes.py), and the failed-token limits are shared out between the processes.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from pipeline.serve.app import ReviewerSecret, ServeError, build_datasette, check_public_url
+
+LAUNCH_ENV = "HMICFRS_SERVE_LAUNCH"
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """One process per core the server may use, up to four (each holds its own caches)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What every server process is built from; secrets as hex."""
+
+    db_path: str
+    pdf_dirs: tuple[str, ...]
+    public_url: str | None
+    datasette_secret: str
+    grant_key: str
+    reviewer_key: str | None
+    reviewer_digest: str | None
+    workers: int
+
+    @classmethod
+    def make(cls, db_path: Path | str, reviewer_token: str | None, pdf_dirs, public_url: str | None,
+             workers: int) -> "Launch":
+        if workers < 1:
+            raise ServeError("--workers must be at least 1")
+        key = digest = None
+        if reviewer_token:
+            key, digest = (part.hex() for part in ReviewerSecret(reviewer_token).parts())
+        return cls(str(Path(db_path).resolve()), tuple(str(Path(d).resolve()) for d in pdf_dirs),
+                   check_public_url(public_url), os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
+                   secrets.token_hex(32), key, digest, workers)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> "Launch":
+        fields = json.loads(text)
+        fields["pdf_dirs"] = tuple(fields["pdf_dirs"])
+        return cls(**fields)
+
+    def datasette(self, settings: dict | None = None):
+        secret = None
+        if self.reviewer_key and self.reviewer_digest:
+            secret = ReviewerSecret.from_parts(bytes.fromhex(self.reviewer_key), bytes.fromhex(self.reviewer_digest))
+        return build_datasette(self.db_path, pdf_dirs=self.pdf_dirs, settings=settings, public_url=self.public_url,
+                               secret=secret, datasette_secret=self.datasette_secret,
+                               grant_key=bytes.fromhex(self.grant_key), processes=self.workers)
+
+
+def app_from_environment():
+    """uvicorn's factory in each server process."""
+    text = os.environ.get(LAUNCH_ENV)
+    if not text:
+        raise ServeError(f"{LAUNCH_ENV} is not set: this factory is for the processes `hmicfrs serve --workers` starts")
+    return Launch.from_json(text).datasette().app()
+
+
+def run(launch: Launch, datasette, host: str, port: int) -> None:
+    """Serve `datasette` (built from `launch` by the caller, which so finds a missing database or
+    a weak token before any process starts) from this process, or from launch.workers new ones."""
+    import uvicorn
+
+    if launch.workers == 1:
+        uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
+        return
+    os.environ[LAUNCH_ENV] = launch.to_json()
+    try:
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=launch.workers, host=host, port=port,
+                    log_level="info", lifespan="on")
+    finally:
+        os.environ.pop(LAUNCH_ENV, None)
