@@ -195,6 +195,8 @@ def pages(db_name: str, n_items: int, variants: int = 12, seed: int = 7) -> dict
         "search (topic word)": [f"{view}?_search={word}" for word in SEARCH_TOPIC],
         "search (frequent word)": [f"{view}?_search={word}" for word in SEARCH_FREQUENT],
         "search (word in most items)": [f"{view}?_search={word}" for word in SEARCH_NEARLY_ALL],
+        # The search page's "every column, CSV and JSON" link: Datasette's own table search.
+        "table search (topic word)": [f"{view}?_search={word}&_table_search=1" for word in SEARCH_TOPIC],
         "review queue": ["/-/hmicfrs/queue?queue=pending", "/-/hmicfrs/queue?queue=changed"],
     }
     for name, args in CANNED.items():
