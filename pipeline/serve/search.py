@@ -119,7 +119,8 @@ def page_sql(request: SearchRequest, ranked: bool) -> tuple[str, dict]:
 
 def facet_counts(rows) -> tuple[int, dict[str, list[tuple[str, int]]]]:
     """counts_sql's rows as the total and, per facet, (value, count) by count then value."""
-    total, facets = 0, {facet: [] for facet in FACETS}
+    total = 0
+    facets: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
     for facet, value, count in rows:
         if facet == "total":
             total = count
