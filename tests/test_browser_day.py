@@ -160,6 +160,23 @@ def test_the_item_view_fits_1366_by_768(server, browser, shots):
     assert _js(browser, "return document.querySelectorAll('th.col-extracted').length") == 1
 
 
+def test_a_search_from_the_landing_page(server, browser, shots):
+    _go(browser, server["base"] + "/")
+    box = _wait_until(lambda: browser.find("form.hm-search input[name=q]"))[0]
+    browser.do("POST", f"/element/{box}/value", {"text": "custody\ue007"})
+    _wait_until(lambda: "/-/hmicfrs/search?q=custody" in browser.do("GET", "/url"))
+    _wait_until(lambda: _js(browser, "return document.readyState") == "complete")
+    marks = _js(browser, "return Array.from(document.querySelectorAll('td.hm-snippet mark')).map(m => m.innerText)")
+    assert marks and all(m.lower().startswith("custod") for m in marks)
+    assert _js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")
+    assert _js(browser, IN_FIRST_SCREEN, "td.hm-snippet")
+    _shot(browser, shots, "search.png")
+    # A count to narrow by, then back to every kind.
+    _click(browser, ".hm-search-facets a")
+    _wait_until(lambda: "&" in browser.do("GET", "/url"))
+    assert "remove" in _js(browser, "return document.querySelector('.hm-search-summary').innerText")
+
+
 IN_FIRST_SCREEN = """
 const r = document.querySelector(arguments[0]).getBoundingClientRect();
 return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
