@@ -3,7 +3,7 @@
 Builds a synthetic database (50,000 items by default: 500 reports of 100 items, a tenth of them
 reviewed, some corrected, changed since review, tracked, added by hand or no longer extracted),
 starts `hmicfrs serve` on 127.0.0.1 as its own process(es), and sends the pages a liaison
-officer and a researcher open (home, the item view and its next pages and filters, item pages,
+officer and a researcher open (home, the item view with its filters and a sort, item pages,
 searches, the review queue, every read-only canned query) from 8 client threads at once,
 interleaved, following redirects as a browser does. Each request of a page picks one of several
 URLs (another item, report, addressee, search word or page of results), so nothing is measured
@@ -12,8 +12,13 @@ on one repeated URL. Prints p50 and p95 per page and the ratio of each p95 to th
 Item texts are drawn from a Zipf-distributed vocabulary (rank r has weight 1/r), so words occur
 in as many items as words of real recommendations do: "should" in most, "police" and "evidence"
 in about a fifth, topic words such as "custody" or "vetting" in a few per cent (measured on the
-real corpus: should 65%, evidence 16%, police 10%, custody 4.5%). Searches are measured for topic
-words, for frequent words and, as its own line, for a word in nearly every item.
+real corpus: should 65%, evidence 16%, police 10%, custody 4.5%). Searches (the item view's
+search box, which opens the search page) are measured for topic words, frequent words and, as
+its own line, a word in nearly every item; Datasette's table search (the search page's "every
+column" link) for topic words.
+
+Also printed: the server's CPU time per request (all its processes, from /proc), a figure the
+machine's other load disturbs less than the latencies.
 
 Run from the project root:
 
@@ -21,6 +26,7 @@ Run from the project root:
     python benchmarks/serve_load.py --items 5000 --requests 8
     python benchmarks/serve_load.py --db /tmp/bench.db --keep   # reuse a database built before
     python benchmarks/serve_load.py --json results.json
+    python benchmarks/serve_load.py --workers 1        # one server process, as before --workers
 """
 from __future__ import annotations
 
