@@ -29,6 +29,7 @@ from markupsafe import Markup
 from pipeline.serve import app as serve
 from pipeline.serve import guard as serve_guard
 from pipeline.serve import pages as serve_pages
+from pipeline.serve import search
 from pipeline.errors import PipelineError
 from pipeline.models import ITEM_KINDS, TRACK_STATUSES
 from pipeline.review.decisions import REVIEW_FIELDS
@@ -66,14 +67,17 @@ def _settings(datasette):
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """The bare item view goes to its compact column set."""
+    """A search from the item view's box goes to the search page; the bare item view to its
+    compact column set."""
 
     def wrap(app):
         async def compact(scope, receive, send):
             settings = _settings(datasette) if scope.get("type") == "http" and scope.get("method") == "GET" else None
             if settings is not None:
                 query = scope.get("query_string", b"").decode("latin-1")
-                location = serve_pages.compact_location(scope.get("path", ""), query, settings.db_name)
+                path = scope.get("path", "")
+                location = (search.search_location(path, query, settings.db_name)
+                            or serve_pages.compact_location(path, query, settings.db_name))
                 if location:
                     return await Response.redirect(datasette.urls.path(location)).asgi_send(send)
             return await app(scope, receive, send)

@@ -5,7 +5,8 @@
 Items holding the words, best matches first, each with its words marked in a snippet, and the
 counts by kind, due year, review status and report to narrow by (pipeline/serve/search.py says
 why this is not Datasette's table search). A search typed into the item view's box comes here
-when it has no filter this page does not know; "every column, exports" goes back to the table.
+(hmicfrs_pages.py's redirect) when it has no filter this page does not know; "every column,
+exports" goes back to the table.
 """
 from __future__ import annotations
 
@@ -21,25 +22,6 @@ from pipeline.serve import app as serve
 from pipeline.serve import pages as serve_pages
 from pipeline.serve import search
 from pipeline.store.views import REVIEW_ROUTE
-
-
-@hookimpl
-def asgi_wrapper(datasette):
-    """A search from the item view's box opens the search page."""
-
-    def wrap(app):
-        async def to_search(scope, receive, send):
-            settings = serve.settings_for(datasette) if scope.get("type") == "http" and scope.get("method") == "GET" else None
-            if settings is not None:
-                query = scope.get("query_string", b"").decode("latin-1")
-                location = search.search_location(scope.get("path", ""), query, settings.db_name)
-                if location:
-                    return await Response.redirect(datasette.urls.path(location)).asgi_send(send)
-            return await app(scope, receive, send)
-
-        return to_search
-
-    return wrap
 
 
 @hookimpl
