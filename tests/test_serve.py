@@ -369,7 +369,9 @@ def test_the_plugins_are_found_through_the_entry_point_and_registered_once(env):
     assert {"register_routes", "actor_from_request"} <= hooks["hmicfrs_datasette"]
     _datasette(env["db_path"])  # `hmicfrs serve` builds its instance: no second copy of any plugin
     routes = [h.plugin_name for h in pm.hook.register_routes.get_hookimpls()]
-    assert sorted(n for n in routes if n in plugin.SHIPPED or n.endswith(".py")) == sorted(plugin.SHIPPED)
+    with_routes = sorted(name for name, module in plugin.SHIPPED.items() if hasattr(module, "register_routes"))
+    assert len(with_routes) >= 4
+    assert sorted(n for n in routes if n in plugin.SHIPPED or n.endswith(".py")) == with_routes
 
 
 @pytest.mark.slow  # a fresh interpreter: the entry point as installed, not this test process

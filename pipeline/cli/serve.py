@@ -33,11 +33,14 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Server processes (Datasette renders pages on one core per process). "
                    "Default: one per core, up to 4.")
-def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url, workers):
+@click.option("--page-cache-mb", type=click.IntRange(0, 4096), default=64, show_default=True,
+              help="Memory per server process for pages kept until the database changes (the same for "
+                   "everyone: not a signed-in reviewer's); 0 renders every request.")
+def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url, workers, page_cache_mb):
     """Browse, search and review the items in Datasette, with links to each item's PDF page."""
     from pipeline.serve.workers import Launch, default_workers, run
 
-    launch = Launch.make(db_path, reviewer_token, pdf_dirs, public_url, workers or default_workers())
+    launch = Launch.make(db_path, reviewer_token, pdf_dirs, public_url, workers or default_workers(), page_cache_mb)
     datasette = launch.datasette()
     mode = "reviewers can sign in at /-/hmicfrs/login" if reviewer_token else "read only (no reviewer token)"
     processes = f", {launch.workers} processes" if launch.workers > 1 else ""

@@ -40,6 +40,7 @@ CONFIG_DB_NAME = "hmicfrs"
 ACTIONS = ("accept", "reject", "correct")
 SQL_THREADS = 6  # Datasette's default is 3
 FACET_TIME_LIMIT_MS = 250
+DEFAULT_PAGE_CACHE_MB = 64
 
 
 class ServeError(PipelineError):
@@ -86,6 +87,7 @@ class ServeSettings:
     secret: ReviewerSecret | None = None
     pdf_dirs: tuple[Path, ...] = ()
     public_url: str | None = None  # how reviewers reach the server, e.g. behind an HTTPS proxy
+    page_cache_bytes: int = DEFAULT_PAGE_CACHE_MB << 20  # serve/page_cache.py; 0 keeps no page
     limiter: FailureLimiter = field(default_factory=FailureLimiter, repr=False)
     _verified: dict = field(default_factory=dict, repr=False)
     # The writable canned queries pass a grant (an HMAC of the reviewer's actor id under a key
@@ -158,7 +160,8 @@ def check_public_url(url: str | None) -> str | None:
 
 def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_dirs=(), settings: dict | None = None,
                     public_url: str | None = None, *, secret: ReviewerSecret | None = None,
-                    datasette_secret: str | None = None, grant_key: bytes | None = None, processes: int = 1):
+                    datasette_secret: str | None = None, grant_key: bytes | None = None, processes: int = 1,
+                    page_cache_mb: int = DEFAULT_PAGE_CACHE_MB):
     """A Datasette instance on the database, migrated first so the views exist.
 
     The keyword arguments are for one of several server processes (serve/workers.py): the
@@ -200,7 +203,8 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     )
     datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs), public_url,
                                       limiter=FailureLimiter.shared_by(processes),
-                                      grant_key=grant_key or secrets.token_bytes(32))
+                                      grant_key=grant_key or secrets.token_bytes(32),
+                                      page_cache_bytes=max(0, page_cache_mb) << 20)
     return datasette
 
 

@@ -20,7 +20,7 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pipeline.serve.app import ReviewerSecret, ServeError, build_datasette, check_public_url
+from pipeline.serve.app import DEFAULT_PAGE_CACHE_MB, ReviewerSecret, ServeError, build_datasette, check_public_url
 
 LAUNCH_ENV = "HMICFRS_SERVE_LAUNCH"
 MAX_DEFAULT_WORKERS = 4
@@ -47,10 +47,11 @@ class Launch:
     reviewer_key: str | None
     reviewer_digest: str | None
     workers: int
+    page_cache_mb: int = DEFAULT_PAGE_CACHE_MB
 
     @classmethod
     def make(cls, db_path: Path | str, reviewer_token: str | None, pdf_dirs, public_url: str | None,
-             workers: int) -> "Launch":
+             workers: int, page_cache_mb: int = DEFAULT_PAGE_CACHE_MB) -> "Launch":
         if workers < 1:
             raise ServeError("--workers must be at least 1")
         key = digest = None
@@ -58,7 +59,7 @@ class Launch:
             key, digest = (part.hex() for part in ReviewerSecret(reviewer_token).parts())
         return cls(str(Path(db_path).resolve()), tuple(str(Path(d).resolve()) for d in pdf_dirs),
                    check_public_url(public_url), os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
-                   secrets.token_hex(32), key, digest, workers)
+                   secrets.token_hex(32), key, digest, workers, page_cache_mb)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -75,7 +76,8 @@ class Launch:
             secret = ReviewerSecret.from_parts(bytes.fromhex(self.reviewer_key), bytes.fromhex(self.reviewer_digest))
         return build_datasette(self.db_path, pdf_dirs=self.pdf_dirs, settings=settings, public_url=self.public_url,
                                secret=secret, datasette_secret=self.datasette_secret,
-                               grant_key=bytes.fromhex(self.grant_key), processes=self.workers)
+                               grant_key=bytes.fromhex(self.grant_key), processes=self.workers,
+                               page_cache_mb=self.page_cache_mb)
 
 
 def app_from_environment():

@@ -14,3 +14,4 @@ from pipeline.store.org import report_subjects, get_setting, set_setting, write_
 from pipeline.store.lineage import write_assessments, assessment_rows, set_links, lineage_for_item, latest_lineage  # noqa: F401
 from pipeline.store.responses import write_responses, drop_responses_except, report_items, responses_by_item, response_document_rows  # noqa: F401
 from pipeline.store.outcomes import record_outcome, take_outcome  # noqa: F401
+from pipeline.store.versions import ChangeCounter  # noqa: F401
