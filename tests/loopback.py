@@ -1,6 +1,7 @@
-"""Shared pieces for the tests that fetch from a loopback site (test_fetch, test_watch): the `site`
-fixture, which stops in milliseconds, and a fake clock that records the pauses the polite client
-would take instead of taking them."""
+"""Shared pieces for tests that keep their work in this process: the `site` fixture (a loopback web
+site for test_fetch and test_watch, which stops in milliseconds), a fake clock that records the
+pauses the polite client would take instead of taking them, and `parse_here`, conftest's
+parse_in_process for fixtures wider than one test."""
 from __future__ import annotations
 
 import threading
@@ -48,3 +49,14 @@ class FakeClock:
 
     def client_kwargs(self) -> dict:
         return {"sleep": self.sleep, "clock": self.monotonic}
+
+
+def parse_here(tasks, workers, limits, initializer=None, initargs=(), weigh=None):
+    """ingest.batch.run_workers without worker processes: each task in this process, in order.
+
+    conftest.parse_in_process patches it in for one test; a module-scoped fixture that ingests
+    only as its means patches it in with pytest.MonkeyPatch.context()."""
+    if initializer:
+        initializer(*initargs)
+    for key, function, args in tasks:
+        yield key, function(*args)
