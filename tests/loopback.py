@@ -1,7 +1,7 @@
-"""Shared pieces for tests that keep their work in this process: the `site` fixture (a loopback web
-site for test_fetch and test_watch, which stops in milliseconds), a fake clock that records the
-pauses the polite client would take instead of taking them, and `parse_here`, conftest's
-parse_in_process for fixtures wider than one test."""
+"""Shared pieces for tests that keep their work in this process: the `site` fixture (a loopback
+web site for test_fetch and test_watch that answers and stops in milliseconds), a fake clock that
+records the pauses the polite client would take instead of taking them, and `parse_here`,
+conftest's parse_in_process for fixtures wider than one test."""
 from __future__ import annotations
 
 import threading
@@ -20,6 +20,9 @@ def site():
     """A loopback site with a robots.txt that keeps /private/ out; closed after the test. Each
     test has its own (port, routes, log): one test's URLs and faults never reach another."""
     site = Site()
+    # http.server sends the headers and the body in two writes; with Nagle's algorithm the body
+    # then waits for the client's delayed ACK, 40 ms a request on Linux loopback.
+    site.server.RequestHandlerClass.disable_nagle_algorithm = True
     site.thread = threading.Thread(target=site.server.serve_forever, args=(POLL_SECONDS,), daemon=True)
     site.thread.start()
     site.put("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")

@@ -118,13 +118,13 @@ def test_a_changed_pdf_at_the_same_url_is_a_new_version(site, published, tmp_pat
 
 
 # The client gives up on a silent server after this long; the slow route answers well after it.
-# Short, as each run waits it out twice (a try and a retry), yet far above a loopback answer.
-FETCH_TIMEOUT = "0.5"
+# Short, as each run waits it out twice (a try and a retry), yet a hundred times a loopback answer.
+FETCH_TIMEOUT = "0.3"
 
 FAULTS = [
     # (path, route, what the failure line says)
     ("/files/broken.pdf", dict(body=b"oops", status=500), "HTTP 500"),
-    ("/files/slow.pdf", dict(body=b"%PDF-1.4 late", sleep=2.0), "timed out"),
+    ("/files/slow.pdf", dict(body=b"%PDF-1.4 late", sleep=1.0), "timed out"),
     ("/files/impostor.pdf", dict(body=b"<!DOCTYPE html><html>Sign in</html>", content_type="text/html"), "not a PDF"),
     ("/files/huge.pdf", dict(body=b"%PDF-1.4\n" + b"0" * 300_000), "limit"),
     ("/private/secret.pdf", dict(body=b"%PDF-1.4 secret"), "robots.txt"),
