@@ -14,11 +14,9 @@ from pipeline.cli.main import cli
 from pipeline.evaluate import (
     GoldError, NothingScored, Score, evaluate, load_gold, normalise_text, score_report, word_diff,
 )
-from pipeline.extract import Extractor
 from pipeline.run import extract_reports
 from pipeline.models import CleanDocument, CleanPage, ReportMeta
-from pipeline.extract.nlp import build_nlp
-from pipeline.rules import load_rules
+from test_review import copy_db
 
 
 def item(id_, kind, number, text, page=2, addressees=("chief_constables",), deadline=("none", None), parent=None):
@@ -209,7 +207,10 @@ def test_load_gold_names_the_bad_line(tmp_path):
 # -- the command ---------------------------------------------------------------------------------
 
 
-def _db(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def eval_template(tmp_path_factory, extractor) -> Path:
+    """One report stored and extracted with the shipped rules (the session's `extractor`), once
+    for the module; `eval_db` hands each test its own copy."""
     text = ("Recommendation 1\nBy 31 March 2024, chief constables should train their officers in vetting.\n\n"
             "Recommendation 2\nThe Home Office should fund a national vetting database.\n\n"
             "Recommendation 3\nThe College of Policing should publish guidance.")
@@ -220,18 +221,22 @@ def _db(tmp_path: Path) -> Path:
                headings=("Recommendation 1", "Recommendation 2", "Recommendation 3"))),
         meta=ReportMeta("An inspection of vetting", "2023-03-08", None, None, "hmicfrs_thematic", None),
     )
-    path = tmp_path / "eval.db"
+    path = tmp_path_factory.mktemp("evaluate") / "eval.db"
     db = store.connect(path)
     with store.transaction(db):
         store.write_document(db, doc)
-    rules = load_rules()
-    extract_reports(db, Extractor(rules, build_nlp(rules)))
+    extract_reports(db, extractor)
     db.conn.close()
     return path
 
 
-def test_evaluate_command(tmp_path):
-    db_path = _db(tmp_path)
+@pytest.fixture
+def eval_db(eval_template: Path, tmp_path: Path) -> Path:
+    return copy_db(eval_template, tmp_path / "eval.db")
+
+
+def test_evaluate_command(tmp_path, eval_db):
+    db_path = eval_db
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     gold = copy.deepcopy(GOLD[:2]) + [item("g5", "recommendation", "4", "Chief constables should publish their vetting data.")]
@@ -259,8 +264,8 @@ def test_evaluate_command(tmp_path):
     assert "invented: recommendation 3" in table.stdout
 
 
-def test_evaluate_bad_gold_exits_1(tmp_path):
-    db_path = _db(tmp_path)
+def test_evaluate_bad_gold_exits_1(tmp_path, eval_db):
+    db_path = eval_db
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     (gold_dir / "vetting.jsonl").write_text("{oops\n")
@@ -278,12 +283,12 @@ def _gold_dir(tmp_path: Path, files: dict[str, list[dict]]) -> Path:
 
 
 @pytest.mark.parametrize("reports", ["none", "others"])
-def test_evaluate_fails_when_no_gold_report_is_in_the_database(tmp_path, reports):
+def test_evaluate_fails_when_no_gold_report_is_in_the_database(tmp_path, eval_db, reports):
     if reports == "none":
         db_path = tmp_path / "empty.db"
         store.connect(db_path).conn.close()
     else:
-        db_path = _db(tmp_path)  # holds vetting.pdf only
+        db_path = eval_db  # holds vetting.pdf only
     gold_dir = _gold_dir(tmp_path, {"peel-north": GOLD, "fire-west": GOLD[:1]})
     for args in ([], ["--json"], ["--details"]):
         result = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path), *args])
@@ -294,8 +299,8 @@ def test_evaluate_fails_when_no_gold_report_is_in_the_database(tmp_path, reports
         assert "fire-west.pdf" in message and "ingest" in message
 
 
-def test_evaluate_fails_on_a_gold_folder_without_gold(tmp_path):
-    db_path = _db(tmp_path)
+def test_evaluate_fails_on_a_gold_folder_without_gold(tmp_path, eval_db):
+    db_path = eval_db
     gold_dir = _gold_dir(tmp_path, {})
     (gold_dir / "README.md").write_text("notes")
     result = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--db", str(db_path)])
@@ -303,8 +308,8 @@ def test_evaluate_fails_on_a_gold_folder_without_gold(tmp_path):
     assert "no gold reports" in result.stderr
 
 
-def test_evaluate_details_show_a_word_diff_of_each_wrong_text(tmp_path):
-    db_path = _db(tmp_path)
+def test_evaluate_details_show_a_word_diff_of_each_wrong_text(tmp_path, eval_db):
+    db_path = eval_db
     gold = copy.deepcopy(GOLD[:2])
     gold[0]["text"] = "By 31 March 2024, chief constables should train all their officers in vetting."
     gold[1]["page"] = gold[1]["page_end"] = 2

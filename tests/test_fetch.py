@@ -8,7 +8,8 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from fetch_server import pdf_bytes, publication_page, site  # noqa: F401 (site: the fixture)
+from fetch_server import pdf_bytes, publication_page
+from loopback import FakeClock, site  # noqa: F401 (site: the fixture)
 from pipeline.cli.main import cli
 from pipeline.errors import FetchError, HttpStatus, RobotsDisallowed
 from pipeline.fetch import Client, Manners, parse_duration
@@ -114,18 +115,26 @@ def test_not_durations(text):
 
 def test_retries_a_503_then_gets_the_body(site):
     site.put("/a.txt", b"hello", "text/plain", status=503)
-    with Client(Manners(delay=0, retries=2, timeout=2)) as client:
+    clock = FakeClock()
+    with Client(Manners(delay=1, retries=2, timeout=2), **clock.client_kwargs()) as client:
         with pytest.raises(HttpStatus, match="HTTP 503 .* after 3 tries"):
             client.get(site.url + "/a.txt")
     assert [r.path for r in site.requests()] == ["/a.txt"] * 3
+    # the pause after robots.txt, then the retries' waits: delay * 2**n
+    assert clock.pauses == [1, 1, 2]
 
 
-@pytest.mark.parametrize("status, tries", [(404, 1), (403, 1), (429, 2), (500, 2), (502, 2)])
-def test_what_is_retried(site, status, tries):
+@pytest.mark.parametrize("status, tries, pauses", [
+    (404, 1, [1]), (403, 1, [1]), (429, 2, [1, 1]), (500, 2, [1, 1]), (502, 2, [1, 1]),
+])
+def test_what_is_retried(site, status, tries, pauses):
     site.put("/x", b"no", "text/plain", status=status)
-    with Client(Manners(delay=0, retries=1, timeout=2)) as client, pytest.raises(HttpStatus, match=f"HTTP {status}"):
+    clock = FakeClock()
+    with Client(Manners(delay=1, retries=1, timeout=2), **clock.client_kwargs()) as client, \
+            pytest.raises(HttpStatus, match=f"HTTP {status}"):
         client.get(site.url + "/x")
     assert len(site.requests()) == tries
+    assert clock.pauses == pauses  # one after robots.txt; one more before a retry
 
 
 def test_robots_txt_is_respected(site):
@@ -137,12 +146,24 @@ def test_robots_txt_is_respected(site):
 
 def test_one_host_is_asked_with_a_pause(site):
     site.put("/a", b"a", "text/plain")
-    with Client(Manners(delay=0.3)) as client:
+    clock = FakeClock()
+    with Client(Manners(delay=0.3), **clock.client_kwargs()) as client:
+        client.get(site.url + "/a")  # robots.txt at once, then a pause before /a
+        clock.passes(0.1)  # time since the last request ended counts towards the next pause
+        client.get(site.url + "/a")
+        client.get(site.url + "/a")
+    assert clock.pauses == pytest.approx([0.3, 0.2, 0.3])
+    assert [r.path for r in site.log] == ["/robots.txt", "/a", "/a", "/a"]
+
+
+def test_by_default_the_pause_is_really_taken(site):
+    site.put("/a", b"a", "text/plain")
+    with Client(Manners(delay=0.05)) as client:
         client.get(site.url + "/a")
         started = time.monotonic()
         client.get(site.url + "/a")
         client.get(site.url + "/a")
-    assert time.monotonic() - started >= 0.55
+    assert time.monotonic() - started >= 0.09
 
 
 # -- hmicfrs ingest URL... ---------------------------------------------------------------------
@@ -163,6 +184,7 @@ def sources(tmp_path):
         conn.close()
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about URLs, not the parser process
 def test_ingest_a_pdf_url_a_page_url_and_a_file_together(site, tmp_path):
     site.put("/files/one.pdf", pdf_bytes(tmp_path, "Report one"))
     site.put("/files/two.pdf", pdf_bytes(tmp_path, "Report two"))
@@ -189,6 +211,7 @@ def test_ingest_a_pdf_url_a_page_url_and_a_file_together(site, tmp_path):
     (dict(body=b"PK\x03\x04 a zip", content_type="application/zip"), "not a PDF"),
     (dict(body=b"x", status=500), "HTTP 500"),
 ])
+@pytest.mark.usefixtures("parse_in_process")  # about URLs, not the parser process
 def test_a_failed_url_is_named_and_the_file_still_ingested(site, tmp_path, route, reason):
     site.put("/bad", route.pop("body"), **route)
     local = tmp_path / "three.pdf"

@@ -108,7 +108,14 @@ def query(db: Path, sql: str, *params):
         conn.close()
 
 
-def test_ingest_one_report(tmp_path, pdfs):
+@pytest.mark.parametrize("parser", [
+    "in process",
+    # the same report through a parser process: the quick set leaves those to the slow tests
+    pytest.param("process", marks=pytest.mark.slow),
+])
+def test_ingest_one_report(tmp_path, pdfs, parser, request):
+    if parser == "in process":
+        request.getfixturevalue("parse_in_process")
     db = tmp_path / "out" / "h.db"
     result = run(str(pdfs["good"]), "--db", str(db))
     assert result.exit_code == 0, result.output
@@ -155,6 +162,7 @@ def test_same_bytes_under_another_name_are_skipped(tmp_path, pdfs):
     assert query(db, "select count(*) from reports") == [(1,)]
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about what is stored and said, not the parser process
 def test_dry_run_writes_nothing(tmp_path, pdfs):
     db = tmp_path / "h.db"
     assert run(str(pdfs["other"]), "--db", str(db)).exit_code == 0
@@ -165,6 +173,7 @@ def test_dry_run_writes_nothing(tmp_path, pdfs):
     assert dump(db) == before
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about what is stored and said, not the parser process
 def test_bad_files_are_named_and_recorded_while_the_good_one_is_stored(tmp_path, pdfs):
     folder = tmp_path / "in"
     folder.mkdir()

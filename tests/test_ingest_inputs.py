@@ -114,6 +114,7 @@ def test_the_display_form_of_a_name_and_its_way_back(name, expected):
 # --- 2. files replaced or changed during the batch ---------------------------------------------
 
 
+@pytest.mark.usefixtures("parse_in_process")  # the hash of what the parser read; the parser runs here
 def test_a_file_replaced_before_its_parser_reads_it_is_stored_under_the_hash_of_what_was_parsed(tmp_path, made):
     target = tmp_path / "peel.pdf"
     shutil.copy(made["first"], target)
@@ -151,6 +152,7 @@ def test_a_file_that_changes_while_its_parser_reads_it_is_refused(tmp_path, made
     assert not isinstance(parse_and_clean(str(target), None), TaskFailed)  # near miss: left alone, it reads
 
 
+@pytest.mark.usefixtures("parse_in_process")  # what the parser finds; the parser runs here
 @pytest.mark.parametrize("when", ["before hashing", "before parsing"])
 def test_a_file_deleted_during_the_batch_is_named_as_vanished(tmp_path, made, when):
     target = tmp_path / "gone.pdf"
@@ -192,6 +194,7 @@ NOT_FILES = {
 }
 
 
+@pytest.mark.usefixtures("parse_in_process")  # about discovery, not the parser process
 def test_links_pipes_and_unreadable_folders_are_named_and_linked_folders_followed_once(tmp_path, made, monkeypatch):
     root = tmp_path / "in"
     elsewhere = tmp_path / "elsewhere"
@@ -274,6 +277,7 @@ PAGE_TREES = {
 }
 
 
+@pytest.mark.usefixtures("parse_in_process")  # the parser's reasons; the parser runs here
 def test_an_empty_or_looping_page_tree_is_not_called_a_scan(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

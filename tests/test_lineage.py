@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from loopback import parse_here
 from pipeline.extract.lineage import CONTEXT, Assessment, EarlierItem, assessments, link
+from pipeline.ingest import batch
 from pipeline.rules import load_rules
-from test_review import REPORT_PAGES, audit_rows, copy_db, hmicfrs, ids, make_pdf, rules_copy, table
+from test_review import REPORT_PAGES, audit_rows, copy_db, hmicfrs, ids, make_pdf, rules_of, table
 
 RULES = load_rules()
 
@@ -126,15 +128,24 @@ REVISIT_PAGES = (
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
+def rules(vetting_template: Path) -> Path:
+    # The review tests' rules (rules_copy), already loaded for the session's vetting_template: the
+    # same folder means the same spaCy pipeline and Extractor, not one more built for this module.
+    return rules_of(vetting_template)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory, rules: Path) -> Path:
     directory = tmp_path_factory.mktemp("lineage-template")
     db = directory / "template.db"
-    rules = rules_copy(directory)
     earlier = make_pdf(directory / "vetting.pdf", REPORT_PAGES)
     later = make_pdf(directory / "revisit.pdf", REVISIT_PAGES)
-    # the later report first: linking runs again when the earlier one arrives
-    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules, later)
-    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules, earlier)
+    # Linking is the subject, not the parser process: each file is parsed here (parse_in_process).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "run_workers", parse_here)
+        # the later report first: linking runs again when the earlier one arrives
+        hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules, later)
+        hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules, earlier)
     return db
 
 
@@ -157,11 +168,11 @@ def test_the_revisit_links_its_verdicts_to_the_earlier_items(db):
     assert len(table(db, "lineage")) == 2  # "met with partners" is no verdict
 
 
-def test_a_suggestion_never_changes_tracking(db):
+def test_a_suggestion_never_changes_tracking(db, rules):
     short = ids(db)
     assert table(db, "tracking") == [] and audit_rows(db) == []
     hmicfrs("track", short["afi1"], "--db", db, "--status", "in_progress", "--by", "liaison")
-    hmicfrs("extract", "--db", db, "--rules", rules_copy(db.parent))
+    hmicfrs("extract", "--db", db, "--rules", rules)
     [row] = table(db, "tracking")
     assert row["status"] == "in_progress" and links(db)[short["afi1"]]["verdict"] == "met"
     assert [(a["field"], a["new"]) for a in audit_rows(db)] == [("status", "in_progress")]

@@ -11,28 +11,47 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.serve import app as serve
+from loopback import parse_here
+from pdf_makers import make_report
 from pipeline.brief.model import source_link
 from pipeline.cli.main import cli
-from pdf_makers import make_report
+from pipeline.ingest import batch
+from pipeline.serve import app as serve
+from test_review import copy_db
 
 
-@pytest.fixture
-def ingested(tmp_path, monkeypatch) -> dict:
-    """A report ingested by a relative path from folder `work`, with the database somewhere else."""
-    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+@pytest.fixture(scope="module")
+def ingested_once(tmp_path_factory) -> dict:
+    """A report ingested by a relative path from folder `work`, with the database somewhere else;
+    once for the module (ingest is the means here: each file is parsed in this process)."""
+    tmp = tmp_path_factory.mktemp("pdf-paths")
+    work = tmp / "work"
     (work / "reports").mkdir(parents=True)
-    elsewhere.mkdir()
-    make_report(work / "reports" / "vetting.pdf", "An inspection of vetting")
-    db = tmp_path / "dbs" / "sub" / "h.db"
-    monkeypatch.chdir(work)
-    result = CliRunner().invoke(cli, ["ingest", "reports/vetting.pdf", "--db", str(db), "--workers", "1", "--quiet"])
+    pdf = make_report(work / "reports" / "vetting.pdf", "An inspection of vetting")
+    db = tmp / "dbs" / "sub" / "h.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "run_workers", parse_here)
+        patch.chdir(work)
+        result = CliRunner().invoke(cli, ["ingest", "reports/vetting.pdf", "--db", str(db), "--workers", "1", "--quiet"])
     assert result.exit_code == 0, result.output
-    monkeypatch.chdir(elsewhere)  # serve and brief run from another folder than ingest did
     conn = sqlite3.connect(db)
     row = conn.execute("select id, path, given_path, file from reports").fetchone()
     conn.close()
-    return {"db": db, "work": work, "id": row[0], "path": row[1], "given": row[2], "file": row[3]}
+    return {"db": db, "work": work, "id": row[0], "path": row[1], "given": row[2], "file": row[3],
+            "bytes": pdf.read_bytes()}
+
+
+@pytest.fixture
+def ingested(ingested_once, tmp_path, monkeypatch) -> dict:
+    """The module's report for one test: the PDF back where it was ingested from (a test may move
+    or overwrite it), a copy of the database, and the working folder elsewhere."""
+    pdf = Path(ingested_once["path"])
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    pdf.write_bytes(ingested_once["bytes"])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # serve and brief run from another folder than ingest did
+    return dict(ingested_once, db=copy_db(ingested_once["db"], tmp_path / "h.db"))
 
 
 def _get(datasette, path):

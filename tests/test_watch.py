@@ -15,8 +15,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from fetch_server import pdf_bytes, publication_page, rss, site  # noqa: F401 (site: the fixture)
+from fetch_server import pdf_bytes, publication_page, rss
+from loopback import site  # noqa: F401 (site: the fixture)
 from pipeline.cli.main import cli
+
+# Fetching is the subject here and ingest the means: each file is parsed in this process (the
+# parser process and its limits are test_parallel's and test_robustness's). The slow test below
+# runs the command in its own process, parser processes and all.
+pytestmark = pytest.mark.usefixtures("parse_in_process")
 
 
 @pytest.fixture
@@ -111,10 +117,14 @@ def test_a_changed_pdf_at_the_same_url_is_a_new_version(site, published, tmp_pat
     assert len(names) == 4 and "fire.pdf" in names and any(n.startswith("fire-") for n in names)
 
 
+# The client gives up on a silent server after this long; the slow route answers well after it.
+# Short, as each run waits it out twice (a try and a retry), yet a hundred times a loopback answer.
+FETCH_TIMEOUT = "0.3"
+
 FAULTS = [
     # (path, route, what the failure line says)
     ("/files/broken.pdf", dict(body=b"oops", status=500), "HTTP 500"),
-    ("/files/slow.pdf", dict(body=b"%PDF-1.4 late", sleep=3.0), "timed out"),
+    ("/files/slow.pdf", dict(body=b"%PDF-1.4 late", sleep=1.0), "timed out"),
     ("/files/impostor.pdf", dict(body=b"<!DOCTYPE html><html>Sign in</html>", content_type="text/html"), "not a PDF"),
     ("/files/huge.pdf", dict(body=b"%PDF-1.4\n" + b"0" * 300_000), "limit"),
     ("/private/secret.pdf", dict(body=b"%PDF-1.4 secret"), "robots.txt"),
@@ -130,7 +140,7 @@ def test_each_fault_is_named_and_the_run_goes_on(site, published, tmp_path):
     items += [(f"bad-{n}", path, site.url + path) for n, (path, _, _) in enumerate(FAULTS)]
     items += [("entry-2", "Fire", f"{site.url}/files/fire.pdf")]
     site.put("/feed.xml", rss(site, items), "application/rss+xml")
-    result = watch(tmp_path, site.url + "/feed.xml", extra=["--max-size", "0.1", "--fetch-timeout", "1"])
+    result = watch(tmp_path, site.url + "/feed.xml", extra=["--max-size", "0.1", "--fetch-timeout", FETCH_TIMEOUT])
     assert result.exit_code == 1
     failed = {line.split(": ")[1]: line for line in result.stderr.splitlines() if line.startswith("  failed: ")}
     for path, _, reason in FAULTS:
@@ -142,7 +152,7 @@ def test_each_fault_is_named_and_the_run_goes_on(site, published, tmp_path):
     # tried again next run, and stored once the server mends it
     site.log.clear()
     site.put("/files/broken.pdf", pdf_bytes(tmp_path, "Inspection of broken services"))
-    result = watch(tmp_path, site.url + "/feed.xml", extra=["--max-size", "0.1", "--fetch-timeout", "1"])
+    result = watch(tmp_path, site.url + "/feed.xml", extra=["--max-size", "0.1", "--fetch-timeout", FETCH_TIMEOUT])
     assert result.exit_code == 1
     assert f"new\t" in result.stdout and "/files/broken.pdf" in result.stdout
     again = [r for r in site.requests() if r.path == "/files/impostor.pdf"]

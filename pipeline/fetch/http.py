@@ -8,14 +8,17 @@ If-Modified-Since, so an unchanged file costs a 304 and no body.
 from __future__ import annotations
 
 import email.utils
+import functools
 import hashlib
 import os
+import ssl
 import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -75,14 +78,19 @@ class _Again(Exception):
 
 
 class Client:
-    """One per run; safe to share between threads (each host is asked one thing at a time)."""
+    """One per run; safe to share between threads (each host is asked one thing at a time).
 
-    def __init__(self, manners: Manners = Manners(), transport: httpx.BaseTransport | None = None):
+    `sleep` and `clock` take every pause and tell the time between requests; a test passes a
+    fake pair to see the pauses the client would take without waiting for them."""
+
+    def __init__(self, manners: Manners = Manners(), transport: httpx.BaseTransport | None = None, *,
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
         self.manners = manners
+        self._sleep, self._clock = sleep, clock
         self.agent = manners.user_agent or user_agent()
         self._http = httpx.Client(
             headers={"User-Agent": self.agent}, timeout=manners.timeout, follow_redirects=True,
-            max_redirects=5, transport=transport,
+            max_redirects=5, transport=transport, verify=_tls(),
         )
         self._lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
@@ -121,7 +129,7 @@ class Client:
                 wait = self.manners.delay * 2 ** (number - 1)
                 if isinstance(last, _Again):
                     wait = max(wait, min(last.wait, self.manners.retry_after_cap))
-                time.sleep(wait)
+                self._sleep(wait)
             try:
                 return attempt()
             except _Again as exc:
@@ -194,13 +202,13 @@ class Client:
         with self._lock:
             lock = self._host_locks.setdefault(host, threading.Lock())
         with lock:
-            wait = self._last.get(host, float("-inf")) + self.manners.delay - time.monotonic()
+            wait = self._last.get(host, float("-inf")) + self.manners.delay - self._clock()
             if wait > 0:
-                time.sleep(wait)
+                self._sleep(wait)
             try:
                 yield
             finally:
-                self._last[host] = time.monotonic()
+                self._last[host] = self._clock()
 
     # -- robots.txt --------------------------------------------------------------------------
 
@@ -235,6 +243,13 @@ class Client:
             return FetchError(f"robots.txt of {origin} could not be read: {exc}")
         rules.parse((response.body or b"").decode("utf-8", "replace").splitlines())
         return rules
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    # Reading the CA bundle takes a tenth of a second, and every client here wants the same
+    # context (`watch --every` makes a client a run; the tests make dozens): it is made once.
+    return httpx.create_ssl_context()
 
 
 def _chain(head: bytes, rest):
