@@ -17,6 +17,11 @@ search box, which opens the search page) are measured for topic words, frequent 
 its own line, a word in nearly every item; Datasette's table search (the search page's "every
 column" link) for topic words.
 
+Meanwhile a reviewer accepts an item every 2 seconds (--decide-every) through the JSON API:
+each decision is a commit, after which the server renders every page again instead of sending
+the one it kept (serve's page cache; --page-cache-mb 0 turns it off). So the figures are of a
+working day's mix of rendered and kept pages, not of a read-only database.
+
 Also printed: the server's CPU time per request (all its processes, from /proc), a figure the
 machine's other load disturbs less than the latencies.
 
@@ -39,6 +44,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -165,12 +171,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, port: int, workers: int | None) -> subprocess.Popen:
+REVIEWER_TOKEN = "serve-load-reviewer-token"
+
+
+def start_server(db_path: Path, port: int, workers: int | None, page_cache_mb: int | None) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("hmicfrs")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline"]
-    processes = ["--workers", str(workers)] if workers else []
-    process = subprocess.Popen([*command, "serve", "--db", str(db_path), "--port", str(port), *processes],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    options = ["--workers", str(workers)] if workers else []
+    options += ["--page-cache-mb", str(page_cache_mb)] if page_cache_mb is not None else []
+    process = subprocess.Popen([*command, "serve", "--db", str(db_path), "--port", str(port), *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+                               env={**os.environ, "HMICFRS_REVIEWER_TOKEN": REVIEWER_TOKEN})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -214,6 +225,29 @@ def pages(db_name: str, n_items: int, variants: int = 12, seed: int = 7) -> dict
             urls = [f"/{db_name}/{name}{args}"]
         found[f"query {name}"] = urls
     return found
+
+
+class Reviewer(threading.Thread):
+    """A reviewer accepting a pending item every `every` seconds through the JSON API, as the item
+    page's form does: each decision is a commit, after which every kept page is rendered again."""
+
+    def __init__(self, base: str, every: float, items: int):
+        super().__init__(daemon=True)
+        self.base, self.every, self.items = base, every, items
+        self.stop, self.decisions, self.failures = threading.Event(), 0, 0
+
+    def run(self) -> None:
+        rng = random.Random(3)
+        n_reports = max(1, self.items // ITEMS_PER_REPORT)
+        headers = {"Authorization": f"Bearer {REVIEWER_TOKEN}"}
+        with httpx.Client(base_url=self.base, timeout=120) as client:
+            while not self.stop.wait(self.every):
+                seq = rng.randrange(ITEMS_PER_REPORT)
+                item = f"r{rng.randrange(n_reports):04d}-{KINDS[seq % 3][:3]}{seq}"
+                answer = client.post(f"/-/hmicfrs/review/{item}?_format=json", headers=headers,
+                                     json={"action": "accept", "note": "serve_load"})
+                self.decisions += answer.status_code == 200
+                self.failures += answer.status_code != 200
 
 
 def measure(base: str, targets: dict[str, list[str]], requests: int, clients: int) -> dict[str, dict]:
@@ -269,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the database built in a temporary folder")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: serve's own default)")
+    parser.add_argument("--page-cache-mb", type=int, default=None, help="serve's page cache (0: render every request)")
+    parser.add_argument("--decide-every", type=float, default=2.0,
+                        help="seconds between a reviewer's decisions while the pages are read (0: none)")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="hmicfrs-serve-load-"))
     db_path = args.db or folder / "bench.db"
@@ -279,13 +316,19 @@ def main(argv: list[str] | None = None) -> int:
     else:
         store.connect(db_path, create=False).conn.close()  # migrated before the server opens it
     port = free_port()
-    server = start_server(db_path, port, args.workers)
+    server = start_server(db_path, port, args.workers, args.page_cache_mb)
+    reviewer = Reviewer(f"http://127.0.0.1:{port}", args.decide_every, args.items) if args.decide_every > 0 else None
     try:
         targets = pages(db_path.stem, args.items)
         cpu_before, started = cpu_seconds(server.pid), time.perf_counter()
+        if reviewer:
+            reviewer.start()
         results = measure(f"http://127.0.0.1:{port}", targets, args.requests, args.clients)
         cpu, wall = cpu_seconds(server.pid) - cpu_before, time.perf_counter() - started
     finally:
+        if reviewer:
+            reviewer.stop.set()
+            reviewer.join(timeout=60)
         server.terminate()
         server.wait(timeout=30)
     print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'p95/target':>10}  errors")
@@ -294,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     requests = sum(r["n"] for r in results.values()) + sum(len(urls) for urls in targets.values())
     print(f"server CPU {cpu:.1f} s for {requests} requests ({cpu / requests * 1000:.0f} ms a request, warm-up "
           f"included) in {wall:.1f} s; load average {os.getloadavg()[0]:.2f}")
+    if reviewer:
+        print(f"a reviewer's decisions while reading: {reviewer.decisions} (one every {args.decide_every:g} s), "
+              f"{reviewer.failures} refused")
     worst = max(r["p95"] for r in results.values())
     print(f"worst p95 {worst:.0f} ms; target p95 < {TARGET_P95_MS} ms: {'met' if worst < TARGET_P95_MS else 'NOT met'} "
           f"({args.items:,} items, {args.clients} clients, {args.requests} requests a page)")
