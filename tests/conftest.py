@@ -135,6 +135,67 @@ def _one_extractor_per_rule_set():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _datasette_parses_once():
+    """Each test builds its own Datasette (its own copy of a database, its own sign-in state), and
+    each build parsed datasette/metadata.yml (~50 ms in pure-Python YAML), listed the plugins
+    (~20 ms) and compiled every template it rendered into a new Jinja environment (~100 ms for
+    the first page): most of what a serve test cost. Here each is done once per session: the
+    YAML by its text and the plugin list by the plugins registered (a deep copy each time, so a
+    caller that edits what it gets edits its own), the templates through a Jinja bytecode cache
+    every Datasette shares, keyed by template file and checked against the source's hash, so an
+    edited template is compiled again. What is served is unchanged."""
+    import copy
+
+    import jinja2
+    import yaml
+    from datasette import app as datasette_app
+
+    parsed: dict[str, object] = {}
+    safe_load = yaml.safe_load
+
+    def load_once(stream):
+        if not isinstance(stream, str):
+            return safe_load(stream)
+        if stream not in parsed:
+            parsed[stream] = safe_load(stream)
+        return copy.deepcopy(parsed[stream])
+
+    class SharedBytecode(jinja2.BytecodeCache):
+        def __init__(self):
+            self.compiled: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket):
+            if bucket.key in self.compiled:
+                bucket.bytecode_from_string(self.compiled[bucket.key])  # a changed source resets it
+
+        def dump_bytecode(self, bucket):
+            self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    shared = SharedBytecode()
+    init = datasette_app.Datasette.__init__
+    listed: dict[tuple, list] = {}
+    get_plugins = datasette_app.get_plugins
+
+    def plugins_once():
+        # Datasette lists its plugins (reading each one's package metadata, ~10 ms) on every build
+        # and every app(); the list only changes when the registered plugins do, which is the key.
+        key = tuple(sorted((name, id(plugin)) for name, plugin in datasette_app.pm.list_name_plugin()))
+        if key not in listed:
+            listed[key] = get_plugins()
+        return copy.deepcopy(listed[key])
+
+    def init_sharing_templates(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.jinja_env.bytecode_cache = shared
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml, "safe_load", load_once)
+        patch.setattr(datasette_app.Datasette, "__init__", init_sharing_templates)
+        patch.setattr(datasette_app, "get_plugins", plugins_once)
+        yield
+
+
 @pytest.fixture(scope="session")
 def serve_db(tmp_path_factory):
     """(database, pdf): test_serve's sample report ingested once, for the serve, review-in-the-
