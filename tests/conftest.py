@@ -136,6 +136,38 @@ def _one_extractor_per_rule_set():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _rules_read_once_per_content():
+    """load_rules parses and checks every rule file (~20 ms), and the CLI commands, the review
+    validation (the known addressees) and the gazetteer each call it: some 350 times in the quick
+    set, nearly always on the same files. In this process a rules folder whose *.jsonl files hold
+    the same bytes gives the same RuleSet (frozen, so sharing it is safe); a changed, added or
+    removed file is a new key, and a folder whose rules are refused raises every time."""
+    import sys
+
+    from pipeline import rules
+
+    load = rules.load_rules
+    loaded: dict[tuple, object] = {}
+
+    def load_once(directory=None):
+        root = Path(directory) if directory else rules.DEFAULT_RULES_DIR
+        try:
+            key = (str(root), tuple(sorted((p.name, p.read_bytes()) for p in root.glob("*.jsonl"))))
+        except OSError:
+            return load(directory)
+        if key not in loaded:
+            loaded[key] = load(directory)
+        return loaded[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        # the modules that imported the function by name, and the later imports through rules
+        for module in [m for name, m in sys.modules.items() if name.startswith("pipeline") and m is not None]:
+            if getattr(module, "load_rules", None) is load:
+                patch.setattr(module, "load_rules", load_once)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _new_databases_from_a_migrated_template(tmp_path_factory):
     """A new database is created by running every migration (~70 ms; the fast suite makes over a
     hundred, most through `hmicfrs ingest`). In this process a new file is instead a copy of one
