@@ -135,6 +135,147 @@ def _one_extractor_per_rule_set():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _rules_read_once_per_content():
+    """load_rules parses and checks every rule file (~20 ms), and the CLI commands, the review
+    validation (the known addressees) and the gazetteer each call it: some 350 times in the quick
+    set, nearly always on the same files. In this process a rules folder whose *.jsonl files hold
+    the same bytes gives the same RuleSet (frozen, so sharing it is safe); a changed, added or
+    removed file is a new key, and a folder whose rules are refused raises every time."""
+    import sys
+
+    from pipeline import rules
+
+    load = rules.load_rules
+    loaded: dict[tuple, object] = {}
+
+    def load_once(directory=None):
+        root = Path(directory) if directory else rules.DEFAULT_RULES_DIR
+        try:
+            key = (str(root), tuple(sorted((p.name, p.read_bytes()) for p in root.glob("*.jsonl"))))
+        except OSError:
+            return load(directory)
+        if key not in loaded:
+            loaded[key] = load(directory)
+        return loaded[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        # the modules that imported the function by name, and the later imports through rules
+        for module in [m for name, m in sys.modules.items() if name.startswith("pipeline") and m is not None]:
+            if getattr(module, "load_rules", None) is load:
+                patch.setattr(module, "load_rules", load_once)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _new_databases_from_a_migrated_template(tmp_path_factory):
+    """A new database is created by running every migration (~70 ms; the fast suite makes over a
+    hundred, most through `hmicfrs ingest`). In this process a new file is instead a copy of one
+    empty database the same migrations made once per session (~1 ms), then opened the ordinary
+    way. A test that swaps the migrations (test_backup) still runs them, and an existing file is
+    never touched. Processes the tests start still migrate for themselves."""
+    import os
+    import shutil
+    import sqlite3
+    import threading
+
+    from pipeline import store
+    from pipeline.store import schema
+
+    connect, migrations, version = schema.connect, schema.MIGRATIONS, schema.SCHEMA_VERSION
+    folder = tmp_path_factory.mktemp("migrated")
+    template = folder / "empty.db"
+    making = threading.Lock()
+
+    def connect_new_from_template(path, create=True):
+        target = Path(path)
+        if (create and str(path) != ":memory:" and not target.exists() and schema.MIGRATIONS is migrations
+                and schema.SCHEMA_VERSION == version):
+            with making:
+                if not template.exists():
+                    connect(folder / "making.db").conn.close()
+                    conn = sqlite3.connect(folder / "making.db")
+                    conn.execute("pragma wal_checkpoint(truncate)")  # all in the main file: a copy is enough
+                    conn.close()
+                    os.replace(folder / "making.db", template)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged = folder / f"staged-{os.getpid()}-{id(target)}.db"
+            shutil.copyfile(template, staged)
+            try:
+                os.link(staged, target)  # never over a file another connection created meanwhile
+            except OSError:
+                pass  # it exists now (or is on another file system): the ordinary path decides
+            finally:
+                staged.unlink()
+        return connect(path, create)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema, "connect", connect_new_from_template)
+        patch.setattr(store, "connect", connect_new_from_template)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _datasette_parses_once():
+    """Each test builds its own Datasette (its own copy of a database, its own sign-in state), and
+    each build parsed datasette/metadata.yml (~50 ms in pure-Python YAML), listed the plugins
+    (~20 ms) and compiled every template it rendered into a new Jinja environment (~100 ms for
+    the first page): most of what a serve test cost. Here each is done once per session: the
+    YAML by its text and the plugin list by the plugins registered (a deep copy each time, so a
+    caller that edits what it gets edits its own), the templates through a Jinja bytecode cache
+    every Datasette shares, keyed by template file and checked against the source's hash, so an
+    edited template is compiled again. What is served is unchanged."""
+    import copy
+
+    import jinja2
+    import yaml
+    from datasette import app as datasette_app
+
+    parsed: dict[str, object] = {}
+    safe_load = yaml.safe_load
+
+    def load_once(stream):
+        if not isinstance(stream, str):
+            return safe_load(stream)
+        if stream not in parsed:
+            parsed[stream] = safe_load(stream)
+        return copy.deepcopy(parsed[stream])
+
+    class SharedBytecode(jinja2.BytecodeCache):
+        def __init__(self):
+            self.compiled: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket):
+            if bucket.key in self.compiled:
+                bucket.bytecode_from_string(self.compiled[bucket.key])  # a changed source resets it
+
+        def dump_bytecode(self, bucket):
+            self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    shared = SharedBytecode()
+    init = datasette_app.Datasette.__init__
+    listed: dict[tuple, list] = {}
+    get_plugins = datasette_app.get_plugins
+
+    def plugins_once():
+        # Datasette lists its plugins (reading each one's package metadata, ~10 ms) on every build
+        # and every app(); the list only changes when the registered plugins do, which is the key.
+        key = tuple(sorted((name, id(plugin)) for name, plugin in datasette_app.pm.list_name_plugin()))
+        if key not in listed:
+            listed[key] = get_plugins()
+        return copy.deepcopy(listed[key])
+
+    def init_sharing_templates(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.jinja_env.bytecode_cache = shared
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml, "safe_load", load_once)
+        patch.setattr(datasette_app.Datasette, "__init__", init_sharing_templates)
+        patch.setattr(datasette_app, "get_plugins", plugins_once)
+        yield
+
+
 @pytest.fixture(scope="session")
 def serve_db(tmp_path_factory):
     """(database, pdf): test_serve's sample report ingested once, for the serve, review-in-the-

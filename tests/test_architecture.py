@@ -3,6 +3,7 @@ Checked on the import statements themselves, so a new module cannot quietly brea
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,15 @@ PIPELINE = Path(__file__).resolve().parents[1] / "pipeline"
 
 def imported(path: Path, package: str | None = None) -> set[str]:
     """Every module a file imports, as written ("..store" resolves to "pipeline.store")."""
-    names: set[str] = set()
     package = package or ".".join(path.relative_to(PIPELINE.parent).with_suffix("").parts[:-1])
+    return set(_imported(path, path.stat().st_mtime_ns, package))
+
+
+@functools.cache
+def _imported(path: Path, modified: int, package: str) -> frozenset[str]:
+    """Read once for all the checks below (each parametrized check reads every module); the
+    modification time is part of the key, so a file changed during the session is read again."""
+    names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -22,7 +30,7 @@ def imported(path: Path, package: str | None = None) -> set[str]:
             module = ".".join(p for p in (base, node.module or "") if p)
             names.add(module)
             names.update(f"{module}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
 
 
 EXTRACTION = sorted((PIPELINE / "extract").glob("*.py"))
