@@ -143,3 +143,41 @@ def test_serve_with_two_processes_answers_and_stops(env):
             server.kill()
     assert server.returncode is not None
     assert b"Traceback" not in server.stderr.read()
+
+
+def _nodelay_of_accepted(listener: socket.socket) -> int:
+    """TCP_NODELAY of a connection asyncio accepts on `listener` (what each server process does)."""
+    import asyncio
+
+    found = []
+
+    async def main():
+        async def accepted(reader, writer):
+            found.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(accepted, sock=listener)
+        _reader, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+        while not found:
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+
+    asyncio.run(main())
+    return found[0]
+
+
+def test_the_shared_listening_socket_keeps_nagle_off():
+    """uvicorn binds the processes' socket with proto 0; asyncio then leaves Nagle's algorithm on
+    for every connection and each small kept-alive response waits for a delayed ACK (~44 ms)."""
+    import uvicorn
+
+    config = uvicorn.Config("x:y", host="127.0.0.1", port=0)
+    bound = config.bind_socket()
+    address = bound.getsockname()
+    listener = workers.as_tcp(bound)
+    assert listener.proto == socket.IPPROTO_TCP and listener.getsockname() == address and listener.get_inheritable()
+    assert _nodelay_of_accepted(listener) != 0
+    plain = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # near miss: the same without the fix
+    plain.bind(("127.0.0.1", 0))
+    assert _nodelay_of_accepted(plain) == 0
