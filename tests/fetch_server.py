@@ -11,7 +11,6 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
 
 from pdf_makers import make_report
 
@@ -142,13 +141,3 @@ def publication_page(title: str, links: list[str], date: str = "2023-03-08") -> 
     return (f"<!DOCTYPE html><html><head><title>{title} - HMICFRS</title>"
             f'<meta property="article:published_time" content="{date}"></head>'
             f"<body><h1>{title}</h1><ul>{anchors}</ul></body></html>").encode()
-
-
-@pytest.fixture
-def site():
-    """A loopback site with a robots.txt that keeps /private/ out; closed after the test."""
-    site = Site()
-    site.thread.start()
-    site.put("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")
-    yield site
-    site.close()
