@@ -243,13 +243,6 @@ class _QuietHook:
         self.default(unraisable)
 
 
-def run(datasette, host: str, port: int) -> None:
-    """Serve from this process (serve/workers.py serves from several)."""
-    import uvicorn
-
-    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
-
-
 # ---------------------------------------------------------------------------------------------
 # Decisions from the browser: the same functions the CLI calls
 
