@@ -41,14 +41,14 @@ def serve_command(db_path, port, host, reviewer_token, pdf_dirs, public_url, wor
     from pipeline.serve.workers import Launch, default_workers, run
 
     launch = Launch.make(db_path, reviewer_token, pdf_dirs, public_url, workers or default_workers(), page_cache_mb)
-    datasette = launch.datasette()
+    launch.check()
     mode = "reviewers can sign in at /-/hmicfrs/login" if reviewer_token else "read only (no reviewer token)"
     processes = f", {launch.workers} processes" if launch.workers > 1 else ""
     click.echo(f"serving {db_path} on http://{host}:{port}/ ({mode}{processes})", err=True)
     if reviewer_token and host not in LOOPBACK:
         click.echo("warning: plain HTTP on a non-local interface: put it behind HTTPS before reviewers sign in",
                    err=True)
-    run(launch, datasette, host, port)
+    run(launch, host, port)
 
 
 @click.command("calendar")

@@ -161,6 +161,17 @@ def check_public_url(url: str | None) -> str | None:
     return url.rstrip("/")
 
 
+def check_served(db_path: Path | str) -> Path:
+    """The database, migrated (so the views exist), and the shipped configuration, or a ServeError
+    or StoreError saying what is missing."""
+    if not METADATA_FILE.is_file():
+        raise ServeError(f"the Datasette configuration is missing ({METADATA_FILE}): run from a checkout of the "
+                         "project installed with `pip install -e .`")
+    db_path = Path(db_path)
+    store.connect(db_path, create=False).conn.close()
+    return db_path
+
+
 def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_dirs=(), settings: dict | None = None,
                     public_url: str | None = None, *, secret: ReviewerSecret | None = None,
                     datasette_secret: str | None = None, grant_key: bytes | None = None, processes: int = 1,
@@ -181,12 +192,7 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
     handle_exception.rich = None
     _quiet_refused_decisions()
     public_url = check_public_url(public_url)
-    if not METADATA_FILE.is_file():
-        raise ServeError(f"the Datasette configuration is missing ({METADATA_FILE}): run from a checkout of the "
-                         "project installed with `pip install -e .`")
-    db_path = Path(db_path)
-    db = store.connect(db_path, create=False)
-    db.conn.close()
+    db_path = check_served(db_path)
     if secret is None and reviewer_token:
         secret = ReviewerSecret(reviewer_token)
     name = db_path.stem

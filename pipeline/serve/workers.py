@@ -21,7 +21,8 @@ import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pipeline.serve.app import DEFAULT_PAGE_CACHE_MB, ReviewerSecret, ServeError, build_datasette, check_public_url
+from pipeline.serve.app import (DEFAULT_PAGE_CACHE_MB, ReviewerSecret, ServeError, build_datasette, check_public_url,
+                                check_served)
 
 LAUNCH_ENV = "HMICFRS_SERVE_LAUNCH"
 MAX_DEFAULT_WORKERS = 4
@@ -62,6 +63,11 @@ class Launch:
                    check_public_url(public_url), os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
                    secrets.token_hex(32), key, digest, workers, page_cache_mb)
 
+    def check(self) -> None:
+        """Raise what `hmicfrs serve` would fail on (no database, no configuration) before any
+        process starts."""
+        check_served(self.db_path)
+
     def to_json(self) -> str:
         return json.dumps(asdict(self))
 
@@ -89,13 +95,13 @@ def app_from_environment():
     return Launch.from_json(text).datasette().app()
 
 
-def run(launch: Launch, datasette, host: str, port: int) -> None:
-    """Serve `datasette` (built from `launch` by the caller, which so finds a missing database or
-    a weak token before any process starts) from this process, or from launch.workers new ones."""
+def run(launch: Launch, host: str, port: int) -> None:
+    """Serve from this process, or from launch.workers new ones; this process then only watches
+    them and builds no Datasette of its own (it would hold ~100 MB for nothing)."""
     import uvicorn
 
     if launch.workers == 1:
-        uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
+        uvicorn.run(launch.datasette().app(), host=host, port=port, log_level="info", lifespan="on")
         return
     from uvicorn.supervisors import Multiprocess
 
