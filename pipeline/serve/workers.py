@@ -97,7 +97,7 @@ def app_from_environment():
 
 def run(launch: Launch, host: str, port: int) -> None:
     """Serve from this process, or from launch.workers new ones; this process then only watches
-    them and builds no Datasette of its own (it would hold ~100 MB for nothing)."""
+    them and builds no Datasette of its own, which it would never serve with."""
     import uvicorn
 
     if launch.workers == 1:
