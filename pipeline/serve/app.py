@@ -111,6 +111,12 @@ class ServeSettings:
         return hmac.compare_digest(grant, self.grant_for(actor_id))
 
 
+def cookie_secret() -> str:
+    """What Datasette signs cookies with: DATASETTE_SECRET when set (sign-ins then outlive a
+    restart), else made for this launch."""
+    return os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32)
+
+
 def settings_of(datasette) -> ServeSettings | None:
     return getattr(datasette, "hmicfrs", None)
 
@@ -209,7 +215,7 @@ def build_datasette(db_path: Path | str, reviewer_token: str | None = None, pdf_
         settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": FACET_TIME_LIMIT_MS,
                   "num_sql_threads": SQL_THREADS, "suggest_facets": False, "default_facet_size": FACET_SIZE,
                   **(settings or {})},
-        secret=datasette_secret or os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
+        secret=datasette_secret or cookie_secret(),
     )
     datasette.hmicfrs = ServeSettings(db_path.resolve(), name, secret, tuple(Path(d) for d in pdf_dirs), public_url,
                                       limiter=FailureLimiter.shared_by(processes),

@@ -56,15 +56,15 @@ def request_key(scope: dict) -> tuple | None:
     headers = dict(scope.get("headers") or ())
     if b"authorization" in headers:
         return None
+    cookie = headers.get(b"cookie", b"")
+    # Looked for in the raw header, so a header that would not parse cannot hide one.
+    if any(name.encode() in cookie for name in PRIVATE_COOKIES):
+        return None
     csrf = ""
-    if any(name.encode() in headers.get(b"cookie", b"") for name in PRIVATE_COOKIES):
-        return None  # even where the cookie header would not parse
-    if b"cookie" in headers:
+    if cookie:
         try:
-            cookies = SimpleCookie(headers[b"cookie"].decode("latin-1"))
+            cookies = SimpleCookie(cookie.decode("latin-1"))
         except CookieError:
-            return None
-        if any(name in cookies for name in PRIVATE_COOKIES):
             return None
         csrf = cookies[CSRF_COOKIE].value if CSRF_COOKIE in cookies else ""
     return (path, query, csrf)
@@ -82,7 +82,6 @@ class PageCache:
         self.version, self.max_bytes, self.today = version, max_bytes, today
         self._pages: OrderedDict[tuple, KeptPage] = OrderedDict()
         self._bytes = 0
-        self.hits = self.misses = 0
 
     def get(self, key: tuple) -> KeptPage | None:
         page = self._pages.get(key)
@@ -110,24 +109,24 @@ class PageCache:
             key = (self.version(), self.today(), *request)
             page = self.get(key)
             if page is not None:
-                self.hits += 1
                 await send({"type": "http.response.start", "status": page.status,
                             "headers": [*page.headers, (b"x-hmicfrs-cache", b"hit")]})
                 await send({"type": "http.response.body", "body": page.body})
                 return None
-            self.misses += 1
             start: dict = {}
             body: list[bytes] | None = []
+            size = 0
 
             async def keeping(message):
-                nonlocal body
+                nonlocal body, size
                 if message["type"] == "http.response.start":
                     start.update(message)
                     if not keepable(message.get("status", 0), message.get("headers") or ()):
                         body = None
                 elif message["type"] == "http.response.body" and body is not None:
                     body.append(message.get("body", b""))
-                    if sum(map(len, body)) > MAX_ENTRY_BYTES:
+                    size += len(body[-1])
+                    if size > MAX_ENTRY_BYTES:
                         body = None
                     elif not message.get("more_body"):
                         self.put(key, KeptPage(start["status"], tuple(start.get("headers") or ()), b"".join(body)))

@@ -30,10 +30,14 @@ QUEUES = ("pending", "changed", "suspected")
 SHORT_TITLE = 34
 
 
+def item_view_path(db_name: str) -> str:
+    return f"/{tilde_encode(db_name)}/{ITEM_VIEW}"
+
+
 def compact_location(path: str, query_string: str, db_name: str) -> str | None:
     """Where a request for the item view's HTML page should go instead: the same page with the
     compact column set, when it names no columns of its own; else None."""
-    if path != f"/{tilde_encode(db_name)}/{ITEM_VIEW}":
+    if path != item_view_path(db_name):
         return None
     args = parse_qsl(query_string, keep_blank_values=True)
     if any(key in _COLUMN_ARGS for key, _value in args):

@@ -14,13 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
-from datasette.utils import escape_fts, tilde_encode
+from datasette.utils import escape_fts
+
+from pipeline.serve.pages import item_view_path
+from pipeline.store.serve_indexes import FILTERED_COLUMNS
 
 SEARCH_ROUTE = "/-/hmicfrs/search"
-ITEM_VIEW = "item_details"
 # The columns the results can be narrowed by: the item view's facets and tracking status, by
-# their names there, so a facet value carries over between the two pages.
-FILTERS = ("kind", "deadline_year", "review_status", "report_title", "track_status")
+# their names there, so a facet value carries over between the two pages (the ones its indexes
+# serve filtered).
+FILTERS = FILTERED_COLUMNS
 FACETS = ("kind", "deadline_year", "review_status", "report_title")
 PAGE_SIZE = 30
 MAX_PAGE = 200  # deeper pages cost an ever longer OFFSET; nobody reads 6,000 results in order
@@ -75,7 +78,7 @@ class SearchRequest:
 
     def table_href(self, db_name: str) -> str:
         """The same search in Datasette's table view (every column, exports)."""
-        return f"/{tilde_encode(db_name)}/{ITEM_VIEW}?" + urlencode(
+        return item_view_path(db_name) + "?" + urlencode(
             [("_search", self.words), *self.filters, (TABLE_SEARCH, "1")])
 
 
@@ -132,7 +135,7 @@ def facet_counts(rows) -> tuple[int, dict[str, list[tuple[str, int]]]]:
 def search_location(path: str, query_string: str, db_name: str) -> str | None:
     """Where a search typed into the item view's box goes: this page, when the search has no
     other filter than the ones this page knows (else Datasette's table search answers it)."""
-    if path != f"/{tilde_encode(db_name)}/{ITEM_VIEW}":
+    if path != item_view_path(db_name):
         return None
     args = parse_qsl(query_string, keep_blank_values=True)
     words = [value for key, value in args if key == "_search"]

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.serve.app import (DEFAULT_PAGE_CACHE_MB, ReviewerSecret, ServeError, build_datasette, check_public_url,
-                                check_served)
+                                check_served, cookie_secret)
 
 LAUNCH_ENV = "HMICFRS_SERVE_LAUNCH"
 MAX_DEFAULT_WORKERS = 4
@@ -60,7 +60,7 @@ class Launch:
         if reviewer_token:
             key, digest = (part.hex() for part in ReviewerSecret(reviewer_token).parts())
         return cls(str(Path(db_path).resolve()), tuple(str(Path(d).resolve()) for d in pdf_dirs),
-                   check_public_url(public_url), os.environ.get("DATASETTE_SECRET") or secrets.token_hex(32),
+                   check_public_url(public_url), cookie_secret(),
                    secrets.token_hex(32), key, digest, workers, page_cache_mb)
 
     def check(self) -> None:

@@ -36,9 +36,9 @@ INDEXES = {
 # so each facet is counted from one index whichever of them SQLite picks for the filter and the
 # grouping, instead of looking up every matching row (a facet of 16,000 rows took 130 ms that way).
 # They make the single-column indexes of migration 8 (views_table.INDEXES) on the same columns redundant.
-_FACETED = ("kind", "deadline_year", "review_status", "report_title", "track_status")
+FILTERED_COLUMNS = ("kind", "deadline_year", "review_status", "report_title", "track_status")
 FACET_INDEXES = {
-    f"item_details_by_{short}": f"item_details ({', '.join([lead, *(c for c in _FACETED if c != lead)])})"
+    f"item_details_by_{short}": f"item_details ({', '.join([lead, *(c for c in FILTERED_COLUMNS if c != lead)])})"
     for short, lead in (("kind", "kind"), ("year", "deadline_year"), ("review", "review_status"),
                         ("title", "report_title"), ("track", "track_status"))
 }
