@@ -112,6 +112,14 @@ def vetting_template(tmp_path_factory):
     yield from _shared(build_template(tmp_path_factory.mktemp("vetting-template")))
 
 
+@pytest.fixture
+def vetting_db(vetting_template, tmp_path):
+    """A copy of vetting_template of the test's own, to write to."""
+    from test_review import copy_db
+
+    return copy_db(vetting_template, tmp_path / "vetting.db")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _one_extractor_per_rule_set():
     """`hmicfrs ingest` and `extract` build the spaCy pipeline and Extractor on every run (a second

@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from test_review import REPORT_FILE, copy_db, hmicfrs
-
-
-@pytest.fixture(scope="module")
-def template(vetting_template: Path) -> Path:
-    return vetting_template  # built once per session (conftest.py), read only: copied per test
+from test_review import REPORT_FILE, hmicfrs
 
 
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return copy_db(template, tmp_path / "u.db")
+def db(vetting_db: Path) -> Path:
+    return vetting_db
 
 
 COMMANDS = [
@@ -68,7 +63,7 @@ def test_suspects_have_no_addressee_filter(db):
 def test_backup_to_a_new_folder_makes_it_and_a_time_stamped_file(db, tmp_path, monkeypatch, dest):
     monkeypatch.chdir(tmp_path)
     hmicfrs("backup", dest, "--db", db)
-    made = list(Path(tmp_path / dest).glob("u-*.db"))
+    made = list(Path(tmp_path / dest).glob(f"{Path(db).stem}-*.db"))  # named after the database
     assert len(made) == 1 and made[0].stat().st_size > 0
 
 

@@ -23,14 +23,9 @@ from test_review import (
 ROW = {"coc": 2, "rec1": 3, "rec2": 4, "rec3": 5, "afi1": 6}
 
 
-@pytest.fixture(scope="module")
-def template(vetting_template: Path) -> Path:
-    return vetting_template  # built once per session (conftest.py), read only: copied per test
-
-
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return copy_db(template, tmp_path / "sheet.db")
+def db(vetting_db: Path) -> Path:
+    return vetting_db
 
 
 def write_sheet(db: Path, fmt: str, *extra) -> Path:

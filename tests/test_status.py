@@ -9,17 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from test_review import REPORT_FILE, copy_db, hmicfrs, ids
-
-
-@pytest.fixture(scope="module")
-def template(vetting_template: Path) -> Path:
-    return vetting_template  # built once per session (conftest.py), read only: copied per test
+from test_review import REPORT_FILE, hmicfrs, ids
 
 
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return copy_db(template, tmp_path / "status.db")
+def db(vetting_db: Path) -> Path:
+    return vetting_db
 
 
 def summary(db: Path, today: str = "2023-01-01") -> dict:

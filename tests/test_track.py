@@ -10,17 +10,12 @@ import pytest
 
 from pipeline import store
 from pipeline.review.track import tracked_items
-from test_review import audit_rows, copy_db, hmicfrs, ids, table
-
-
-@pytest.fixture(scope="module")
-def template(vetting_template: Path) -> Path:
-    return vetting_template  # built once per session (conftest.py), read only: copied per test
+from test_review import audit_rows, hmicfrs, ids, table
 
 
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return copy_db(template, tmp_path / "track.db")
+def db(vetting_db: Path) -> Path:
+    return vetting_db
 
 
 def tracked(db: Path, today: date | None = None) -> dict[str, dict]:

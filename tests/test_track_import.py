@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.similar import similarity
 from pipeline.review.track_import import Mapping, make_mapping, match_row, normal_number, plan, plan_row, Match
-from test_review import audit_rows, copy_db, hmicfrs, ids, table
+from test_review import audit_rows, hmicfrs, ids, table
 
 
 def item(id_, report, kind, number, text, title=None):
@@ -160,14 +160,9 @@ def test_a_bad_mapping_is_refused(header, assignments, message):
 # Round trip through the CLI
 
 
-@pytest.fixture(scope="module")
-def template(vetting_template: Path) -> Path:
-    return vetting_template  # built once per session (conftest.py), read only: copied per test
-
-
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return copy_db(template, tmp_path / "track.db")
+def db(vetting_db: Path) -> Path:
+    return vetting_db
 
 
 def read_csv(path: Path) -> list[dict]:

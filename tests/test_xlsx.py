@@ -12,17 +12,12 @@ import pytest
 
 from pipeline.models import DEADLINE_KINDS, ITEM_KINDS, REVIEW_STATUSES, TRACK_STATUSES
 from pipeline.review.xlsx import LIST_SEPARATOR, write_workbook
-from test_review import copy_db, hmicfrs, ids
-
-
-@pytest.fixture(scope="module")
-def template(vetting_template: Path) -> Path:
-    return vetting_template  # built once per session (conftest.py), read only: copied per test
+from test_review import hmicfrs, ids
 
 
 @pytest.fixture
-def db(template: Path, tmp_path: Path) -> Path:
-    return copy_db(template, tmp_path / "x.db")
+def db(vetting_db: Path) -> Path:
+    return vetting_db
 
 
 def validations(sheet) -> dict[str, tuple[str, str]]:
