@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from loopback import parsing_here
+from once import ReadsKept, built_once
 
 from pipeline.extract import Extractor
 from pipeline.models import LaidOutPage, Line, ParsedPage, Word
@@ -90,17 +92,21 @@ def _shared(db: Path):
 
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory):
-    """corpus/*.pdf ingested (and so extracted) once through the CLI with the shipped rules."""
+    """corpus/*.pdf ingested (and so extracted) once per run through the CLI with the shipped rules."""
     from click.testing import CliRunner
 
     from pipeline.cli.main import cli
 
     if not sorted(CORPUS.glob("*.pdf")):
         pytest.skip("no corpus/*.pdf (run tests/make_corpus.py)")
-    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
-    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1", "--quiet"])
-    assert result.exit_code == 0, result.output
-    yield from _shared(db)
+
+    def build(folder: Path) -> None:
+        with parsing_here():
+            result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(folder / "corpus.db"), "--quiet"])
+        assert result.exit_code == 0, result.output
+        _settled(folder / "corpus.db")  # whole before another worker hashes it
+
+    yield from _shared(built_once(tmp_path_factory, "corpus", build) / "corpus.db")
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +115,11 @@ def vetting_template(tmp_path_factory):
     shared by the review, sheet, tracking, status, overlay and decisions tests."""
     from test_review import build_template
 
-    yield from _shared(build_template(tmp_path_factory.mktemp("vetting-template")))
+    def build(folder: Path) -> None:
+        with parsing_here():
+            _settled(build_template(folder))
+
+    yield from _shared(built_once(tmp_path_factory, "vetting", build) / "template.db")
 
 
 @pytest.fixture
@@ -118,6 +128,22 @@ def vetting_db(vetting_template, tmp_path):
     from test_review import copy_db
 
     return copy_db(vetting_template, tmp_path / "vetting.db")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_reads_kept(request, tmp_path_factory):
+    """What pdfplumber read from a PDF's bytes is kept and given again for the same bytes, across
+    tests, workers and runs (once.ReadsKept says what is keyed and what still runs). Parser
+    processes, which only the slow tests start, read for themselves."""
+    from once import run_folder
+
+    from pipeline.ingest import pdf
+
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    folder = cache.mkdir("hmicfrs-pdf-reads") if cache is not None else run_folder(tmp_path_factory)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "read_pages", ReadsKept(Path(folder), pdf.read_pages))
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -215,7 +241,9 @@ def _new_databases_from_a_migrated_template(tmp_path_factory):
                 pass  # it exists now (or is on another file system): the ordinary path decides
             finally:
                 staged.unlink()
-        return connect(path, create)
+        db = connect(path, create)
+        db.execute("PRAGMA synchronous = OFF")
+        return db
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(schema, "connect", connect_new_from_template)
@@ -290,9 +318,13 @@ def serve_db(tmp_path_factory):
     browser and attack tests."""
     from test_serve import build_database
 
-    db, pdf = build_database(tmp_path_factory.mktemp("serve"))
-    for shared in _shared(db):
-        yield shared, pdf
+    def build(folder: Path) -> None:
+        with parsing_here():
+            _settled(build_database(folder)[0])
+
+    folder = built_once(tmp_path_factory, "serve", build)
+    for shared in _shared(folder / "hmicfrs.db"):
+        yield shared, folder / "sample report.pdf"
 
 
 @pytest.fixture
@@ -305,12 +337,8 @@ def parse_in_process(monkeypatch):
     per ingest). Worker processes, their time and memory limits and their failures are the subject
     of test_parallel.py, test_robustness.py and the tests in test_ingest*.py that do not ask for
     this, which keep them."""
+    from loopback import parse_here
+
     from pipeline.ingest import batch
 
-    def run_here(tasks, workers, limits, initializer=None, initargs=(), weigh=None):
-        if initializer:
-            initializer(*initargs)
-        for key, function, args in tasks:
-            yield key, function(*args)
-
-    monkeypatch.setattr(batch, "run_workers", run_here)
+    monkeypatch.setattr(batch, "run_workers", parse_here)

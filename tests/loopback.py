@@ -5,6 +5,7 @@ conftest's parse_in_process for fixtures wider than one test."""
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -57,9 +58,19 @@ class FakeClock:
 def parse_here(tasks, workers, limits, initializer=None, initargs=(), weigh=None):
     """ingest.batch.run_workers without worker processes: each task in this process, in order.
 
-    conftest.parse_in_process patches it in for one test; a module-scoped fixture that ingests
-    only as its means patches it in with pytest.MonkeyPatch.context()."""
+    conftest.parse_in_process patches it in for one test, `parsing_here` for a block."""
     if initializer:
         initializer(*initargs)
     for key, function, args in tasks:
         yield key, function(*args)
+
+
+@contextmanager
+def parsing_here():
+    """Ingest parses in this process (parse_here) inside the block: for a fixture that ingests as
+    its means. Parser processes are the subject of the slow tests."""
+    from pipeline.ingest import batch
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "run_workers", parse_here)
+        yield

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from loopback import parsing_here
 from pdf_makers import make_report
 from pipeline.models import CleanPage
 from pipeline.cli.main import cli
@@ -94,7 +95,8 @@ def hmicfrs(*args, code: int = 0):
 @pytest.fixture(scope="module")
 def ingested(reports: Path, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("checks") / "h.db"
-    hmicfrs("ingest", reports, "--db", path, "--workers", 1, "--quiet")
+    with parsing_here():
+        hmicfrs("ingest", reports, "--db", path, "--workers", 1, "--quiet")
     return path
 
 

@@ -97,12 +97,21 @@ def rules_of(template: Path) -> Path:
 
 
 def copy_db(source: Path, target: Path) -> Path:
-    """A consistent copy (SQLite's backup API: the template is in WAL mode)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
+    """A consistent copy. The source is in WAL mode: its log is folded into the main file first,
+    and the main file is then copied as it is (a file copy; SQLite's backup API took 20 times as
+    long, most of it syncing the copy to disk). A source still being written is backed up instead."""
+    conn = sqlite3.connect(source)
+    try:
+        busy = conn.execute("pragma wal_checkpoint(truncate)").fetchone()[0]
+        if busy:
+            dst = sqlite3.connect(target)
+            with dst:
+                conn.backup(dst)
+            dst.close()
+            return target
+    finally:
+        conn.close()
+    shutil.copyfile(source, target)
     return target
 
 

@@ -22,6 +22,7 @@ from pipeline.review import decisions as review
 from pipeline.serve import app as serve
 from pipeline.review import track as track
 from pipeline.cli.main import cli
+from test_review import copy_db
 
 TOKEN = "test-reviewer-token-0123456789"
 TODAY = date.today()
@@ -81,10 +82,7 @@ def built(serve_db) -> tuple[Path, Path]:
 @pytest.fixture
 def env(built, tmp_path):
     """A fresh copy of the database (tests write decisions) beside the same PDF path."""
-    db_path = tmp_path / "hmicfrs.db"
-    source = store.connect(built[0])
-    store.backup(source, db_path)  # a plain file copy would miss what is still in the WAL
-    source.conn.close()
+    db_path = copy_db(built[0], tmp_path / "hmicfrs.db")
     db = store.connect(db_path)
     ids = {row["number"]: row["id"] for row in db.query("select id, number from items")}
     report_id = db.execute("select id from reports").fetchone()[0]

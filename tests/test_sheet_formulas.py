@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from loopback import parsing_here
 from pipeline.review.spreadsheet import escape, unescape
 from test_review import audit_rows, copy_db, export, hmicfrs, ids, make_pdf, rules_copy
 from test_review_sheet import ROW, apply, edit
@@ -72,7 +73,8 @@ def template(tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("formula-template")
     pdf = make_pdf(directory / HOSTILE_FILE)
     db = directory / "template.db"
-    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules_copy(directory), pdf)
+    with parsing_here():
+        hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules_copy(directory), pdf)
     return db
 
 

@@ -13,18 +13,27 @@ from spacy.tokens import Doc, Span
 from pipeline.clean import slugify
 from pipeline.rules import Rule, RuleSet, load_rules
 
-def _regex_spans(doc: Doc, rules, label_of) -> list[Span]:
+_Prepared = tuple[tuple[Rule, bool, int], ...]
+
+
+def _prepared(rules) -> _Prepared:
+    """Each rule with its fallback flag and priority, looked up once per pipeline, not per doc."""
+    return tuple((rule, bool(rule.get("fallback")), rule.get("priority", 100)) for rule in rules)
+
+
+def _regex_spans(doc: Doc, rules: _Prepared, label_of) -> list[Span]:
     """Regex matches over the doc's text as spans, longest first, without overlaps. Rules marked
     "fallback" (a generic shape such as "... Committee") only fill text no other rule matched."""
+    text = doc.text  # spaCy joins every token on each access: once, not once per rule
     spans: list[Span] = []
     for fallback in (False, True):
         found: list[tuple[int, int, int, tuple[Rule, re.Match[str]]]] = []
-        for rule in rules:
-            if bool(rule.get("fallback")) != fallback:
+        for rule, is_fallback, priority in rules:
+            if is_fallback != fallback:
                 continue
-            for match in rule.regex.finditer(doc.text):
+            for match in rule.regex.finditer(text):
                 if match.end() > match.start():
-                    found.append((match.start(), match.end(), rule.get("priority", 100), (rule, match)))
+                    found.append((match.start(), match.end(), priority, (rule, match)))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
         taken = [(s.start_char, s.end_char) for s in spans]
         taken_until = -1
@@ -43,7 +52,7 @@ def _regex_spans(doc: Doc, rules, label_of) -> list[Span]:
 
 @Language.factory("hmicfrs_deadlines", default_config={"rules_dir": None})
 def make_deadline_component(nlp: Language, name: str, rules_dir: str | None):
-    rules = sorted(load_rules(rules_dir).of("deadlines.jsonl"), key=lambda r: r.get("priority", 100))
+    rules = _prepared(sorted(load_rules(rules_dir).of("deadlines.jsonl"), key=lambda r: r.get("priority", 100)))
 
     def find_deadlines(doc: Doc) -> Doc:
         doc.spans["deadlines"] = _regex_spans(doc, rules, lambda rule, _m: str(rule.get("kind")))
@@ -54,7 +63,7 @@ def make_deadline_component(nlp: Language, name: str, rules_dir: str | None):
 
 @Language.factory("hmicfrs_addressees", default_config={"rules_dir": None})
 def make_addressee_component(nlp: Language, name: str, rules_dir: str | None):
-    rules = load_rules(rules_dir).of("addressees.jsonl")
+    rules = _prepared(load_rules(rules_dir).of("addressees.jsonl"))
 
     def label(rule, match: re.Match) -> str:
         addressee = str(rule.get("addressee"))

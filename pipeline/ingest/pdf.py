@@ -121,6 +121,23 @@ def open_pdf(path: Path, password: str | None = None, sha256: str | None = None)
     path = Path(path)
     data = read_file(path)
     _check_header(data[:1024])
+    with read_pages(data, password) as (title, pages):
+        yield ParsedDocument(
+            path=str(path),
+            file=path.name,
+            sha256=sha256 or hashlib.sha256(data).hexdigest(),
+            size_bytes=len(data),
+            pages=pages,  # type: ignore[arg-type]
+            metadata_title=title,
+        )
+
+
+@contextmanager
+def read_pages(data: bytes, password: str | None) -> Iterator[tuple[str | None, Iterator[ParsedPage]]]:
+    """pdfplumber's reading of a PDF's bytes: its metadata title, and its pages one at a time.
+
+    Everything pdfplumber decides is here and depends on nothing but the bytes and the password
+    (the test suite keeps what it returned for bytes it has read before: tests/conftest.py)."""
     with _classified():
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     try:
@@ -129,14 +146,7 @@ def open_pdf(path: Path, password: str | None = None, sha256: str | None = None)
             pages = pdf.pages
             if not pages:
                 raise _why_no_pages(pdf.doc)
-        yield ParsedDocument(
-            path=str(path),
-            file=path.name,
-            sha256=sha256 or hashlib.sha256(data).hexdigest(),
-            size_bytes=len(data),
-            pages=_stream(pages),  # type: ignore[arg-type]
-            metadata_title=title,
-        )
+        yield title, _stream(pages)
     finally:
         _close(pdf)
 
