@@ -65,9 +65,9 @@ def extractor(_one_extractor_per_rule_set) -> Extractor:
 
 
 # ---------------------------------------------------------------------------------------------
-# Databases built once per session and shared READ ONLY: a test that writes takes a copy
-# (test_review.copy_db, SQLite's backup API). Building them is most of what the fast suite would otherwise
-# spend its time on (each is a CLI ingest: parser process, spaCy, extraction, migrations).
+# Databases built once per run (once.built_once: one xdist worker builds, the others wait and
+# share it) and shared READ ONLY: a test that writes takes a copy (test_review.copy_db). Each is a
+# CLI ingest (spaCy, extraction, migrations) that parses in this process (loopback.parsing_here).
 
 CORPUS = REPO / "corpus"
 
@@ -242,6 +242,8 @@ def _new_databases_from_a_migrated_template(tmp_path_factory):
             finally:
                 staged.unlink()
         db = connect(path, create)
+        # A test's database is thrown away, so waiting for each commit to reach the disk buys
+        # nothing (~4 s of the quick set); the crash tests run their own processes and keep it.
         db.execute("PRAGMA synchronous = OFF")
         return db
 
