@@ -162,7 +162,7 @@ def test_at_least_the_eight_canned_queries_are_configured():
 
 
 def test_metadata_follows_the_database_name(reading, tmp_path):
-    renamed = store.backup(reading["db"], tmp_path / "force.db")
+    renamed = copy_db(reading["db_path"], tmp_path / "force.db")
     ds = _datasette(renamed)
     assert _get(ds, "/force/overdue").status_code == 200
     assert '"/force/item_details"' in _get(ds, "/").text
