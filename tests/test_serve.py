@@ -89,6 +89,32 @@ def env(built, tmp_path):
     return {"db_path": db_path, "db": db, "ids": ids, "report_id": report_id, "pdf": built[1]}
 
 
+def _dump(db_path) -> list[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def reading(built, tmp_path_factory):
+    """`env` for the tests that only read: one copy and one Datasette (`ds`) for the whole module,
+    where each test built its own (~70 ms of copy, build and start-up each). A test that writes,
+    signs in to a throttle or changes the server's settings takes `env` and its own Datasette;
+    afterwards this fails if any test wrote to the copy."""
+    db_path = copy_db(built[0], tmp_path_factory.mktemp("reading") / "hmicfrs.db")
+    before = _dump(db_path)
+    db = store.connect(db_path)
+    ids = {row["number"]: row["id"] for row in db.query("select id, number from items")}
+    report_id = db.execute("select id from reports").fetchone()[0]
+    yield {"db_path": db_path, "db": db, "ids": ids, "report_id": report_id, "pdf": built[1], "ds": _datasette(db_path)}
+    db.conn.close()
+    assert _dump(db_path) == before, "a test that takes `reading` wrote to the database: give it `env`"
+
+
 def _datasette(db_path, token=TOKEN):
     return serve.build_datasette(db_path, reviewer_token=token)
 
@@ -107,16 +133,16 @@ def _rows(ds, path):
     return response.json()
 
 
-def test_items_were_extracted_as_the_tests_expect(env):
-    assert set(env["ids"]) == {"1", "2", "4"}
+def test_items_were_extracted_as_the_tests_expect(reading):
+    assert set(reading["ids"]) == {"1", "2", "4"}
 
 
 # ---------------------------------------------------------------------------------------------
 # Pages, configuration, facets, search, labels
 
 
-def test_index_and_database_pages_show_title_description_and_canned_queries(env):
-    ds = _datasette(env["db_path"])
+def test_index_and_database_pages_show_title_description_and_canned_queries(reading):
+    ds = reading["ds"]
     index = _get(ds, "/")
     assert index.status_code == 200
     assert "HMICFRS recommendations" in index.text
@@ -135,8 +161,8 @@ def test_at_least_the_eight_canned_queries_are_configured():
             "completeness_problems", "report_items", "status_summary"} <= set(serve_queries())
 
 
-def test_metadata_follows_the_database_name(env, tmp_path):
-    renamed = store.backup(env["db"], tmp_path / "force.db")
+def test_metadata_follows_the_database_name(reading, tmp_path):
+    renamed = copy_db(reading["db_path"], tmp_path / "force.db")
     ds = _datasette(renamed)
     assert _get(ds, "/force/overdue").status_code == 200
     assert '"/force/item_details"' in _get(ds, "/").text
@@ -144,16 +170,16 @@ def test_metadata_follows_the_database_name(env, tmp_path):
     assert _get(ds, "/-/metadata.json").json()["databases"]["force"]["tables"]["item_details"]["fts_table"] == "items_fts"
 
 
-def test_table_and_column_descriptions(env):
-    ds = _datasette(env["db_path"])
+def test_table_and_column_descriptions(reading):
+    ds = reading["ds"]
     page = _get(ds, "/hmicfrs/item_details", follow_redirects=True)  # to its compact columns
     assert "One row per item as people should see it" in page.text
     columns = _get(ds, "/hmicfrs/item_details.json?_extra=columns").json()
     assert "pdf_link" in columns["columns"]
 
 
-def test_default_facets(env):
-    ds = _datasette(env["db_path"])
+def test_default_facets(reading):
+    ds = reading["ds"]
     facets = _get(ds, "/hmicfrs/item_details.json").json()["facet_results"]
     # The addressees array facet is on request only: at 50,000 items it cost more than the page.
     assert {"kind", "deadline_year", "review_status", "report_title"} == set(facets)
@@ -168,24 +194,24 @@ def test_default_facets(env):
 
 
 @pytest.mark.parametrize("table", ["item_details", "items"])
-def test_search_finds_chief_constables(env, table):
-    ds = _datasette(env["db_path"])
+def test_search_finds_chief_constables(reading, table):
+    ds = reading["ds"]
     rows = _rows(ds, f"/hmicfrs/{table}.json?_search=chief+constables")
-    assert [r["id"] for r in rows] == [env["ids"]["1"]]
+    assert [r["id"] for r in rows] == [reading["ids"]["1"]]
     assert _rows(ds, f"/hmicfrs/{table}.json?_search=zebra") == []
 
 
-def test_foreign_keys_show_the_report_title(env):
-    ds = _datasette(env["db_path"])
+def test_foreign_keys_show_the_report_title(reading):
+    ds = reading["ds"]
     page = _get(ds, "/hmicfrs/items")
     assert "An inspection of sample policing" in page.text
     labelled = _get(ds, "/hmicfrs/items.json?_labels=on&_shape=array").json()
     assert labelled[0]["report_id"]["label"] == "An inspection of sample policing"
 
 
-def test_pdf_text_renders_escaped(env):
-    ds = _datasette(env["db_path"])
-    for path in ("/hmicfrs/item_details", "/hmicfrs/items", f"/-/hmicfrs/review/{env['ids']['2']}",
+def test_pdf_text_renders_escaped(reading):
+    ds = reading["ds"]
+    for path in ("/hmicfrs/item_details", "/hmicfrs/items", f"/-/hmicfrs/review/{reading['ids']['2']}",
                  "/hmicfrs/report_items?report=sample+report.pdf"):
         page = _get(ds, path, follow_redirects=True)
         assert page.status_code == 200, path
@@ -237,20 +263,20 @@ def test_needing_review_and_changed_since_review(env):
     assert env["ids"]["1"] in _ids(_rows(ds, "/hmicfrs/needing_review.json"))
 
 
-def test_completeness_problems(env):
-    ds = _datasette(env["db_path"])
+def test_completeness_problems(reading):
+    ds = reading["ds"]
     rows = _rows(ds, "/hmicfrs/completeness_problems.json")
     assert [r["file"] for r in rows] == ["sample report.pdf"]
     assert "3" in rows[0]["numbering_gaps"]
 
 
 @pytest.mark.parametrize("key", ["file", "id"])
-def test_one_reports_items_in_order(env, key):
-    ds = _datasette(env["db_path"])
-    value = "sample+report.pdf" if key == "file" else env["report_id"]
+def test_one_reports_items_in_order(reading, key):
+    ds = reading["ds"]
+    value = "sample+report.pdf" if key == "file" else reading["report_id"]
     rows = _rows(ds, f"/hmicfrs/report_items.json?report={value}")
     assert [r["label"] for r in rows] == ["Recommendation 1", "Recommendation 2", "Recommendation 4"]
-    assert all(r["pdf_link"] == f"/-/hmicfrs/pdf/{env['report_id']}.pdf#page=2" for r in rows)
+    assert all(r["pdf_link"] == f"/-/hmicfrs/pdf/{reading['report_id']}.pdf#page=2" for r in rows)
 
 
 def test_status_summary_matches_the_cli(env):
@@ -295,16 +321,16 @@ def test_item_details_view_agrees_with_the_review_overlay(env):
 # Evidence: the PDF at the item's page
 
 
-def test_each_item_links_to_its_pdf_page(env):
-    ds = _datasette(env["db_path"])
+def test_each_item_links_to_its_pdf_page(reading):
+    ds = reading["ds"]
     page = _get(ds, "/hmicfrs/item_details", follow_redirects=True)
-    link = f'<a href="/-/hmicfrs/pdf/{env["report_id"]}.pdf#page=2">PDF p. 2</a>'
+    link = f'<a href="/-/hmicfrs/pdf/{reading["report_id"]}.pdf#page=2">PDF p. 2</a>'
     assert link in page.text
-    assert f'href="/-/hmicfrs/pdf/{env["report_id"]}.pdf#page=2"' in _get(ds, "/hmicfrs/items").text
-    pdf = _get(ds, f"/-/hmicfrs/pdf/{env['report_id']}.pdf")
+    assert f'href="/-/hmicfrs/pdf/{reading["report_id"]}.pdf#page=2"' in _get(ds, "/hmicfrs/items").text
+    pdf = _get(ds, f"/-/hmicfrs/pdf/{reading['report_id']}.pdf")
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
-    assert pdf.content == env["pdf"].read_bytes()
+    assert pdf.content == reading["pdf"].read_bytes()
 
 
 @pytest.mark.parametrize("path", [
@@ -312,8 +338,8 @@ def test_each_item_links_to_its_pdf_page(env):
     "/-/hmicfrs/pdf/..%2F..%2Fetc%2Fpasswd.pdf",
     "/-/hmicfrs/pdf/../../hmicfrs.db",
 ])
-def test_only_reports_in_the_database_are_served(env, path):
-    ds = _datasette(env["db_path"])
+def test_only_reports_in_the_database_are_served(reading, path):
+    ds = reading["ds"]
     response = _get(ds, path, follow_redirects=True)
     assert response.status_code == 404
     assert b"SQLite" not in response.content
@@ -353,7 +379,7 @@ def test_plain_datasette_with_the_repository_configuration(env, monkeypatch):
     assert sign_in.status_code == 200 and "<form" in sign_in.text  # hmicfrs_login.html was found
 
 
-def test_the_plugins_are_found_through_the_entry_point_and_registered_once(env):
+def test_the_plugins_are_found_through_the_entry_point_and_registered_once(reading):
     from datasette.cli import cli as datasette_cli
     from datasette.plugins import pm
 
@@ -365,7 +391,7 @@ def test_the_plugins_are_found_through_the_entry_point_and_registered_once(env):
     assert "prepare_jinja2_environment" in hooks["hmicfrs-pipeline"]
     assert {"hmicfrs_datasette", "hmicfrs_charts", "hmicfrs_pages"} <= set(plugin.SHIPPED) <= set(hooks)
     assert {"register_routes", "actor_from_request"} <= hooks["hmicfrs_datasette"]
-    _datasette(env["db_path"])  # `hmicfrs serve` builds its instance: no second copy of any plugin
+    _datasette(reading["db_path"])  # `hmicfrs serve` builds its instance: no second copy of any plugin
     routes = [h.plugin_name for h in pm.hook.register_routes.get_hookimpls()]
     with_routes = sorted(name for name, module in plugin.SHIPPED.items() if hasattr(module, "register_routes"))
     assert len(with_routes) >= 4
@@ -382,13 +408,13 @@ def test_the_datasette_command_lists_the_plugin():
     assert {"hmicfrs-pipeline", "hmicfrs_datasette"} <= {p["name"] for p in json.loads(done.stdout)}
 
 
-def test_calendar_feed(env):
-    ds = _datasette(env["db_path"])
+def test_calendar_feed(reading):
+    ds = reading["ds"]
     feed = _get(ds, "/-/hmicfrs/calendar.ics")
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/calendar")
     assert feed.text.count("BEGIN:VEVENT") == 3
     only = _get(ds, "/-/hmicfrs/calendar.ics?addressee=home_office").text
-    assert only.count("BEGIN:VEVENT") == 1 and f"UID:{env['ids']['4']}@" in only
+    assert only.count("BEGIN:VEVENT") == 1 and f"UID:{reading['ids']['4']}@" in only
 
 
 def test_serve_refuses_a_missing_database(tmp_path):

@@ -16,7 +16,7 @@ from pipeline.review import decisions as review
 from pipeline.serve import app as serve
 from pipeline.serve import pages as serve_pages
 from pipeline.cli.main import cli
-from test_serve import BEARER, TOKEN, _datasette, _get, _post, built, env  # noqa: F401
+from test_serve import BEARER, TOKEN, _datasette, _get, _post, built, env, reading  # noqa: F401
 
 COMPACT = [("_col", c) for c in serve_pages.COMPACT_COLUMNS]
 
@@ -89,8 +89,8 @@ def test_the_queue_moves_on(before, after, current, expected):
 # Pages
 
 
-def test_the_landing_page_starts_with_due_review_and_ours(env):
-    ds = _datasette(env["db_path"])
+def test_the_landing_page_starts_with_due_review_and_ours(reading):
+    ds = reading["ds"]
     text = _get(ds, "/").text
     headings = re.findall(r"<h2>([^<]+)</h2>", text)
     assert headings[:3] == ["What is due", "What needs review", "Our items"]
@@ -111,10 +111,10 @@ def test_the_landing_page_links_our_items_once_an_organisation_is_set(env):
     assert "No organisation is set" not in text
 
 
-def test_the_landing_page_degrades_without_the_ours_query(env):
+def test_the_landing_page_degrades_without_the_ours_query(reading):
     metadata = serve.load_metadata("hmicfrs")
     del metadata["databases"]["hmicfrs"]["queries"]["ours"]
-    ds = _datasette(env["db_path"])
+    ds = _datasette(reading["db_path"])
     ds._metadata_local = metadata
     text = _get(ds, "/").text
     assert "there is no <code>ours</code> query" in text
@@ -124,8 +124,8 @@ def test_the_landing_page_degrades_without_the_ours_query(env):
     ("furniture", True), ("report_checks", True), ("reviews", True), ("audit_log", True), ("corrections", True),
     ("item_details", False), ("reports", False), ("items", False), ("tracking", False),
 ])
-def test_internal_tables_are_hidden(env, table, hidden):
-    ds = _datasette(env["db_path"])
+def test_internal_tables_are_hidden(reading, table, hidden):
+    ds = reading["ds"]
     tables = {t["name"]: t for t in _get(ds, "/hmicfrs.json").json()["tables"]}
     if table in tables:
         assert tables[table]["hidden"] is hidden
@@ -134,16 +134,16 @@ def test_internal_tables_are_hidden(env, table, hidden):
 
 
 @pytest.mark.parametrize("query", ["accept_item", "correct_item", "overdue", "needing_review"])
-def test_canned_queries_hide_their_sql(env, query):
-    ds = _datasette(env["db_path"])
+def test_canned_queries_hide_their_sql(reading, query):
+    ds = reading["ds"]
     page = _get(ds, f"/hmicfrs/{query}", headers=BEARER)  # as a reviewer: the write queries are theirs
     text = page.text
     assert page.status_code == 200 and "<form" in text
     assert "hmicfrs_review(" not in text and "from item_details" not in text
 
 
-def test_the_item_view_shows_names_short_titles_and_both_links(env):
-    ds = _datasette(env["db_path"])
+def test_the_item_view_shows_names_short_titles_and_both_links(reading):
+    ds = reading["ds"]
     page = _get(ds, "/hmicfrs/item_details", follow_redirects=True)
     assert "_col=label" in str(page.url)
     heads = re.findall(r'<th [^>]*class="col-([a-z_]+)"', page.text)
@@ -291,10 +291,10 @@ def test_the_item_page_shows_responses_when_there_are_any(env):
     assert "No response recorded" not in page
 
 
-def test_nobody_but_a_reviewer_may_track_or_accept_the_rest(env):
-    ds = _datasette(env["db_path"])
+def test_nobody_but_a_reviewer_may_track_or_accept_the_rest(reading):
+    ds = reading["ds"]
     for action in ("track", "accept_rest"):
-        refused = _post(ds, "/-/hmicfrs/review/" + env["ids"]["1"], data={"action": action, "status": "closed"})
+        refused = _post(ds, "/-/hmicfrs/review/" + reading["ids"]["1"], data={"action": action, "status": "closed"})
         assert refused.status_code == 403
-    assert list(env["db"].query("select * from tracking")) == []
-    assert {r["review_status"] for r in review.list_items(env["db"])} == {"pending"}
+    assert list(reading["db"].query("select * from tracking")) == []
+    assert {r["review_status"] for r in review.list_items(reading["db"])} == {"pending"}

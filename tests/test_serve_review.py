@@ -12,8 +12,9 @@ from click.testing import CliRunner
 
 from pipeline.review import decisions as review
 from pipeline.serve import app as serve
+from pipeline.serve import plugin
 from pipeline.cli.main import cli
-from test_serve import BEARER, TOKEN, WRITE_QUERIES, _datasette, _get, _post, built, env  # noqa: F401
+from test_serve import BEARER, TOKEN, WRITE_QUERIES, _datasette, _get, _post, built, env, reading  # noqa: F401
 
 
 def _audit(db):
@@ -21,13 +22,13 @@ def _audit(db):
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong-token-wrong-token"}])
-def test_anonymous_and_wrong_token_writes_are_refused(env, headers):
-    ds = _datasette(env["db_path"])
+def test_anonymous_and_wrong_token_writes_are_refused(reading, headers):
+    ds = reading["ds"]
     for body in ({"action": "accept"}, {"action": "correct", "field": "text", "value": "x"}):
-        response = _post(ds, f"/-/hmicfrs/review/{env['ids']['1']}", data=body, headers=headers)
+        response = _post(ds, f"/-/hmicfrs/review/{reading['ids']['1']}", data=body, headers=headers)
         assert response.status_code == 403
-    assert _audit(env["db"]) == []
-    assert env["db"]["reviews"].count == 0
+    assert _audit(reading["db"]) == []
+    assert reading["db"]["reviews"].count == 0
 
 
 def test_without_a_token_nobody_can_write(env):
@@ -104,14 +105,14 @@ def test_writable_canned_queries_write_through_the_review_code(env):
     assert not any(row["changed_since_review"] for row in exported.values())
 
 
-def test_the_review_sql_function_refuses_calls_without_a_grant(env):
-    ds = _datasette(env["db_path"])
+def test_the_review_sql_function_refuses_calls_without_a_grant(reading):
+    ds = reading["ds"]
     for grant in ("", "0" * 64, ds.hmicfrs.grant_for("someone else")):
-        sql = f"select hmicfrs_review('{grant}', 'reviewer (token)', '{env['ids']['1']}', 'reject', null, null, 'x')"
+        sql = f"select hmicfrs_review('{grant}', 'reviewer (token)', '{reading['ids']['1']}', 'reject', null, null, 'x')"
         for headers in ({}, BEARER):
             response = _get(ds, "/hmicfrs.json?sql=" + quote(sql), headers=headers)
             assert response.status_code == 400
-    assert _audit(env["db"]) == [] and env["db"]["reviews"].count == 0
+    assert _audit(reading["db"]) == [] and reading["db"]["reviews"].count == 0
 
 
 def test_after_a_canned_query_the_reviewer_lands_on_the_item(env):
@@ -127,7 +128,8 @@ def _csrf(response) -> str:
     return re.search(r'name="csrftoken" value="([^"]+)"', response.text).group(1)
 
 
-def test_sign_in_with_the_token_then_review_with_the_form(env):
+def test_sign_in_with_the_token_then_review_with_the_form(env, monkeypatch):
+    monkeypatch.setattr(plugin.shipped, "FAILED_SIGN_IN_DELAY", 0)  # the wait is test_serve_attacks' subject
     ds = _datasette(env["db_path"])
     form = _get(ds, "/-/hmicfrs/login")
     cookies = {"ds_csrftoken": form.cookies["ds_csrftoken"]}
@@ -163,20 +165,20 @@ def test_sign_in_with_the_token_then_review_with_the_form(env):
     assert _audit(env["db"])[-1]["by"] == "Ann Reviewer" and _audit(env["db"])[-1]["note"] == "a duplicate"
 
 
-def test_anonymous_visitors_see_read_only_review_pages(env):
-    ds = _datasette(env["db_path"])
-    page = _get(ds, f"/-/hmicfrs/review/{env['ids']['1']}")
+def test_anonymous_visitors_see_read_only_review_pages(reading):
+    ds = reading["ds"]
+    page = _get(ds, f"/-/hmicfrs/review/{reading['ids']['1']}")
     assert page.status_code == 200
     assert 'value="accept"' not in page.text and "Sign in as a reviewer" in page.text
     assert _get(ds, "/-/hmicfrs/review/no-such-item").status_code == 404
 
 
-def test_the_token_is_never_shown_or_stored(env, capfd):
-    ds = _datasette(env["db_path"])
+def test_the_token_is_never_shown_or_stored(reading, capfd):
+    ds = reading["ds"]
     for path in ("/-/metadata.json", "/-/settings.json", "/-/plugins.json", "/-/actor.json", "/-/hmicfrs/login"):
         assert TOKEN not in _get(ds, path).text
     assert TOKEN not in repr(ds.hmicfrs) and TOKEN not in repr(vars(ds.hmicfrs.secret))
-    assert TOKEN.encode() not in env["db_path"].read_bytes()
+    assert TOKEN.encode() not in reading["db_path"].read_bytes()
     with pytest.raises(serve.ServeError):
         serve.ReviewerSecret("short")
 

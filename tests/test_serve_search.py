@@ -4,19 +4,18 @@ item view's search box sent here only when this page can answer it."""
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import re
 import sqlite3
 from html import unescape
-from pathlib import Path
 
 import pytest
 
 from pipeline.serve import app as serve
 from pipeline.serve import search
+from test_review import copy_db
 from test_serve import SCRIPT, built, env  # noqa: F401
+from test_serve_speed import bench_once
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("args, words, filters, page", [
@@ -75,12 +74,7 @@ def test_facet_counts_are_sorted_by_count_then_value():
 
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("serve_load", ROOT / "benchmarks" / "serve_load.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path = tmp_path_factory.mktemp("search") / "bench.db"
-    module.build(path, 1000)
-    return path
+    return copy_db(bench_once(tmp_path_factory), tmp_path_factory.mktemp("search") / "bench.db")
 
 
 @pytest.fixture(scope="module")

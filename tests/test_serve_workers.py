@@ -19,7 +19,7 @@ from pipeline.cli.main import cli
 from pipeline.review import decisions as review
 from pipeline.serve import workers
 from pipeline.serve.guard import FailureLimiter
-from test_serve import TOKEN, _get, _post, built, env  # noqa: F401
+from test_serve import TOKEN, _get, _post, built, env, reading  # noqa: F401
 
 
 def _csrf(response) -> str:
@@ -30,13 +30,13 @@ def _launch(db_path, count=2, token=TOKEN, **kwargs) -> workers.Launch:
     return workers.Launch.make(db_path, token, kwargs.get("pdf_dirs", ()), kwargs.get("public_url"), count)
 
 
-def test_the_launch_travels_without_the_token(env, tmp_path):
-    launch = _launch(env["db_path"], pdf_dirs=[tmp_path], public_url="https://hmicfrs.example.org/")
+def test_the_launch_travels_without_the_token(reading, tmp_path):
+    launch = _launch(reading["db_path"], pdf_dirs=[tmp_path], public_url="https://hmicfrs.example.org/")
     text = launch.to_json()
     assert TOKEN not in text
     again = workers.Launch.from_json(text)
     assert again == launch
-    assert again.db_path == str(Path(env["db_path"]).resolve()) and again.pdf_dirs == (str(tmp_path.resolve()),)
+    assert again.db_path == str(Path(reading["db_path"]).resolve()) and again.pdf_dirs == (str(tmp_path.resolve()),)
     assert again.public_url == "https://hmicfrs.example.org"
     secret = again.datasette().hmicfrs.secret
     assert secret.matches(TOKEN) and not secret.matches(TOKEN + "x") and not secret.matches("")
@@ -72,13 +72,13 @@ def test_a_sign_in_and_a_decision_hold_across_processes(env):
     assert _get(first, "/-/hmicfrs/decision", cookies=cookies).headers["location"] == "/"
 
 
-def test_a_process_of_another_launch_does_not_know_the_reviewer(env):
-    first, other = _launch(env["db_path"]).datasette(), _launch(env["db_path"]).datasette()
+def test_a_process_of_another_launch_does_not_know_the_reviewer(reading):
+    first, other = _launch(reading["db_path"]).datasette(), _launch(reading["db_path"]).datasette()
     form = _get(first, "/-/hmicfrs/login")
     cookies = {"ds_csrftoken": form.cookies["ds_csrftoken"]}
     signed = _post(first, "/-/hmicfrs/login", cookies=cookies, data={"csrftoken": _csrf(form), "name": "Ann", "token": TOKEN})
     cookies["ds_actor"] = signed.cookies["ds_actor"]
-    page = _get(other, f"/-/hmicfrs/review/{env['ids']['1']}", cookies=cookies)
+    page = _get(other, f"/-/hmicfrs/review/{reading['ids']['1']}", cookies=cookies)
     assert page.status_code == 200 and 'value="accept"' not in page.text
 
 
@@ -87,8 +87,8 @@ def test_the_default_is_one_process_a_core_up_to_four():
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "many"])
-def test_a_bad_process_count_is_a_usage_error(env, value):
-    result = CliRunner().invoke(cli, ["serve", "--db", str(env["db_path"]), "--workers", value])
+def test_a_bad_process_count_is_a_usage_error(reading, value):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(reading["db_path"]), "--workers", value])
     assert result.exit_code == 2 and "--workers" in result.output
 
 
