@@ -83,6 +83,17 @@ def db(template: Path, tmp_path: Path) -> Path:
     return copy_db(template, tmp_path / "formulas.db")
 
 
+@pytest.fixture(scope="module")
+def item_ids(template: Path, tmp_path_factory) -> dict[str, str]:
+    """ids(db) before a test writes to its copy: the same for every copy, so taken once."""
+    return ids(copy_db(template, tmp_path_factory.mktemp("formula-ids") / "formulas.db"))
+
+
+@pytest.fixture
+def names(item_ids: dict[str, str]) -> dict[str, str]:
+    return dict(item_ids)
+
+
 def sheet_of(db: Path, fmt: str) -> Path:
     path = db.parent / f"review.{fmt}"
     hmicfrs("review", "sheet", "--db", db, "--format", fmt, "-o", path)
@@ -113,8 +124,8 @@ def sheet_cell(path: Path, fmt: str, row: int, column: str) -> str:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("value, escaped", CELLS, ids=repr)
-def test_formula_like_text_is_text_in_the_sheet_and_round_trips(db, fmt, value, escaped):
-    item = ids(db)["rec1"]
+def test_formula_like_text_is_text_in_the_sheet_and_round_trips(db, names, fmt, value, escaped):
+    item = names["rec1"]
     hmicfrs("review", "correct", item, "--db", db, "--set", f"text={value}")
     before, logged = export(db), audit_rows(db)
     sheet = sheet_of(db, fmt)
@@ -137,9 +148,8 @@ def test_a_formula_like_file_name_is_text_in_the_sheet(db, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_an_edit_to_formula_like_text_applies_as_typed(db, fmt):
+def test_an_edit_to_formula_like_text_applies_as_typed(db, names, fmt):
     # Whoever edits the sheet types text; what they typed is what the item gets, with no '.
-    names = ids(db)
     sheet = sheet_of(db, fmt)
     if fmt == "csv":
         edit(sheet, {(ROW["rec2"], "text"): "'=1+1 is in the text", (ROW["rec3"], "deadline_text"): "-1 day"})
@@ -158,8 +168,8 @@ def test_an_edit_to_formula_like_text_applies_as_typed(db, fmt):
 
 
 @pytest.mark.parametrize("value, escaped", CELLS, ids=repr)
-def test_the_csv_export_escapes_what_the_json_export_keeps(db, value, escaped):
-    item = ids(db)["rec1"]
+def test_the_csv_export_escapes_what_the_json_export_keeps(db, names, value, escaped):
+    item = names["rec1"]
     hmicfrs("review", "correct", item, "--db", db, "--set", f"text={value}", "--set", f"deadline_text={value}")
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
         hmicfrs("export", "--db", db, "--format", "csv").stdout))}
