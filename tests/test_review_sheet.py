@@ -7,7 +7,9 @@ and after differs in those fields only. One bad row changes nothing and the erro
 """
 from __future__ import annotations
 
+import copy
 import json
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -58,9 +60,38 @@ def apply(db: Path, sheet: Path, *extra, ok: bool = True):
 FORMATS = ["csv", "xlsx"]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_the_sheet_holds_every_item_with_empty_decisions(db, fmt):
+@pytest.fixture(scope="module")
+def pristine(vetting_template: Path, tmp_path_factory) -> dict:
+    """What `ids`, `review sheet` and `export` give for the untouched report, taken once per
+    module: every test's db is a copy of the same template, so a test that has not written to
+    its copy yet would get exactly these (in the order the tests asked: ids, sheet, export)."""
+    db = copy_db(vetting_template, tmp_path_factory.mktemp("sheet-pristine") / "vetting.db")
     names = ids(db)
+    sheets = {fmt: write_sheet(db, fmt) for fmt in FORMATS}
+    return {"names": names, "sheets": sheets, "export": export(db)}
+
+
+@pytest.fixture
+def names(pristine: dict) -> dict[str, str]:
+    return dict(pristine["names"])
+
+
+@pytest.fixture
+def untouched(pristine: dict) -> list[dict]:
+    """export(db) of a db no test has written to yet."""
+    return copy.deepcopy(pristine["export"])
+
+
+@pytest.fixture
+def unedited_sheet(pristine: dict, db: Path):
+    """The sheet `review sheet` writes for the untouched db, as the test's own file beside it."""
+    def sheet(fmt: str) -> Path:
+        return Path(shutil.copyfile(pristine["sheets"][fmt], db.parent / f"review.{fmt}"))
+    return sheet
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_sheet_holds_every_item_with_empty_decisions(db, names, fmt):
     path = write_sheet(db, fmt)
     frame = pd.read_csv(path, dtype=str, keep_default_na=False) if fmt == "csv" else \
         pd.read_excel(path, dtype=str, keep_default_na=False)
@@ -72,8 +103,8 @@ def test_the_sheet_holds_every_item_with_empty_decisions(db, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_a_sheet_applied_unedited_changes_nothing(db, fmt):
-    hmicfrs("review", "correct", ids(db)["rec2"], "--db", db, "--set", "addressees=college_of_policing,npcc")
+def test_a_sheet_applied_unedited_changes_nothing(db, names, fmt):
+    hmicfrs("review", "correct", names["rec2"], "--db", db, "--set", "addressees=college_of_policing,npcc")
     before, logged = export(db), audit_rows(db)
     result = apply(db, write_sheet(db, fmt))
     assert result.stdout == ""
@@ -95,11 +126,10 @@ def _spreadsheet_edits(fmt: str, names: dict) -> dict:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_an_edited_sheet_changes_exactly_what_was_edited(db, fmt):
-    names = ids(db)
-    sheet = write_sheet(db, fmt)
+def test_an_edited_sheet_changes_exactly_what_was_edited(db, names, untouched, unedited_sheet, fmt):
+    sheet = unedited_sheet(fmt)
     edit(sheet, _spreadsheet_edits(fmt, names))
-    before = export(db)
+    before = untouched
     result = apply(db, sheet, "--by", "liaison")
     assert "applied 5 changes" in result.stderr
     assert changed_fields(before, export(db)) == {
@@ -143,11 +173,10 @@ def test_an_edited_sheet_changes_exactly_what_was_edited(db, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_dry_run_prints_the_changes_and_changes_nothing(db, fmt):
-    names = ids(db)
-    sheet = write_sheet(db, fmt)
+def test_dry_run_prints_the_changes_and_changes_nothing(db, names, untouched, unedited_sheet, fmt):
+    sheet = unedited_sheet(fmt)
     edit(sheet, _spreadsheet_edits(fmt, names))
-    before = export(db)
+    before = untouched
     result = apply(db, sheet, "--dry-run")
     assert result.stdout.splitlines() == [
         f"row 2: correct {names['coc']}: addressees: [] -> [\"force\", \"police_and_crime_commissioners\"]",
@@ -163,9 +192,8 @@ def test_dry_run_prints_the_changes_and_changes_nothing(db, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_respelling_a_cell_is_not_an_edit(db, fmt):
-    names = ids(db)
-    sheet = write_sheet(db, fmt)
+def test_respelling_a_cell_is_not_an_edit(db, names, unedited_sheet, fmt):
+    sheet = unedited_sheet(fmt)
     edit(sheet, {
         (ROW["rec2"], "addressees"): " college_of_policing ",
         (ROW["rec1"], "text"): "By 31 March 2024,  chief constables should make sure their officers\nare trained in vetting.",
@@ -173,7 +201,8 @@ def test_respelling_a_cell_is_not_an_edit(db, fmt):
     })
     result = apply(db, sheet)
     assert result.stdout == "" and "applied 0 changes" in result.stderr
-    assert export(db)[1]["id"] == names["rec1"] and export(db)[1]["review_status"] == "pending"
+    after = export(db)
+    assert after[1]["id"] == names["rec1"] and after[1]["review_status"] == "pending"
 
 
 # One bad row among good edits (rec1's text, afi1 accepted): what goes in that row -> the error.
@@ -193,13 +222,12 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("bad, message", BAD_ROWS, ids=[f"{next(iter(b))}={next(iter(b.values()))}" for b, _m in BAD_ROWS])
-def test_one_bad_row_changes_nothing_and_is_named(db, fmt, bad, message):
-    names = ids(db)
-    sheet = write_sheet(db, fmt)
+def test_one_bad_row_changes_nothing_and_is_named(db, names, untouched, unedited_sheet, fmt, bad, message):
+    sheet = unedited_sheet(fmt)
     cells = {(ROW["rec1"], "text"): "Chief constables should train officers.", (ROW["afi1"], "decision"): "accept"}
     cells.update({(ROW["rec3"], column): value.format(**names) for column, value in bad.items()})
     edit(sheet, cells)
-    before = export(db)
+    before = untouched
     for extra in ((), ("--dry-run",)):
         result = apply(db, sheet, *extra, ok=False)
         assert result.exit_code == 1
@@ -223,11 +251,10 @@ SHEET_PARENTS = [
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("parents, message", SHEET_PARENTS, ids=[" ".join(f"{a}={b}" for a, b in p.items()) for p, _m in SHEET_PARENTS])
-def test_a_sheet_making_a_parent_cycle_changes_nothing(db, fmt, parents, message):
-    names = ids(db)
-    sheet = write_sheet(db, fmt)
+def test_a_sheet_making_a_parent_cycle_changes_nothing(db, names, untouched, unedited_sheet, fmt, parents, message):
+    sheet = unedited_sheet(fmt)
     edit(sheet, {(ROW[item], "parent"): names.get(parent, "") for item, parent in parents.items()})
-    before = export(db)
+    before = untouched
     result = apply(db, sheet, ok=message is None)
     if message is None:
         assert f"applied {len(parents)} changes" in result.stderr
@@ -245,8 +272,8 @@ def test_a_sheet_without_the_id_or_decision_column_is_refused(db, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_empty_rows_are_skipped_but_a_typed_in_item_is_refused(db, fmt):
-    sheet = write_sheet(db, fmt)
+def test_empty_rows_are_skipped_but_a_typed_in_item_is_refused(db, unedited_sheet, fmt):
+    sheet = unedited_sheet(fmt)
     edit(sheet, {(7, "note"): "", (8, "report_file"): REPORT_FILE})  # rows with no item data
     assert "applied 0 changes" in apply(db, sheet).stderr
     edit(sheet, {(9, "kind"): "recommendation", (9, "text"): "The Home Office should fund vetting."})
@@ -256,8 +283,8 @@ def test_empty_rows_are_skipped_but_a_typed_in_item_is_refused(db, fmt):
 
 
 @pytest.mark.parametrize("status, rows", [("pending", 4), ("accepted", 1)])
-def test_the_sheet_can_hold_one_status_only(db, status, rows):
-    hmicfrs("review", "accept", ids(db)["rec1"], "--db", db)
+def test_the_sheet_can_hold_one_status_only(db, names, status, rows):
+    hmicfrs("review", "accept", names["rec1"], "--db", db)
     frame = pd.read_csv(write_sheet(db, "csv", "--status", status), dtype=str, keep_default_na=False)
     assert len(frame) == rows and set(frame["review_status"]) == {status}
 
@@ -284,24 +311,33 @@ def _reviewed_gold(db: Path) -> tuple[dict, Path]:
     return names, gold
 
 
-def test_gold_holds_the_accepted_and_corrected_items_as_reviewed(db):
+@pytest.fixture(scope="module")
+def reviewed(vetting_template: Path, tmp_path_factory) -> tuple[dict, Path, Path]:
+    """The report reviewed and its gold written once per module: the three tests below only read
+    the database and the gold."""
+    db = copy_db(vetting_template, tmp_path_factory.mktemp("sheet-gold") / "vetting.db")
     names, gold = _reviewed_gold(db)
+    return names, gold, db
+
+
+def test_gold_holds_the_accepted_and_corrected_items_as_reviewed(reviewed):
+    names, gold, db = reviewed
     rows = [json.loads(line) for line in (gold / "vetting.jsonl").read_text(encoding="utf-8").splitlines()]
     exported = by_id(export(db))
     assert rows == [exported[names[k]] for k in ("coc", "rec1", "rec2")]
     assert rows[1]["deadline"]["date"] == "2024-04-30"
 
 
-def test_evaluate_reads_the_gold_back_with_full_recall(db):
-    _names, gold = _reviewed_gold(db)
+def test_evaluate_reads_the_gold_back_with_full_recall(reviewed):
+    _names, gold, db = reviewed
     figures = json.loads(hmicfrs("evaluate", gold, "--db", db, "--json").stdout)
     report = figures["reports"]["vetting"]
     assert (report["gold"], report["matched"], report["recall"]) == (3, 3, 1.0)
     assert figures["not_ingested"] == []
 
 
-def test_a_correction_in_the_gold_is_a_regression_test_for_the_rules(db):
-    _names, gold = _reviewed_gold(db)
+def test_a_correction_in_the_gold_is_a_regression_test_for_the_rules(reviewed):
+    _names, gold, db = reviewed
     figures = json.loads(hmicfrs("evaluate", gold, "--db", db, "--json").stdout)
     # The rules put rec1's deadline on 31 March; the reviewer says 30 April: one of three wrong.
     assert figures["reports"]["vetting"]["deadline"] < 1.0
@@ -313,10 +349,16 @@ def test_a_correction_in_the_gold_is_a_regression_test_for_the_rules(db):
 # corpus_db (conftest.py): corpus/*.pdf ingested once per session, shared read only.
 
 
+@pytest.fixture(scope="module")
+def corpus_export(corpus_db: Path, tmp_path_factory) -> list[dict]:
+    """export(db) of an untouched copy of corpus_db, taken once for both formats."""
+    return export(copy_db(corpus_db, tmp_path_factory.mktemp("sheet-corpus") / "corpus.db"))
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_corpus_sheet_round_trip(corpus_db, tmp_path, fmt):
+def test_corpus_sheet_round_trip(corpus_db, corpus_export, tmp_path, fmt):
     db = copy_db(corpus_db, tmp_path / "corpus.db")
-    before = export(db)
+    before = copy.deepcopy(corpus_export)
     assert len(before) > 10
     sheet = write_sheet(db, fmt)
     assert "applied 0 changes" in apply(db, sheet).stderr

@@ -83,38 +83,58 @@ def db(template: Path, tmp_path: Path) -> Path:
     return copy_db(template, tmp_path / "formulas.db")
 
 
+@pytest.fixture(scope="module")
+def item_ids(template: Path, tmp_path_factory) -> dict[str, str]:
+    """ids(db) before a test writes to its copy: the same for every copy, so taken once."""
+    return ids(copy_db(template, tmp_path_factory.mktemp("formula-ids") / "formulas.db"))
+
+
+@pytest.fixture
+def names(item_ids: dict[str, str]) -> dict[str, str]:
+    return dict(item_ids)
+
+
 def sheet_of(db: Path, fmt: str) -> Path:
     path = db.parent / f"review.{fmt}"
     hmicfrs("review", "sheet", "--db", db, "--format", fmt, "-o", path)
     return path
 
 
-def csv_cell(text: str, row: int, column: str) -> str:
-    return list(csv.DictReader(io.StringIO(text)))[row - 2][column]
+def csv_cells(text: str, cells: list[tuple[int, str]]) -> list[str]:
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return [rows[row - 2][column] for row, column in cells]
 
 
-def xlsx_cell(path: Path, row: int, column: str) -> str:
-    """The stored value of a cell, which must be a string cell, and no formula anywhere in the sheet."""
+def xlsx_cells(path: Path, cells: list[tuple[int, str]]) -> list[str]:
+    """The stored values of cells, each of which must be a string cell, and no formula anywhere
+    in the sheet. The file is read once for all of them."""
     with zipfile.ZipFile(path) as book:
         xml = "".join(book.read(name).decode() for name in book.namelist() if name.startswith("xl/worksheets/"))
     assert "<f>" not in xml and "<f " not in xml
     sheet = openpyxl.load_workbook(path).active
     header = [cell.value for cell in sheet[1]]
-    cell = sheet.cell(row=row, column=header.index(column) + 1)
-    assert cell.data_type in ("s", "inlineStr"), (cell.value, cell.data_type)
-    return cell.value
+    values = []
+    for row, column in cells:
+        cell = sheet.cell(row=row, column=header.index(column) + 1)
+        assert cell.data_type in ("s", "inlineStr"), (cell.value, cell.data_type)
+        values.append(cell.value)
+    return values
+
+
+def sheet_cells(path: Path, fmt: str, cells: list[tuple[int, str]]) -> list[str]:
+    if fmt == "csv":
+        return csv_cells(path.read_text(encoding="utf-8"), cells)
+    return xlsx_cells(path, cells)
 
 
 def sheet_cell(path: Path, fmt: str, row: int, column: str) -> str:
-    if fmt == "csv":
-        return csv_cell(path.read_text(encoding="utf-8"), row, column)
-    return xlsx_cell(path, row, column)
+    return sheet_cells(path, fmt, [(row, column)])[0]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("value, escaped", CELLS, ids=repr)
-def test_formula_like_text_is_text_in_the_sheet_and_round_trips(db, fmt, value, escaped):
-    item = ids(db)["rec1"]
+def test_formula_like_text_is_text_in_the_sheet_and_round_trips(db, names, fmt, value, escaped):
+    item = names["rec1"]
     hmicfrs("review", "correct", item, "--db", db, "--set", f"text={value}")
     before, logged = export(db), audit_rows(db)
     sheet = sheet_of(db, fmt)
@@ -128,18 +148,19 @@ def test_formula_like_text_is_text_in_the_sheet_and_round_trips(db, fmt, value, 
 def test_a_formula_like_file_name_is_text_in_the_sheet(db, fmt):
     sheet = sheet_of(db, fmt)
     expected = "'" + HOSTILE_FILE if fmt == "csv" else HOSTILE_FILE
-    assert {sheet_cell(sheet, fmt, row, "report_file") for row in ROW.values()} == {expected}
+    *files, deadline = sheet_cells(sheet, fmt, [*((row, "report_file") for row in ROW.values()),
+                                                (ROW["rec1"], "deadline_date")])
+    assert set(files) == {expected}
     # Numbers and dates stay numbers and dates.
-    assert sheet_cell(sheet, fmt, ROW["rec1"], "deadline_date") == "2024-03-31"
+    assert deadline == "2024-03-31"
     if fmt == "xlsx":
         assert openpyxl.load_workbook(sheet).active.cell(row=ROW["rec1"], column=3).value == 2
     assert "applied 0 changes" in apply(db, sheet).stderr
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_an_edit_to_formula_like_text_applies_as_typed(db, fmt):
+def test_an_edit_to_formula_like_text_applies_as_typed(db, names, fmt):
     # Whoever edits the sheet types text; what they typed is what the item gets, with no '.
-    names = ids(db)
     sheet = sheet_of(db, fmt)
     if fmt == "csv":
         edit(sheet, {(ROW["rec2"], "text"): "'=1+1 is in the text", (ROW["rec3"], "deadline_text"): "-1 day"})
@@ -158,8 +179,8 @@ def test_an_edit_to_formula_like_text_applies_as_typed(db, fmt):
 
 
 @pytest.mark.parametrize("value, escaped", CELLS, ids=repr)
-def test_the_csv_export_escapes_what_the_json_export_keeps(db, value, escaped):
-    item = ids(db)["rec1"]
+def test_the_csv_export_escapes_what_the_json_export_keeps(db, names, value, escaped):
+    item = names["rec1"]
     hmicfrs("review", "correct", item, "--db", db, "--set", f"text={value}", "--set", f"deadline_text={value}")
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
         hmicfrs("export", "--db", db, "--format", "csv").stdout))}

@@ -34,6 +34,12 @@ _DEFAULT_WIDTH = 14
 _WRAPPED = {"text", "report_title", "title", "addressees", "addressee_text", "deadline_text", "note", "evidence",
             "due_reason"}
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+# One style object per look, shared by every cell that has it: openpyxl keeps one entry per
+# distinct style anyway, and building (and comparing) a new one for every cell cost more than
+# the rest of the formatting together.
+_HEADER_FONT = Font(bold=True)
+_HEADER_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
+_CELL_ALIGNMENT = {True: Alignment(vertical="top", wrap_text=True), False: Alignment(vertical="top", wrap_text=False)}
 # Rows a drop-down covers past the data, so a row typed in below the last one gets it too.
 _SPARE_ROWS = 200
 
@@ -73,12 +79,12 @@ def _format(sheet, columns: Sequence[str], count: int) -> None:
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _WIDTHS.get(name, _DEFAULT_WIDTH)
         header = sheet.cell(row=1, column=index)
-        header.font = Font(bold=True)
+        header.font = _HEADER_FONT
         header.fill = _HEADER_FILL
-        header.alignment = Alignment(vertical="top", wrap_text=True)
-        wrap = name in _WRAPPED
+        header.alignment = _HEADER_ALIGNMENT
+        alignment = _CELL_ALIGNMENT[name in _WRAPPED]
         for (cell,) in sheet.iter_rows(min_row=2, max_row=count + 1, min_col=index, max_col=index):
-            cell.alignment = Alignment(vertical="top", wrap_text=wrap)
+            cell.alignment = alignment
     sheet.freeze_panes = "A2"  # the header stays on screen while scrolling down
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{count + 1}"
 
