@@ -130,6 +130,15 @@ def vetting_db(vetting_template, tmp_path):
     return copy_db(vetting_template, tmp_path / "vetting.db")
 
 
+@pytest.fixture(scope="session")
+def vetting_names(vetting_template, tmp_path_factory) -> dict[str, str]:
+    """Short names for vetting_template's items (test_review.ids: coc, rec1 ... afi1 -> id): the
+    same in every copy, so taken once."""
+    from test_review import copy_db, ids
+
+    return ids(copy_db(vetting_template, tmp_path_factory.mktemp("names") / "vetting.db"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _pdf_reads_kept(request, tmp_path_factory):
     """What pdfplumber read from a PDF's bytes is kept and given again for the same bytes, across

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.similar import similarity
-from pipeline.review.track_import import Mapping, make_mapping, match_row, normal_number, plan, plan_row, Match
-from test_review import audit_rows, copy_db, hmicfrs, ids, table
+from pipeline.review.track_import import make_mapping, match_row, normal_number, plan, plan_row, Match
+from test_review import audit_rows, hmicfrs, table
 
 
 def item(id_, report, kind, number, text, title=None):
@@ -165,12 +165,6 @@ def db(vetting_db: Path) -> Path:
     return vetting_db
 
 
-@pytest.fixture(scope="module")
-def names(vetting_template: Path, tmp_path_factory) -> dict[str, str]:
-    """The item ids of a copy no test has written to: the same for every copy, so taken once per module."""
-    return ids(copy_db(vetting_template, tmp_path_factory.mktemp("names") / "vetting.db"))
-
-
 def read_csv(path: Path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -193,8 +187,8 @@ def test_an_unedited_export_imports_as_no_change(db, tmp_path, suffix):
     assert audit_rows(db) == [] and table(db, "tracking") == []
 
 
-def test_round_trip_export_edit_dry_run_then_import(db, names, tmp_path):
-    short = names
+def test_round_trip_export_edit_dry_run_then_import(db, vetting_names, tmp_path):
+    short = vetting_names
     sheet = tmp_path / "tracking.csv"
     hmicfrs("track", "export", sheet, "--db", db)
     rows = read_csv(sheet)
@@ -240,8 +234,8 @@ def test_round_trip_export_edit_dry_run_then_import(db, names, tmp_path):
     assert len(audit_rows(db)) == len(audit)
 
 
-def test_import_with_a_column_map_from_another_tracker(db, names, tmp_path):
-    short = names
+def test_import_with_a_column_map_from_another_tracker(db, vetting_names, tmp_path):
+    short = vetting_names
     sheet = tmp_path / "portal.csv"
     write_csv(sheet, [{"Report title": "vetting", "Rec no": "Recommendation 2",
                        "Status": "Closed", "Closure date": "03/04/2024", "Lead": "Supt Jones"}])
@@ -263,8 +257,8 @@ def test_bad_maps_are_refused(db, tmp_path, args, message):
     assert table(db, "tracking") == []
 
 
-def test_track_id_still_means_track_set(db, names):
-    item_id = names["rec1"]
+def test_track_id_still_means_track_set(db, vetting_names):
+    item_id = vetting_names["rec1"]
     hmicfrs("track", item_id, "--db", db, "--status", "in_progress")
     hmicfrs("track", "set", item_id, "--db", db, "--level", "2")
     row = {r["item_id"]: r for r in table(db, "tracking")}[item_id]

@@ -12,18 +12,12 @@ import pytest
 
 from pipeline.models import DEADLINE_KINDS, ITEM_KINDS, REVIEW_STATUSES, TRACK_STATUSES
 from pipeline.review.xlsx import LIST_SEPARATOR, write_workbook
-from test_review import copy_db, hmicfrs, ids
+from test_review import hmicfrs
 
 
 @pytest.fixture
 def db(vetting_db: Path) -> Path:
     return vetting_db
-
-
-@pytest.fixture(scope="module")
-def names(vetting_template: Path, tmp_path_factory) -> dict[str, str]:
-    """The item ids of a copy no test has written to: the same for every copy, so taken once per module."""
-    return ids(copy_db(vetting_template, tmp_path_factory.mktemp("names") / "vetting.db"))
 
 
 def validations(sheet) -> dict[str, tuple[str, str]]:
@@ -73,16 +67,16 @@ def test_the_formatted_sheet_still_applies_back_unchanged(db):
     ("chief_constables;police_and_crime_commissioners", ["chief_constables", "police_and_crime_commissioners"]),
     ("police_and_crime_commissioners", ["police_and_crime_commissioners"]),
 ])
-def test_addressees_typed_with_either_separator(db, names, typed, expected):
-    item = names["rec1"]
+def test_addressees_typed_with_either_separator(db, vetting_names, typed, expected):
+    item = vetting_names["rec1"]
     hmicfrs("review", "correct", item, "--db", db, "--set", f"addressees={typed}")
     exported = hmicfrs("export", "--db", db, "--format", "csv").stdout
     row = next(r for r in csv.DictReader(io.StringIO(exported)) if r["id"] == item)
     assert row["addressees"] == LIST_SEPARATOR.join(expected)
 
 
-def test_export_xlsx_with_tracking(db, names):
-    item = names["afi1"]
+def test_export_xlsx_with_tracking(db, vetting_names):
+    item = vetting_names["afi1"]
     hmicfrs("track", item, "--db", db, "--status", "in_progress", "--level", "2", "--owner", "=ops lead")
     path = db.parent / "items.xlsx"
     result = hmicfrs("export", "--db", db, "--format", "xlsx", "--tracking", "-o", path)
