@@ -93,11 +93,24 @@ def hmicfrs(*args, code: int = 0):
 
 
 @pytest.fixture(scope="module")
-def ingested(reports: Path, tmp_path_factory) -> Path:
+def first_ingest(reports: Path, tmp_path_factory):
+    """(database, what `hmicfrs ingest` said): the reports ingested into a new database, once per
+    module. The tests read it (and copy it to write)."""
     path = tmp_path_factory.mktemp("checks") / "h.db"
     with parsing_here():
-        hmicfrs("ingest", reports, "--db", path, "--workers", 1, "--quiet")
-    return path
+        result = hmicfrs("ingest", reports, "--db", path, "--workers", 1, "--quiet")
+    return path, result
+
+
+@pytest.fixture(scope="module")
+def ingested(first_ingest) -> Path:
+    return first_ingest[0]
+
+
+@pytest.fixture(scope="module")
+def suspects(ingested: Path) -> dict[str, str]:
+    """{text: suspect id} of the PEEL report as ingested (each test's db is a copy: the same ids)."""
+    return {s["text"]: s["id"] for s in checks(ingested)[PEEL]["suspects"]}
 
 
 @pytest.fixture
@@ -130,8 +143,8 @@ def rows(db: Path, sql: str, params=()) -> list[tuple]:
 # -- ingest and extract say what each report gave -------------------------------------------------
 
 
-def test_ingest_prints_each_reports_counts_and_doubts(reports: Path, tmp_path: Path):
-    result = hmicfrs("ingest", reports, "--db", tmp_path / "h.db", "--workers", 1, "--quiet")
+def test_ingest_prints_each_reports_counts_and_doubts(first_ingest):
+    _db, result = first_ingest  # the module's own ingest into a new database
     lines = result.stderr.splitlines()
     assert f"  {PEEL}: 1 recommendation" in lines
     assert ("  IN DOUBT: report states 2 areas for improvement, found 0; "
@@ -197,8 +210,8 @@ def test_checks_on_a_database_with_nothing_in_doubt_exits_0(tmp_path: Path):
 # -- the review queue ----------------------------------------------------------------------------
 
 
-def test_a_suspect_added_as_an_item_is_exported_and_stays_decided(db: Path, reports: Path):
-    planted = suspect_id(db, PLANTED)
+def test_a_suspect_added_as_an_item_is_exported_and_stays_decided(db: Path, reports: Path, suspects):
+    planted = suspects[PLANTED]
     assert planted in queue(db)
     item_id = hmicfrs("review", "add", "--from-suspect", planted, "--by", "ann", "--note", "bold paragraph",
                       "--db", db).stdout.strip()
@@ -215,29 +228,32 @@ def test_a_suspect_added_as_an_item_is_exported_and_stays_decided(db: Path, repo
         hmicfrs(*again)
         assert rows(db, "select count(*) from suspects where id = ?", [planted]) == [(1,)]  # found again ...
         assert planted not in queue(db)  # ... and still decided
-        assert [s["text"] for s in checks(db)[PEEL]["suspects"]] == [SHORT]
-        assert checks(db)[PEEL]["items"] == {"recommendation": 2}
+        peel = checks(db)[PEEL]
+        assert [s["text"] for s in peel["suspects"]] == [SHORT]
+        assert peel["items"] == {"recommendation": 2}
 
 
-def test_add_from_suspect_takes_another_kind(db: Path):
-    item_id = hmicfrs("review", "add", "--from-suspect", suspect_id(db, SHORT), "--kind", "area_for_improvement",
+def test_add_from_suspect_takes_another_kind(db: Path, suspects):
+    item_id = hmicfrs("review", "add", "--from-suspect", suspects[SHORT], "--kind", "area_for_improvement",
                       "--db", db).stdout.strip()
     exported = [json.loads(line) for line in hmicfrs("export", "--db", db, "--kind", "area_for_improvement").stdout.splitlines()]
     assert [(o["id"], o["text"]) for o in exported] == [(item_id, SHORT)]
 
 
-def test_a_dismissed_suspect_leaves_the_queue_for_good(db: Path, reports: Path):
-    short = suspect_id(db, SHORT)
+def test_a_dismissed_suspect_leaves_the_queue_for_good(db: Path, reports: Path, suspects):
+    short = suspects[SHORT]
     result = hmicfrs("review", "dismiss", short, "--by", "bob", "--note", "narrative", "--db", db)
     assert f"{short}: dismissed" in result.stderr
-    assert short not in queue(db) and suspect_id(db, PLANTED) in queue(db)
+    queued = queue(db)
+    assert short not in queued and suspect_id(db, PLANTED) in queued
     assert rows(db, "select decision, item_id, by from suspect_decisions") == [("dismissed", None, "bob")]
     assert ("bob", short, "suspect_dismissed") in rows(db, "select by, item_id, action from audit_log")
     hmicfrs("extract", "--db", db)
     hmicfrs("ingest", reports, "--force", "--db", db, "--workers", 1, "--quiet")
     assert short not in queue(db)
-    assert [s["text"] for s in checks(db)[PEEL]["suspects"]] == [PLANTED]
-    assert checks(db)[PEEL]["items"] == {"recommendation": 1}  # dismissing adds nothing
+    peel = checks(db)[PEEL]
+    assert [s["text"] for s in peel["suspects"]] == [PLANTED]
+    assert peel["items"] == {"recommendation": 1}  # dismissing adds nothing
 
 
 @pytest.mark.parametrize("args, code, message", [
@@ -246,15 +262,15 @@ def test_a_dismissed_suspect_leaves_the_queue_for_good(db: Path, reports: Path):
     (("review", "add", "--from-suspect", "{short}", "--text", "other"), 2, "drop --text"),
     (("review", "add", "--report", PEEL), 2, "missing --kind, --text"),
 ])
-def test_bad_suspect_commands_are_refused(db: Path, args, code, message):
-    args = [a.format(short=suspect_id(db, SHORT)) for a in args]
+def test_bad_suspect_commands_are_refused(db: Path, suspects, args, code, message):
+    args = [a.format(short=suspects[SHORT]) for a in args]
     result = hmicfrs(*args, "--db", db, code=code)
     assert message in result.output
     assert rows(db, "select count(*) from suspect_decisions") == [(0,)]
 
 
-def test_a_suspect_is_decided_once(db: Path):
-    short = suspect_id(db, SHORT)
+def test_a_suspect_is_decided_once(db: Path, suspects):
+    short = suspects[SHORT]
     hmicfrs("review", "dismiss", short, "--db", db)
     assert "already dismissed" in hmicfrs("review", "dismiss", short, "--db", db, code=1).output
     assert "already dismissed" in hmicfrs("review", "add", "--from-suspect", short, "--db", db, code=1).output

@@ -40,6 +40,22 @@ def rules(template: Path) -> Path:
     return rules_of(template)
 
 
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """edited_rules(...) made once per module and edit, and only read by the tests: a rules folder
+    becomes a spaCy pipeline once per folder and content (conftest.py), a quarter of a second
+    each, which a folder of each test's own paid every time."""
+    made: dict[tuple[bool, bool], Path] = {}
+
+    def rules(*, whole_sections: bool = False, drop_rec3: bool = False) -> Path:
+        if (whole_sections, drop_rec3) not in made:
+            made[whole_sections, drop_rec3] = edited_rules(
+                tmp_path_factory.mktemp("edited"), whole_sections=whole_sections, drop_rec3=drop_rec3)
+        return made[whole_sections, drop_rec3]
+
+    return rules
+
+
 def edited_rules(tmp_path: Path, *, whole_sections: bool = False, drop_rec3: bool = False) -> Path:
     """The tests' rules with one or two rules edited the way a rules author would."""
     rules = rules_copy(tmp_path, "until_heading" if whole_sections else "single")
@@ -89,10 +105,10 @@ def test_decisions_survive_ingest_force_and_extract(db, rules, tmp_path):
     assert json.loads(hmicfrs("review", "list", "--db", db, "--status", "changed", "--json").stdout) == []
 
 
-def test_decisions_survive_a_rules_change_that_alters_the_text(db, tmp_path):
+def test_decisions_survive_a_rules_change_that_alters_the_text(db, edited):
     names = review_three(db)
     before = export(db)
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True, drop_rec3=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True, drop_rec3=True))
     after = export(db)
     statuses = status_of(db)
     assert statuses == {
@@ -112,10 +128,10 @@ def test_decisions_survive_a_rules_change_that_alters_the_text(db, tmp_path):
     assert all(row["changed_since_review"] for row in listed)
 
 
-def test_changed_since_review_shows_both_values(db, tmp_path):
+def test_changed_since_review_shows_both_values(db, edited):
     names = ids(db)
     hmicfrs("review", "accept", names["rec1"], "--db", db)
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True))
     obj = by_id(export(db))[names["rec1"]]
     assert (obj["review_status"], obj["changed_since_review"], obj["text"]) == ("accepted", True, REC1_TEXT)
 
@@ -133,29 +149,29 @@ def test_changed_since_review_shows_both_values(db, tmp_path):
     assert (obj["review_status"], obj["changed_since_review"], obj["text"]) == ("accepted", False, REC1_LONGER)
 
 
-def test_a_corrected_field_wins_over_the_new_extraction(db, tmp_path):
+def test_a_corrected_field_wins_over_the_new_extraction(db, edited):
     names = ids(db)
     hmicfrs("review", "correct", names["rec1"], "--db", db, "--set", "text=Chief constables should train officers.")
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True))
     obj = by_id(export(db))[names["rec1"]]
     assert (obj["review_status"], obj["changed_since_review"]) == ("corrected", True)
     assert obj["text"] == "Chief constables should train officers."
 
 
-def test_pending_items_simply_follow_extraction(db, tmp_path):
+def test_pending_items_simply_follow_extraction(db, edited):
     names = ids(db)
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True, drop_rec3=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True, drop_rec3=True))
     objects = by_id(export(db))
     assert objects[names["rec1"]]["text"] == REC1_LONGER
     assert objects[names["rec1"]]["changed_since_review"] is False
     assert names["rec3"] not in objects
 
 
-def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db, rules, tmp_path):
+def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db, rules, edited):
     names = ids(db)
     hmicfrs("review", "accept", names["rec3"], "--db", db, "--by", "alice")
     original = by_id(export(db))[names["rec3"]]
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, drop_rec3=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(drop_rec3=True))
     rebuilt = by_id(export(db))[names["rec3"]]
     assert rebuilt == {**original, "changed_since_review": True}
     out = hmicfrs("review", "show", names["rec3"], "--db", db).stdout
@@ -165,12 +181,12 @@ def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db,
     assert by_id(export(db))[names["rec3"]] == original
 
 
-def test_added_items_survive_extract(db, rules, tmp_path):
+def test_added_items_survive_extract(db, rules, edited):
     item = hmicfrs("review", "add", "--db", db, "--report", REPORT_FILE, "--kind", "recommendation", "--number", "4",
                    "--text", "The Home Office should fund vetting.", "--addressees", "home_office").stdout.strip()
     added = by_id(export(db))[item]
     hmicfrs("extract", "--db", db, "--rules", rules)
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True, drop_rec3=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True, drop_rec3=True))
     assert by_id(export(db))[item] == added
     assert added["source"] == "manual"
 
@@ -183,16 +199,16 @@ def test_added_items_survive_ingest_force(db, rules, tmp_path):
     assert by_id(export(db))[item] == added
 
 
-def test_tracking_survives_extract(db, rules, tmp_path):
+def test_tracking_survives_extract(db, rules, tmp_path, edited):
     names = ids(db)
     hmicfrs("track", names["rec1"], "--db", db, "--status", "in_progress", "--level", 2, "--owner", "DCI Smith")
     hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, "--rules", rules, tmp_path / REPORT_FILE)
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True))
     summary = json.loads(hmicfrs("status", "--db", db, "--json").stdout)
     assert {"type": "Recommendation Level 2", "open": 1, "closed": 0, "total": 1} in summary["table"]
 
 
-def test_a_reviewed_unnumbered_item_keeps_its_id_when_its_text_changes(tmp_path):
+def test_a_reviewed_unnumbered_item_keeps_its_id_when_its_text_changes(rules, tmp_path, edited):
     from test_review import make_pdf
 
     pages = (("#An inspection of vetting in the police service", "", "Published 2 November 2022"),
@@ -200,10 +216,9 @@ def test_a_reviewed_unnumbered_item_keeps_its_id_when_its_text_changes(tmp_path)
               "Some forces have no vetting policy at all.", "",
               "#Recommendation 1", "By 31 March 2024, chief constables should train their officers."))
     db = tmp_path / "coc.db"
-    (tmp_path / "base").mkdir()
-    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules_copy(tmp_path / "base"),
+    hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules,  # the tests' rules, unedited
             make_pdf(tmp_path / "coc.pdf", pages))
     [coc] = [o["id"] for o in export(db) if o["kind"] == "cause_of_concern"]
     hmicfrs("review", "accept", coc, "--db", db)
-    hmicfrs("extract", "--db", db, "--rules", edited_rules(tmp_path, whole_sections=True))
+    hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True))
     assert [(o["id"], o["review_status"]) for o in export(db) if o["kind"] == "cause_of_concern"] == [(coc, "accepted")]

@@ -16,6 +16,7 @@ from pipeline import store
 from pipeline.review import track as track
 from pipeline.cli.main import cli
 from pipeline.review.ours import effective_org, ours
+from test_review import copy_db
 
 MIDSHIRE_POLICE = {
     item_id("national", "r1"): "addressee",  # chief constables, national report
@@ -36,13 +37,19 @@ def template(tmp_path_factory) -> tuple[Path, Path]:
     return build(tmp / "template.db"), rules_with_made_up_bodies(tmp)
 
 
-@pytest.fixture
-def db_path(template, tmp_path) -> Path:
-    path = tmp_path / "hm.db"
+@pytest.fixture(scope="module")
+def midshire(template) -> Path:
+    """The template with Midshire Police set, once per module: each test writes to a copy."""
+    path = template[0].with_name("midshire.db")
     path.write_bytes(template[0].read_bytes())
     result = CliRunner().invoke(cli, ["org", "set", "Midshire Police", "--rules", str(template[1]), "--db", str(path)])
     assert result.exit_code == 0, result.output
     return path
+
+
+@pytest.fixture
+def db_path(midshire, tmp_path) -> Path:
+    return copy_db(midshire, tmp_path / "hm.db")
 
 
 def run(*args) -> tuple[int, str, str]:

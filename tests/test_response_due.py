@@ -15,6 +15,7 @@ from pipeline import store
 from pipeline.cli.main import cli
 from pipeline.review.ours import effective_org, response_due
 from pipeline.serve.app import METADATA_FILE
+from test_review import copy_db
 
 MID, NORTH = report_id("peel-mid"), report_id("peel-north")
 
@@ -24,12 +25,22 @@ def run(*args):
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture
-def db_path(tmp_path):
-    path = build(tmp_path / "hm.db")
-    assert run("org", "set", "Midshire Police", "--rules", str(rules_with_made_up_bodies(tmp_path)),
-               "--db", str(path))[0] == 0
+@pytest.fixture(scope="module")
+def made_up_rules(tmp_path_factory):
+    return rules_with_made_up_bodies(tmp_path_factory.mktemp("rules"))  # read only
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory, made_up_rules):
+    """The database with Midshire Police set, built once per module: each test writes to a copy."""
+    path = build(tmp_path_factory.mktemp("due") / "hm.db")
+    assert run("org", "set", "Midshire Police", "--rules", str(made_up_rules), "--db", str(path))[0] == 0
     return path
+
+
+@pytest.fixture
+def db_path(template, tmp_path):
+    return copy_db(template, tmp_path / "hm.db")
 
 
 @pytest.mark.parametrize("org, today, expected", [
@@ -51,10 +62,10 @@ def test_one_deadline_per_report_on_a_force(db_path, org, today, expected):
     ("2023", None),
     ("2024-01-05", "2024-03-01"),  # 56 days across February of a leap year
 ])
-def test_due_needs_a_day_of_publication(tmp_path, published, due):
+def test_due_needs_a_day_of_publication(tmp_path, made_up_rules, published, due):
     reports = [("peel-mid", "PEEL: Midshire Police", "Midshire Police", published, "hmicfrs_peel", [])]
     path = build(tmp_path / "one.db", reports=reports)
-    run("org", "subjects", "--rules", str(rules_with_made_up_bodies(tmp_path)), "--db", str(path))
+    run("org", "subjects", "--rules", str(made_up_rules), "--db", str(path))
     db = store.connect(path, create=False)
     assert [d.due for d in response_due(db, None)] == ([due] if due else [])
 

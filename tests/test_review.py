@@ -7,6 +7,7 @@ the other review test files (test_review_sheet, test_track, test_status, test_de
 """
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 import sqlite3
@@ -126,8 +127,13 @@ def by_id(objects: list[dict]) -> dict[str, dict]:
 
 def ids(db: Path) -> dict[str, str]:
     """Short names for the report's items: coc, rec1, rec2, rec3, afi1 -> stable id."""
+    return short_names(export(db))
+
+
+def short_names(objects: list[dict]) -> dict[str, str]:
+    """ids() of an export already made."""
     short = {"cause_of_concern": "coc", "recommendation": "rec", "area_for_improvement": "afi"}
-    return {f"{short[o['kind']]}{o['number'] or ''}": o["id"] for o in export(db) if o["source"] == "extracted"}
+    return {f"{short[o['kind']]}{o['number'] or ''}": o["id"] for o in objects if o["source"] == "extracted"}
 
 
 def audit_rows(db: Path) -> list[dict]:
@@ -168,6 +174,24 @@ def db(template: Path, tmp_path: Path) -> Path:
     return copy_db(template, tmp_path / "review.db")
 
 
+@pytest.fixture(scope="module")
+def _exported(template: Path) -> list[dict]:
+    return export(template)  # read only, like every test's copy before the test writes to it
+
+
+@pytest.fixture
+def original(_exported: list[dict]) -> list[dict]:
+    """export(db) before the test changed anything: each db is a byte copy of the template, which
+    is exported once per module (a test may edit what it gets)."""
+    return copy.deepcopy(_exported)
+
+
+@pytest.fixture
+def names(_exported: list[dict]) -> dict[str, str]:
+    """ids(db) before the test changed anything (the items' ids are the template's)."""
+    return short_names(_exported)
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -177,15 +201,15 @@ def test_the_fixture_report_extracts_as_expected(db):
         ("cause_of_concern", None, "pending"), ("recommendation", "1", "pending"), ("recommendation", "2", "pending"),
         ("recommendation", "3", "pending"), ("area_for_improvement", "1", "pending"),
     ]
-    rec1 = by_id(objects)[ids(db)["rec1"]]
+    rec1 = by_id(objects)[short_names(objects)["rec1"]]
     assert rec1["text"] == "By 31 March 2024, chief constables should make sure their officers are trained in vetting."
     assert rec1["deadline"] == {"kind": "date", "date": "2024-03-31", "text": "By 31 March 2024"}
 
 
 @pytest.mark.parametrize("command, status", [("accept", "accepted"), ("reject", "rejected")])
-def test_accept_and_reject_set_the_status_and_change_nothing_else(db, command, status):
-    before = export(db)
-    item = ids(db)["rec2"]
+def test_accept_and_reject_set_the_status_and_change_nothing_else(db, original, names, command, status):
+    before = original
+    item = names["rec2"]
     result = hmicfrs("review", command, item, "--db", db, "--by", "alice", "--note", "checked")
     assert f"{item}: {status}" in result.stderr
     assert changed_fields(before, export(db)) == {item: {"review_status": ("pending", status)}}
@@ -221,16 +245,17 @@ def _get(obj: dict, path: tuple) -> object:
 
 
 @pytest.mark.parametrize("assignment, path, expected, old, new", CORRECTIONS, ids=[c[0] for c in CORRECTIONS])
-def test_correct_exports_the_corrected_value_and_logs_old_and_new(db, assignment, path, expected, old, new):
-    names = ids(db)
+def test_correct_exports_the_corrected_value_and_logs_old_and_new(db, original, names, assignment, path, expected, old,
+                                                                   new):
     item = names["rec2"]
-    before = export(db)
+    before = original
     hmicfrs("review", "correct", item, "--db", db, "--set", assignment, "--by", "carol", "--note", "per page 2")
-    after = by_id(export(db))[item]
+    exported = export(db)
+    after = by_id(exported)[item]
     assert _get(after, path) == expected
     assert after["review_status"] == "corrected"
     # nothing else moved
-    diff = changed_fields(before, export(db))
+    diff = changed_fields(before, exported)
     assert set(diff) == {item}
     assert set(diff[item]) == {path[0], "review_status"}
     correction, status = audit_rows(db)
@@ -240,14 +265,13 @@ def test_correct_exports_the_corrected_value_and_logs_old_and_new(db, assignment
     assert (status["field"], status["old"], status["new"]) == ("review_status", "pending", "corrected")
 
 
-def test_correct_parent_to_another_item(db):
-    names = ids(db)
+def test_correct_parent_to_another_item(db, names):
     hmicfrs("review", "correct", names["afi1"], "--db", db, "--set", f"parent={names['coc']}")
     assert by_id(export(db))[names["afi1"]]["parent"] == names["coc"]
 
 
-def test_several_fields_in_one_correction(db):
-    item = ids(db)["rec1"]
+def test_several_fields_in_one_correction(db, names):
+    item = names["rec1"]
     hmicfrs("review", "correct", item, "--db", db, "--set", "deadline_date=2024-04-30", "--set", "deadline_kind=month",
             "--set", "addressees=chief_constables,police_and_crime_commissioners")
     obj = by_id(export(db))[item]
@@ -272,9 +296,9 @@ BAD_CORRECTIONS = [
 
 
 @pytest.mark.parametrize("assignment, message", BAD_CORRECTIONS, ids=[b[0] for b in BAD_CORRECTIONS])
-def test_a_bad_correction_is_refused_and_changes_nothing(db, assignment, message):
-    before = export(db)
-    result = hmicfrs("review", "correct", ids(db)["rec2"], "--db", db, "--set", assignment, ok=False)
+def test_a_bad_correction_is_refused_and_changes_nothing(db, original, names, assignment, message):
+    before = original
+    result = hmicfrs("review", "correct", names["rec2"], "--db", db, "--set", assignment, ok=False)
     assert result.exit_code == 1
     assert message in result.stderr
     assert export(db) == before
@@ -296,12 +320,11 @@ PARENT_CHAINS = [
 
 
 @pytest.mark.parametrize("chain, message", PARENT_CHAINS, ids=[" ".join(f"{a}={b}" for a, b in c) for c, _m in PARENT_CHAINS])
-def test_a_correction_making_a_parent_cycle_is_refused(db, chain, message):
-    names = ids(db)
+def test_a_correction_making_a_parent_cycle_is_refused(db, original, names, chain, message):
     *first, (item, parent) = chain
     for earlier, earlier_parent in first:
         hmicfrs("review", "correct", names[earlier], "--db", db, "--set", f"parent={names.get(earlier_parent, '')}")
-    before, logged = export(db), audit_rows(db)
+    before, logged = export(db) if first else original, audit_rows(db)
     result = hmicfrs("review", "correct", names[item], "--db", db, "--set", f"parent={names[parent]}", ok=message is None)
     if message is None:
         assert by_id(export(db))[names[item]]["parent"] == names[parent]
@@ -311,8 +334,8 @@ def test_a_correction_making_a_parent_cycle_is_refused(db, chain, message):
     assert export(db) == before and audit_rows(db) == logged
 
 
-def test_correct_needs_field_equals_value(db):
-    result = hmicfrs("review", "correct", ids(db)["rec2"], "--db", db, "--set", "deadline_date", ok=False)
+def test_correct_needs_field_equals_value(db, names):
+    result = hmicfrs("review", "correct", names["rec2"], "--db", db, "--set", "deadline_date", ok=False)
     assert result.exit_code == 2 and "FIELD=VALUE" in result.output
 
 
@@ -322,8 +345,8 @@ def test_an_unknown_item_is_named(db, command):
     assert result.exit_code == 1 and "no item 'nope-rec9'" in result.stderr
 
 
-def test_accepting_a_corrected_item_keeps_it_corrected(db):
-    item = ids(db)["rec2"]
+def test_accepting_a_corrected_item_keeps_it_corrected(db, names):
+    item = names["rec2"]
     hmicfrs("review", "correct", item, "--db", db, "--set", "deadline_date=2023-07-31")
     hmicfrs("review", "accept", item, "--db", db)
     obj = by_id(export(db))[item]
@@ -334,8 +357,8 @@ def test_accepting_a_corrected_item_keeps_it_corrected(db):
     assert (obj["review_status"], obj["deadline"]["date"]) == ("corrected", "2023-07-31")
 
 
-def test_deciding_again_the_same_way_is_not_logged_twice(db):
-    item = ids(db)["rec1"]
+def test_deciding_again_the_same_way_is_not_logged_twice(db, names):
+    item = names["rec1"]
     hmicfrs("review", "accept", item, "--db", db, "--by", "alice")
     [decided] = table(db, "reviews")
     hmicfrs("review", "accept", item, "--db", db, "--by", "bob")
@@ -343,8 +366,7 @@ def test_deciding_again_the_same_way_is_not_logged_twice(db):
     assert table(db, "reviews") == [decided]  # still alice's decision
 
 
-def test_every_change_lands_in_the_audit_log(db):
-    names = ids(db)
+def test_every_change_lands_in_the_audit_log(db, names):
     hmicfrs("review", "accept", names["rec1"], "--db", db, "--by", "alice", "--note", "fine")
     hmicfrs("review", "reject", names["rec3"], "--db", db, "--by", "bob", "--note", "a duplicate")
     hmicfrs("review", "correct", names["rec2"], "--db", db, "--set", "number=2b", "--by", "carol", "--note", "typo")
@@ -363,8 +385,8 @@ def test_every_change_lands_in_the_audit_log(db):
     assert all(r["at"] and r["at"][:4].isdigit() for r in audit_rows(db))
 
 
-def test_by_defaults_to_the_user_name(db):
-    hmicfrs("review", "accept", ids(db)["rec1"], "--db", db)
+def test_by_defaults_to_the_user_name(db, names):
+    hmicfrs("review", "accept", names["rec1"], "--db", db)
     assert audit_rows(db)[0]["by"]
 
 
@@ -406,8 +428,9 @@ def test_the_same_item_cannot_be_added_twice(db):
 def test_an_added_item_can_be_corrected_and_rejected(db):
     item = _add(db).stdout.strip()
     hmicfrs("review", "correct", item, "--db", db, "--set", "addressees=home_office")
-    assert by_id(export(db))[item]["addressees"] == ["home_office"]
-    assert by_id(export(db))[item]["review_status"] == "corrected"
+    corrected = by_id(export(db))[item]
+    assert corrected["addressees"] == ["home_office"]
+    assert corrected["review_status"] == "corrected"
     hmicfrs("review", "reject", item, "--db", db)
     assert by_id(export(db))[item]["review_status"] == "rejected"
 
@@ -418,8 +441,8 @@ def test_an_added_item_can_be_corrected_and_rejected(db):
     (("--deadline-date", "2025-13-01"), "bad date"),
     (("--parent", "no-such-item"), "is not an item id"),
 ])
-def test_a_bad_added_item_is_refused(db, extra, message):
-    before = export(db)
+def test_a_bad_added_item_is_refused(db, original, extra, message):
+    before = original
     result = _add(db, *extra, ok=False)
     assert result.exit_code == 1 and message in result.stderr
     assert export(db) == before and table(db, "manual_items") == []
@@ -429,8 +452,7 @@ def test_a_bad_added_item_is_refused(db, extra, message):
 # list and show
 
 
-def test_list_filters_by_status(db):
-    names = ids(db)
+def test_list_filters_by_status(db, names):
     hmicfrs("review", "accept", names["rec1"], "--db", db)
     hmicfrs("review", "reject", names["rec3"], "--db", db)
     hmicfrs("review", "correct", names["rec2"], "--db", db, "--set", "number=2a")
@@ -450,8 +472,7 @@ def test_list_filters_by_status(db):
         assert f"{len(wanted)} items" in result.stderr
 
 
-def test_list_line_shape(db):
-    names = ids(db)
+def test_list_line_shape(db, names):
     hmicfrs("review", "accept", names["rec1"], "--db", db)
     def listed():
         rows = json.loads(hmicfrs("review", "list", "--db", db, "--json").stdout)
@@ -466,8 +487,8 @@ def test_list_filters_by_report(db, report, count):
     assert len(json.loads(hmicfrs("review", "list", "--db", db, "--report", report, "--json").stdout)) == count
 
 
-def test_show_prints_the_item_and_its_evidence(db):
-    item = ids(db)["rec2"]
+def test_show_prints_the_item_and_its_evidence(db, names):
+    item = names["rec2"]
     out = hmicfrs("review", "show", item, "--db", db).stdout
     assert f"id               {item}" in out
     assert "review_status    pending" in out

@@ -13,6 +13,7 @@ from pipeline import store
 from pipeline.cli.main import cli
 from pipeline.gazetteer import load_gazetteer
 from pipeline.serve.app import METADATA_FILE
+from test_review import copy_db
 
 
 @pytest.mark.parametrize("title, cover, subject, how", [
@@ -39,13 +40,23 @@ def test_made_up_forces_from_a_rules_folder():
     assert load_gazetteer().subject_of("PEEL: Midshire Police", None) == (None, None)
 
 
-@pytest.fixture
-def db_path(tmp_path):
-    path = build(tmp_path / "hm.db")
-    rules = rules_with_made_up_bodies(tmp_path)
-    code = CliRunner().invoke(cli, ["org", "subjects", "--rules", str(rules), "--db", str(path)]).exit_code
+@pytest.fixture(scope="module")
+def made_up_rules(tmp_path_factory):
+    return rules_with_made_up_bodies(tmp_path_factory.mktemp("rules"))  # read only
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory, made_up_rules):
+    """The database with its subjects worked out, once per module: each test writes to a copy."""
+    path = build(tmp_path_factory.mktemp("subjects") / "hm.db")
+    code = CliRunner().invoke(cli, ["org", "subjects", "--rules", str(made_up_rules), "--db", str(path)]).exit_code
     assert code == 0
     return path
+
+
+@pytest.fixture
+def db_path(template, tmp_path):
+    return copy_db(template, tmp_path / "hm.db")
 
 
 EXPECTED = {"national": None, "peel-mid": "midshire_police", "peel-north": "northshire_constabulary",
@@ -60,9 +71,9 @@ def test_subjects_are_stored(db_path):
     assert stored[report_id("peel-mid")][1] == "force" and stored[report_id("frs-mid")][1] == "fire_service"
 
 
-def test_subjects_dry_run_and_a_second_run_change_nothing(tmp_path):
+def test_subjects_dry_run_and_a_second_run_change_nothing(tmp_path, made_up_rules):
     path = build(tmp_path / "hm.db")
-    rules = rules_with_made_up_bodies(tmp_path)
+    rules = made_up_rules
     result = CliRunner().invoke(cli, ["org", "subjects", "--dry-run", "--rules", str(rules), "--db", str(path)])
     assert "would change 4 report subjects" in result.stderr
     db = store.connect(path, create=False)
