@@ -215,16 +215,17 @@ def test_rejected_items_and_other_addressees_are_left_out(db_path):
 
 
 def test_items_are_grouped_by_kind_with_labels(db_path):
-    report = _brief(db_path).reports[1]
+    brief = _brief(db_path)
+    report = brief.reports[1]
     assert [g.kind for g in report.groups] == ["recommendation", "area_for_improvement"]
     assert [i.label for i in report.groups[0].items] == ["Recommendation 3", "Recommendation 4"]
     assert [i.label for i in report.groups[1].items] == ["Area for improvement 1"]
     assert report.totals == (("recommendation", 3, 2), ("area_for_improvement", 1, 1))  # rejected r5 not counted
-    ocsae = _brief(db_path).reports[2]
+    ocsae = brief.reports[2]
     # printed order; the item added by hand (no sequence) after those on its page
     assert [i.label for i in ocsae.items] == ["Recommendation 2", "Recommendation 8", "Recommendation 11",
                                               "Recommendation 13", "Recommendation 16", "Recommendation 17"]
-    assert "Family: HMICFRS thematic inspection" in to_markdown(_brief(db_path))
+    assert "Family: HMICFRS thematic inspection" in to_markdown(brief)
 
 
 def _md_blocks(md: str) -> dict[str, str]:
@@ -246,7 +247,8 @@ def test_pending_items_are_marked_and_reviewed_ones_are_not(db_path):
 
 
 def test_review_and_tracking_status_of_each_item(db_path):
-    items = {i.id: i for i in _brief(db_path).items}
+    brief = _brief(db_path)
+    items = {i.id: i for i in brief.items}
     r2, r8 = items[_item_id("ocsae", "r2")], items[_item_id("ocsae", "r8")]
     assert (r2.review_status, r2.track_status, r2.level, r2.owner) == ("accepted", "in_progress", 2, "DCI Henley")
     assert (r8.track_status, r8.closed_on, r8.overdue) == ("closed", "2023-07-20", False)
@@ -254,7 +256,7 @@ def test_review_and_tracking_status_of_each_item(db_path):
     assert r4.due == "2023-11-15" and "revised to 15 November 2023 (agreed with HMICFRS)" in deadline_phrase(r4)
     manual = next(i for i in items.values() if i.manual)
     assert manual.label == "Recommendation 17" and manual.review_status == "accepted"
-    md = to_markdown(_brief(db_path))
+    md = to_markdown(brief)
     assert "- Tracking: in progress, level 2, owner DCI Henley" in md
     assert "- Tracking: closed on 20 July 2023, level 2" in md
     assert "- Review: corrected" in md and "accepted, added by hand" in md

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.review.listing import short_title
-from test_review import REPORT_FILE, hmicfrs, ids
+from test_review import REPORT_FILE, copy_db, hmicfrs, ids
 
 
 @pytest.fixture
@@ -17,18 +17,32 @@ def db(vetting_db: Path) -> Path:
     return vetting_db
 
 
+@pytest.fixture(scope="module")
+def names(vetting_template: Path) -> dict[str, str]:
+    """ids(db) of every test's db (a copy of the template), read once per module."""
+    return ids(vetting_template)
+
+
+@pytest.fixture(scope="module")
+def rec2_accepted(vetting_template: Path, names, tmp_path_factory) -> Path:
+    """The template with rec2 accepted, made once per module: the filter rows only list it."""
+    db = copy_db(vetting_template, tmp_path_factory.mktemp("listed") / "vetting.db")
+    hmicfrs("review", "accept", names["rec2"], "--db", db)
+    return db
+
+
 def listed(db: Path, *args) -> list[dict]:
     return json.loads(hmicfrs("review", "list", "--db", db, "--json", *args).stdout)
 
 
-def test_table_has_a_header_and_readable_columns(db):
+def test_table_has_a_header_and_readable_columns(db, names):
     lines = hmicfrs("review", "list", "--db", db).stdout.splitlines()
     assert lines[0].split() == ["ID", "STATUS", "REPORT", "KIND", "LABEL", "DEADLINE", "ADDRESSEES", "PAGE", "TEXT"]
     assert len(lines) == 6
-    rec1 = next(line for line in lines if line.startswith(ids(db)["rec1"]))
+    rec1 = next(line for line in lines if line.startswith(names["rec1"]))
     assert "Recommendation 1" in rec1 and "2024-03-31" in rec1 and "chief_constables" in rec1
-    report_id = ids(db)["rec1"].split("-")[0]
-    assert report_id not in rec1[len(ids(db)["rec1"]):]  # the report is named, not a hex prefix
+    report_id = names["rec1"].split("-")[0]
+    assert report_id not in rec1[len(names["rec1"]):]  # the report is named, not a hex prefix
 
 
 @pytest.mark.parametrize("args, wanted", [
@@ -44,15 +58,13 @@ def test_table_has_a_header_and_readable_columns(db):
     (["--status", "accepted", "--kind", "area_for_improvement"], set()),
     (["--status", "pending", "--kind", "recommendation"], {"rec1", "rec3"}),
 ])
-def test_filters(db, args, wanted):
-    names = ids(db)
-    hmicfrs("review", "accept", names["rec2"], "--db", db)
-    got = {row["id"] for row in listed(db, *args)}
+def test_filters(rec2_accepted, names, args, wanted):
+    got = {row["id"] for row in listed(rec2_accepted, *args)}
     assert got == {names[n] for n in wanted}
 
 
-def test_json_rows_carry_the_columns(db):
-    row = next(r for r in listed(db) if r["id"] == ids(db)["rec1"])
+def test_json_rows_carry_the_columns(db, names):
+    row = next(r for r in listed(db) if r["id"] == names["rec1"])
     assert row["report"] == REPORT_FILE  # the report has no title: its file name stands for it
     assert row["kind"] == "recommendation" and row["label"] == "Recommendation 1"
     assert row["addressees"] == ["chief_constables"]
@@ -73,16 +85,15 @@ def test_short_title(title, file, expected):
     assert len(short_title(title, file)) <= 40
 
 
-def test_show_json_gives_doubts_and_evidence(db):
-    item = ids(db)["rec1"]
+def test_show_json_gives_doubts_and_evidence(db, names):
+    item = names["rec1"]
     detail = json.loads(hmicfrs("review", "show", item, "--db", db, "--json").stdout)
     assert detail["id"] == item and detail["kind"] == "recommendation"
     assert isinstance(detail["doubts"], list)
     assert "chief constables" in detail["evidence"].lower()
 
 
-def test_show_names_an_items_doubts(db):
-    names = ids(db)
+def test_show_names_an_items_doubts(db, names):
     # A correction to an unknown addressee is refused, so a doubt is planted as extraction would.
     import sqlite3
     conn = sqlite3.connect(db)
