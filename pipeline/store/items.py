@@ -5,10 +5,11 @@ import json
 from typing import Sequence
 
 import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
 
 from pipeline.errors import StoreError
 from pipeline.models import CleanPage, layout_from_rows
-from pipeline.store.connection import table
+from pipeline.store.connection import table, transaction
 from pipeline.store.reports import _REPORT_IS
 
 # ---------------------------------------------------------------------------------------------
@@ -83,11 +84,31 @@ def page_text(db: sqlite_utils.Database, report_id: str, number: int | None) -> 
 
 
 def upsert_review(db: sqlite_utils.Database, row: dict) -> None:
-    table(db, "reviews").upsert(row, pk="item_id")
+    _upsert_watched(db, "reviews", row, ("item_id",))
 
 
 def upsert_correction(db: sqlite_utils.Database, row: dict) -> None:
-    table(db, "corrections").upsert(row, pk=("item_id", "field"))
+    _upsert_watched(db, "corrections", row, ("item_id", "field"))
+
+
+def _upsert_watched(db: sqlite_utils.Database, name: str, row: dict, pk: tuple[str, ...]) -> None:
+    """sqlite-utils' upsert() for a table the item_details triggers watch, leaving the same row.
+
+    upsert() runs INSERT OR IGNORE and then UPDATE. SQLite compiles a statement's triggers, and
+    the overlay view in each of them, whenever it prepares the statement, which a new connection
+    (every command) does for each: ~2-3 ms for an INSERT that, once the row exists, inserts
+    nothing. Here a plain look-up decides, and only the UPDATE or only the INSERT runs, inside
+    the caller's transaction (or one of its own: the write lock is held from the look-up on)."""
+    where = " and ".join(f"[{key}] = ?" for key in pk)
+    keys = [row[key] for key in pk]
+    with transaction(db):
+        if db.execute(f"select 1 from [{name}] where {where}", keys).fetchone() is None:
+            table(db, name).insert(row)
+            return
+        values = {column: value for column, value in row.items() if column not in pk}
+        if values:
+            db.execute(f"update [{name}] set {', '.join(f'[{column}] = ?' for column in values)} where {where}",
+                       [jsonify_if_needed(value) for value in values.values()] + keys)
 
 
 def insert_manual_item(db: sqlite_utils.Database, row: dict) -> None:
@@ -105,7 +126,7 @@ def audit(db: sqlite_utils.Database, *, by: str, item_id: str | None, action: st
 
 
 def upsert_tracking(db: sqlite_utils.Database, row: dict) -> None:
-    table(db, "tracking").upsert(row, pk="item_id")
+    _upsert_watched(db, "tracking", row, ("item_id",))
 
 
 # ---------------------------------------------------------------------------------------------
