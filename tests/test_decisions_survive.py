@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from test_review import (
-    REPORT_FILE, by_id, changed_fields, copy_db, edit_rule, export, hmicfrs, ids, rules_copy, rules_of,
+    REPORT_FILE, by_id, changed_fields, copy_db, edit_rule, export, hmicfrs, rules_copy, rules_of,
 )
 
 pytestmark = pytest.mark.usefixtures("parse_in_process")  # ingest is the means here (conftest.py)
@@ -38,6 +38,11 @@ def db(template: Path, tmp_path: Path) -> Path:
 def rules(template: Path) -> Path:
     """The rules the template was ingested with."""
     return rules_of(template)
+
+
+@pytest.fixture
+def names(vetting_names: dict[str, str]) -> dict[str, str]:
+    return vetting_names  # ids(db): every db is a copy of the template (conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -77,21 +82,19 @@ def _three_is_no_heading(examples: dict) -> dict:
     return {"match": match, "no_match": [*examples["no_match"], *[e for e in examples["match"] if "3" in e]]}
 
 
-def review_three(db: Path) -> dict[str, str]:
-    names = ids(db)
+def review_three(db: Path, names: dict[str, str]) -> None:
     hmicfrs("review", "correct", names["rec1"], "--db", db, "--set", "deadline_date=2024-04-30",
             "--set", "addressees=chief_constables,police_and_crime_commissioners", "--by", "carol", "--note", "see p2")
     hmicfrs("review", "accept", names["rec2"], "--db", db, "--by", "alice")
     hmicfrs("review", "reject", names["rec3"], "--db", db, "--by", "bob", "--note", "duplicate")
-    return names
 
 
 def status_of(db: Path) -> dict[str, tuple]:
     return {o["id"]: (o["review_status"], o["changed_since_review"]) for o in export(db)}
 
 
-def test_decisions_survive_ingest_force_and_extract(db, rules, tmp_path):
-    names = review_three(db)
+def test_decisions_survive_ingest_force_and_extract(db, names, rules, tmp_path):
+    review_three(db, names)
     reviewed = export(db)
     rec1 = by_id(reviewed)[names["rec1"]]
     assert rec1["review_status"] == "corrected"
@@ -105,8 +108,8 @@ def test_decisions_survive_ingest_force_and_extract(db, rules, tmp_path):
     assert json.loads(hmicfrs("review", "list", "--db", db, "--status", "changed", "--json").stdout) == []
 
 
-def test_decisions_survive_a_rules_change_that_alters_the_text(db, edited):
-    names = review_three(db)
+def test_decisions_survive_a_rules_change_that_alters_the_text(db, names, edited):
+    review_three(db, names)
     before = export(db)
     hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True, drop_rec3=True))
     after = export(db)
@@ -128,8 +131,7 @@ def test_decisions_survive_a_rules_change_that_alters_the_text(db, edited):
     assert all(row["changed_since_review"] for row in listed)
 
 
-def test_changed_since_review_shows_both_values(db, edited):
-    names = ids(db)
+def test_changed_since_review_shows_both_values(db, names, edited):
     hmicfrs("review", "accept", names["rec1"], "--db", db)
     hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True))
     obj = by_id(export(db))[names["rec1"]]
@@ -149,8 +151,7 @@ def test_changed_since_review_shows_both_values(db, edited):
     assert (obj["review_status"], obj["changed_since_review"], obj["text"]) == ("accepted", False, REC1_LONGER)
 
 
-def test_a_corrected_field_wins_over_the_new_extraction(db, edited):
-    names = ids(db)
+def test_a_corrected_field_wins_over_the_new_extraction(db, names, edited):
     hmicfrs("review", "correct", names["rec1"], "--db", db, "--set", "text=Chief constables should train officers.")
     hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True))
     obj = by_id(export(db))[names["rec1"]]
@@ -158,8 +159,7 @@ def test_a_corrected_field_wins_over_the_new_extraction(db, edited):
     assert obj["text"] == "Chief constables should train officers."
 
 
-def test_pending_items_simply_follow_extraction(db, edited):
-    names = ids(db)
+def test_pending_items_simply_follow_extraction(db, names, edited):
     hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True, drop_rec3=True))
     objects = by_id(export(db))
     assert objects[names["rec1"]]["text"] == REC1_LONGER
@@ -167,8 +167,7 @@ def test_pending_items_simply_follow_extraction(db, edited):
     assert names["rec3"] not in objects
 
 
-def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db, rules, edited):
-    names = ids(db)
+def test_an_item_that_disappears_keeps_its_decision_and_comes_back_unchanged(db, names, rules, edited):
     hmicfrs("review", "accept", names["rec3"], "--db", db, "--by", "alice")
     original = by_id(export(db))[names["rec3"]]
     hmicfrs("extract", "--db", db, "--rules", edited(drop_rec3=True))
@@ -199,8 +198,7 @@ def test_added_items_survive_ingest_force(db, rules, tmp_path):
     assert by_id(export(db))[item] == added
 
 
-def test_tracking_survives_extract(db, rules, tmp_path, edited):
-    names = ids(db)
+def test_tracking_survives_extract(db, names, rules, tmp_path, edited):
     hmicfrs("track", names["rec1"], "--db", db, "--status", "in_progress", "--level", 2, "--owner", "DCI Smith")
     hmicfrs("ingest", "--force", "--workers", 1, "--quiet", "--db", db, "--rules", rules, tmp_path / REPORT_FILE)
     hmicfrs("extract", "--db", db, "--rules", edited(whole_sections=True))

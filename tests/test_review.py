@@ -187,9 +187,9 @@ def original(_exported: list[dict]) -> list[dict]:
 
 
 @pytest.fixture
-def names(_exported: list[dict]) -> dict[str, str]:
-    """ids(db) before the test changed anything (the items' ids are the template's)."""
-    return short_names(_exported)
+def names(vetting_names: dict[str, str]) -> dict[str, str]:
+    """ids(db) before the test changed anything (the items' ids are the template's: conftest.py)."""
+    return dict(vetting_names)
 
 
 # ---------------------------------------------------------------------------------------------

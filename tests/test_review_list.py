@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.review.listing import short_title
-from test_review import REPORT_FILE, copy_db, hmicfrs, ids
+from test_review import REPORT_FILE, copy_db, hmicfrs
 
 
 @pytest.fixture
@@ -17,17 +17,16 @@ def db(vetting_db: Path) -> Path:
     return vetting_db
 
 
-@pytest.fixture(scope="module")
-def names(vetting_template: Path) -> dict[str, str]:
-    """ids(db) of every test's db (a copy of the template), read once per module."""
-    return ids(vetting_template)
+@pytest.fixture
+def names(vetting_names: dict[str, str]) -> dict[str, str]:
+    return vetting_names  # ids(db) of every test's db, a copy of the template (conftest.py)
 
 
 @pytest.fixture(scope="module")
-def rec2_accepted(vetting_template: Path, names, tmp_path_factory) -> Path:
+def rec2_accepted(vetting_template: Path, vetting_names, tmp_path_factory) -> Path:
     """The template with rec2 accepted, made once per module: the filter rows only list it."""
     db = copy_db(vetting_template, tmp_path_factory.mktemp("listed") / "vetting.db")
-    hmicfrs("review", "accept", names["rec2"], "--db", db)
+    hmicfrs("review", "accept", vetting_names["rec2"], "--db", db)
     return db
 
 
