@@ -3,14 +3,11 @@ stands for, and a read that failed or was not finished is never kept."""
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
-
 import pytest
 
 from once import ReadsKept
+from pdf_makers import make_report
 from pipeline.ingest import pdf
-
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @pytest.fixture
@@ -19,11 +16,10 @@ def real_read():
     return kept.read_pages if isinstance(kept, ReadsKept) else kept
 
 
-def sample() -> bytes:
-    files = sorted(CORPUS.glob("*.pdf"))
-    if not files:
-        pytest.skip("no corpus/*.pdf")
-    return files[0].read_bytes()
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> bytes:
+    """A small two-page report: each test reads it several times, for real."""
+    return make_report(tmp_path_factory.mktemp("reads") / "report.pdf", "Vetting", pages=2).read_bytes()
 
 
 def read_all(read, data: bytes, password: str | None = None):
@@ -31,8 +27,7 @@ def read_all(read, data: bytes, password: str | None = None):
         return title, tuple(pages)
 
 
-def test_a_kept_read_gives_the_same_title_and_pages_as_reading_again(tmp_path, real_read):
-    data = sample()
+def test_a_kept_read_gives_the_same_title_and_pages_as_reading_again(tmp_path, real_read, data):
     reads = ReadsKept(tmp_path, real_read)
     fresh = read_all(reads, data)
     assert reads.kept == 0 and len(list(tmp_path.iterdir())) == 1
@@ -42,8 +37,7 @@ def test_a_kept_read_gives_the_same_title_and_pages_as_reading_again(tmp_path, r
     assert again[1] and all(page.words for page in again[1])
 
 
-def test_other_bytes_or_another_password_are_another_read(tmp_path, real_read):
-    data = sample()
+def test_other_bytes_or_another_password_are_another_read(tmp_path, real_read, data):
     reads = ReadsKept(tmp_path, real_read)
     read_all(reads, data)
     read_all(reads, data, "secret")
@@ -62,8 +56,7 @@ def failing_after_one_page(real_read):
     return read
 
 
-def test_a_read_that_failed_or_stopped_early_is_not_kept(tmp_path, real_read):
-    data = sample()
+def test_a_read_that_failed_or_stopped_early_is_not_kept(tmp_path, real_read, data):
     reads = ReadsKept(tmp_path, failing_after_one_page(real_read))
     with pytest.raises(pdf.CorruptPdf):
         read_all(reads, data)
