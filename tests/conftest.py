@@ -1,9 +1,16 @@
 """Shared helpers: synthetic words and lines for layout and furniture tests, tiny PDFs, paths."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import pytest
+# pytest keeps the test modules it has rewritten for its assertions (tests/__pycache__) only where
+# bytecode may be written. With PYTHONDONTWRITEBYTECODE set (as on the machines this was built
+# on), every xdist worker rewrote every test module on every run: 11.5 s of collection against
+# 7.5 s. Set here, before the test modules are imported; the variable is left as it is.
+sys.dont_write_bytecode = False
+
+import pytest  # noqa: E402
 from loopback import parsing_here
 from once import ReadsKept, built_once
 
