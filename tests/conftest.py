@@ -1,6 +1,7 @@
 """Shared helpers: synthetic words and lines for layout and furniture tests, tiny PDFs, paths."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -53,6 +54,20 @@ def laid_out(
     number: int, lines: list[Line], footnotes: list[Line] = (), height: float = A4_HEIGHT
 ) -> LaidOutPage:
     return LaidOutPage(number, A4_WIDTH, height, 1, tuple(lines), tuple(footnotes), ())
+
+
+_MODULE_MARKED_SLOW = re.compile(r"^pytestmark = \[?pytest\.mark\.slow\b", re.MULTILINE)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The quick set (`-m "not slow"`) does not import a module whose every test is slow (a
+    module-level `pytestmark = pytest.mark.slow`): each worker would import it (Hypothesis, mypy,
+    Selenium...) only to deselect all of it, about a second of every quick run."""
+    if (config.getoption("markexpr") == "not slow" and collection_path.suffix == ".py"
+            and collection_path.name.startswith("test_")):
+        if _MODULE_MARKED_SLOW.search(collection_path.read_text(encoding="utf-8")):
+            return True
+    return None
 
 
 @pytest.fixture
