@@ -177,6 +177,15 @@ def _pdf_reads_kept(request, tmp_path_factory):
         yield
 
 
+@pytest.fixture
+def real_pdf_reads(monkeypatch):
+    """pdfplumber reads every PDF in this test, for a test whose subject is the reading itself."""
+    from pipeline.ingest import pdf
+
+    if isinstance(pdf.read_pages, ReadsKept):
+        monkeypatch.setattr(pdf, "read_pages", pdf.read_pages.read_pages)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _one_extractor_per_rule_set():
     """`hmicfrs ingest` and `extract` build the spaCy pipeline and Extractor on every run (a second

@@ -71,7 +71,7 @@ def test_workers_recycled_every_few_pages_give_the_same_rows(tmp_path, folder):
     assert dump(reference)["reports"] == dump(recycled)["reports"]
 
 
-def test_pages_streamed_into_layout_give_the_same_document_as_pages_read_first(folder):
+def test_pages_streamed_into_layout_give_the_same_document_as_pages_read_first(folder, real_pdf_reads):
     """Ingest streams pages (pdf.open_pdf) so words are never all in memory; clean_document must
     therefore iterate the pages once and give what it gives for a fully read document."""
     rules = load_rules()

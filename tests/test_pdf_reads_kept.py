@@ -11,9 +11,8 @@ from pipeline.ingest import pdf
 
 
 @pytest.fixture
-def real_read():
-    kept = pdf.read_pages  # conftest's session-wide ReadsKept
-    return kept.read_pages if isinstance(kept, ReadsKept) else kept
+def real_read(real_pdf_reads):
+    return pdf.read_pages
 
 
 @pytest.fixture(scope="module")
