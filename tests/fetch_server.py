@@ -121,8 +121,18 @@ def _handler(site: Site):
     return Handler
 
 
+# make_report writes the same bytes for the same title on every call (reportlab's invariant mode),
+# so each report is drawn once a session; each test still gets its own copy of the file.
+_PDFS: dict[tuple[str, int], bytes] = {}
+
+
 def pdf_bytes(tmp_path: Path, title: str, pages: int = 2) -> bytes:
-    return make_report(tmp_path / f"{hashlib.sha256(title.encode()).hexdigest()[:8]}.pdf", title, pages).read_bytes()
+    path = tmp_path / f"{hashlib.sha256(title.encode()).hexdigest()[:8]}.pdf"
+    if (title, pages) not in _PDFS:
+        _PDFS[title, pages] = make_report(path, title, pages).read_bytes()
+    elif not path.exists():
+        path.write_bytes(_PDFS[title, pages])
+    return _PDFS[title, pages]
 
 
 def rss(site: Site, items: list[tuple[str, str, str]]) -> bytes:

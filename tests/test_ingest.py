@@ -21,8 +21,11 @@ TOPICS = ["zero", "one", "about victims", "about vetting", "about training", "ab
 
 
 def make_report(path: Path, title: str, pages: int = 3) -> Path:
-    """A small report: a cover, then pages with a running header, body, a footnote and a page number."""
-    pdf = canvas.Canvas(str(path), pagesize=A4)
+    """A small report: a cover, then pages with a running header, body, a footnote and a page number.
+
+    Invariant: the same bytes every run, so the pdfplumber read kept for them (tests/once.py) is
+    found again rather than made anew each run."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     pdf.setTitle(title)
     pdf.setFont("Helvetica-Bold", 24)
     pdf.drawString(72, HEIGHT - 200, title)
@@ -54,7 +57,7 @@ def make_report(path: Path, title: str, pages: int = 3) -> Path:
 
 def make_image_only(path: Path) -> Path:
     """Pages with drawing but no text layer, as a scan or outlined text would be."""
-    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     for _ in range(2):
         for row in range(20):
             pdf.rect(72, HEIGHT - 100 - row * 20, 300 + (row % 5) * 20, 8, fill=1)

@@ -253,13 +253,20 @@ PATTERNS = [
 ]
 
 
-@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
-@pytest.mark.parametrize("argument, expected", PATTERNS)
-def test_a_path_that_exists_is_taken_literally(tmp_path, argument, expected):
-    folder = tmp_path / "in"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def pattern_names(tmp_path_factory) -> Path:
+    """The files every row looks among, drawn once and copied per row."""
+    folder = tmp_path_factory.mktemp("patterns")
     for name in ["PEEL report [final].pdf", "PEEL report f.pdf", "star*.pdf", "starry.pdf", "what?.pdf", "whats.pdf"]:
         make_report(folder / name, name, pages=2)
+    return folder
+
+
+@pytest.mark.usefixtures("parse_in_process")  # about names and discovery, not the parser process
+@pytest.mark.parametrize("argument, expected", PATTERNS)
+def test_a_path_that_exists_is_taken_literally(tmp_path, pattern_names, argument, expected):
+    folder = tmp_path / "in"
+    shutil.copytree(pattern_names, folder)
     db = tmp_path / "h.db"
     result = ingest_cli(str(folder / argument), "--db", str(db))
     assert result.exit_code == 0, result.output

@@ -149,12 +149,17 @@ def test_each_fault_is_named_and_the_run_goes_on(site, published, tmp_path):
     assert rows(tmp_path, "select count(*) from report_sources") == [(3,)]  # the good ones, before and after
     assert "/private/secret.pdf" not in [r.path for r in site.log]
     assert sorted(p.name for p in (tmp_path / "downloads").iterdir()) == ["custody.pdf", "fire.pdf", "vetting.pdf"]
-    # tried again next run, and stored once the server mends it
+    # tried again next run, and stored once the server mends it (the slow one too: the second run
+    # then waits out no time-out, and the other faults still fail it)
     site.log.clear()
     site.put("/files/broken.pdf", pdf_bytes(tmp_path, "Inspection of broken services"))
+    site.put("/files/slow.pdf", pdf_bytes(tmp_path, "Inspection of slow services"))
     result = watch(tmp_path, site.url + "/feed.xml", extra=["--max-size", "0.1", "--fetch-timeout", FETCH_TIMEOUT])
     assert result.exit_code == 1
     assert f"new\t" in result.stdout and "/files/broken.pdf" in result.stdout
+    assert sorted(line.split("\t")[2] for line in result.stdout.splitlines()) == [
+        f"{site.url}/files/broken.pdf", f"{site.url}/files/slow.pdf"]
+    assert "timed out" not in result.stderr
     again = [r for r in site.requests() if r.path == "/files/impostor.pdf"]
     assert again and not again[0].conditional
 
