@@ -177,6 +177,15 @@ def _pdf_reads_kept(request, tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session")
+def made_up_rules(tmp_path_factory):
+    """The shipped rules plus the made-up forces and services of org_fixtures (Midshire Police
+    ...), read only."""
+    from org_fixtures import rules_with_made_up_bodies
+
+    return rules_with_made_up_bodies(tmp_path_factory.mktemp("made-up-rules"))
+
+
 @pytest.fixture
 def real_pdf_reads(monkeypatch):
     """pdfplumber reads every PDF in this test, for a test whose subject is the reading itself."""

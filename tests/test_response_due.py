@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from org_fixtures import build, report_id, rules_with_made_up_bodies
+from org_fixtures import build, report_id
 from pipeline import store
 from pipeline.cli.main import cli
 from pipeline.review.ours import effective_org, response_due
@@ -23,11 +23,6 @@ MID, NORTH = report_id("peel-mid"), report_id("peel-north")
 def run(*args):
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(scope="module")
-def made_up_rules(tmp_path_factory):
-    return rules_with_made_up_bodies(tmp_path_factory.mktemp("rules"))  # read only
 
 
 @pytest.fixture(scope="module")

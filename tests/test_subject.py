@@ -41,11 +41,6 @@ def test_made_up_forces_from_a_rules_folder():
 
 
 @pytest.fixture(scope="module")
-def made_up_rules(tmp_path_factory):
-    return rules_with_made_up_bodies(tmp_path_factory.mktemp("rules"))  # read only
-
-
-@pytest.fixture(scope="module")
 def template(tmp_path_factory, made_up_rules):
     """The database with its subjects worked out, once per module: each test writes to a copy."""
     path = build(tmp_path_factory.mktemp("subjects") / "hm.db")
