@@ -22,6 +22,8 @@ from pipeline import run as run_module
 from pipeline.cli.main import cli
 from pipeline.paths import shown
 
+pytestmark = pytest.mark.slow  # a dozen generated batches, each a CLI ingest with its parser process
+
 NAME_MAX = 255
 SUFFIXES = [b".pdf", b".PDF"]
 PIECES = st.one_of(
@@ -58,7 +60,6 @@ def good_pdfs(tmp_path_factory) -> list[bytes]:
 SUMMARY = re.compile(r"^ingested \d+ \(\d+ pages\), skipped \d+ unchanged, failed \d+$", re.MULTILINE)
 
 
-@pytest.mark.slow  # a dozen generated batches, each a CLI ingest with its parser process
 @settings(max_examples=12, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(files=FILES, named=st.booleans())

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from mypy import api
 
+pytestmark = pytest.mark.slow  # each test is a mypy run
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "pyproject.toml"
 
@@ -24,7 +26,6 @@ def _mypy(*args: str) -> tuple[str, int]:
     return stdout + stderr, status
 
 
-@pytest.mark.slow
 def test_pipeline_type_checks_clean():
     report, status = _mypy(str(ROOT / "pipeline"))
     errors = [line for line in report.splitlines() if ": error:" in line]
@@ -44,7 +45,6 @@ CASES = [
 ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("code, expected", CASES)
 def test_configuration_catches_what_it_is_for(code, expected, tmp_path):
     snippet = tmp_path / "snippet.py"
