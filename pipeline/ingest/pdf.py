@@ -137,7 +137,7 @@ def read_pages(data: bytes, password: str | None) -> Iterator[tuple[str | None, 
     """pdfplumber's reading of a PDF's bytes: its metadata title, and its pages one at a time.
 
     Everything pdfplumber decides is here and depends on nothing but the bytes and the password
-    (the test suite keeps what it returned for bytes it has read before: tests/conftest.py)."""
+    (the test suite keeps what it returned for bytes it has read before: tests/once.py)."""
     with _classified():
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     try:
