@@ -13,7 +13,7 @@ sys.dont_write_bytecode = False
 
 import pytest  # noqa: E402
 from loopback import parsing_here
-from once import ReadsKept, built_once
+from once import ReadsKept, built_once, folded
 
 from pipeline.extract import Extractor
 from pipeline.models import LaidOutPage, Line, ParsedPage, Word
@@ -97,12 +97,8 @@ CORPUS = REPO / "corpus"
 def _settled(db: Path) -> str:
     """The database folded into its main file, and that file's hash: readers leave it unchanged."""
     import hashlib
-    import sqlite3
 
-    conn = sqlite3.connect(db)
-    conn.execute("pragma wal_checkpoint(truncate)")
-    conn.close()
-    return hashlib.sha256(db.read_bytes()).hexdigest()
+    return hashlib.sha256(folded(db).read_bytes()).hexdigest()
 
 
 def _shared(db: Path):
@@ -126,7 +122,6 @@ def corpus_db(tmp_path_factory):
         with parsing_here():
             result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(folder / "corpus.db"), "--quiet"])
         assert result.exit_code == 0, result.output
-        _settled(folder / "corpus.db")  # whole before another worker hashes it
 
     yield from _shared(built_once(tmp_path_factory, "corpus", build) / "corpus.db")
 
@@ -139,7 +134,7 @@ def vetting_template(tmp_path_factory):
 
     def build(folder: Path) -> None:
         with parsing_here():
-            _settled(build_template(folder))
+            build_template(folder)
 
     yield from _shared(built_once(tmp_path_factory, "vetting", build) / "template.db")
 
@@ -225,8 +220,6 @@ def _rules_read_once_per_content():
     set, nearly always on the same files. In this process a rules folder whose *.jsonl files hold
     the same bytes gives the same RuleSet (frozen, so sharing it is safe); a changed, added or
     removed file is a new key, and a folder whose rules are refused raises every time."""
-    import sys
-
     from pipeline import rules
 
     load = rules.load_rules
@@ -259,7 +252,6 @@ def _new_databases_from_a_migrated_template(tmp_path_factory):
     never touched. Processes the tests start still migrate for themselves."""
     import os
     import shutil
-    import sqlite3
     import threading
 
     from pipeline import store
@@ -277,9 +269,7 @@ def _new_databases_from_a_migrated_template(tmp_path_factory):
             with making:
                 if not template.exists():
                     connect(folder / "making.db").conn.close()
-                    conn = sqlite3.connect(folder / "making.db")
-                    conn.execute("pragma wal_checkpoint(truncate)")  # all in the main file: a copy is enough
-                    conn.close()
+                    folded(folder / "making.db")  # all in the main file: a copy is enough
                     os.replace(folder / "making.db", template)
             target.parent.mkdir(parents=True, exist_ok=True)
             staged = folder / f"staged-{os.getpid()}-{id(target)}.db"
@@ -371,7 +361,7 @@ def serve_db(tmp_path_factory):
 
     def build(folder: Path) -> None:
         with parsing_here():
-            _settled(build_database(folder)[0])
+            build_database(folder)
 
     folder = built_once(tmp_path_factory, "serve", build)
     for shared in _shared(folder / "hmicfrs.db"):

@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,8 +35,20 @@ def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def folded(db: Path) -> Path:
+    """The database with its write-ahead log folded into the main file, so the file alone is all
+    of it (a file copy is a whole copy, a hash of it a hash of the data)."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("pragma wal_checkpoint(truncate)")
+    finally:
+        conn.close()
+    return db
+
+
 def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
-    """The folder `build` filled, built by whichever worker asked first; the others wait for it."""
+    """The folder `build` filled, built by whichever worker asked first; the others wait for it.
+    Every database in it is folded before any worker reads it."""
     root = run_folder(tmp_path_factory)
     folder = root / f"once-{name}"
     with open(root / f"once-{name}.lock", "w") as lock:
@@ -44,6 +57,8 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Calla
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
             build(folder)
+            for db in folder.glob("*.db"):
+                folded(db)
             (folder / ".built").touch()
     return folder
 

@@ -20,7 +20,6 @@ from urllib.parse import unquote, urlparse
 import pytest
 from click.testing import CliRunner
 
-from loopback import parse_here
 from pipeline import store
 from pipeline.review import decisions as review
 from pipeline.review import track as track
@@ -28,7 +27,6 @@ from pipeline.brief.model import BriefError, BriefItem, build_brief, deadline_ph
 from pipeline.brief.render import md_escape, to_html, to_markdown
 from pipeline.cli.main import cli
 from pipeline.extract import ReportCheck
-from pipeline.ingest import batch
 from pipeline.run import write_report_items
 from pipeline.models import Addressee, CleanDocument, CleanPage, Deadline, Item, ReportMeta
 from test_review import copy_db
@@ -495,7 +493,6 @@ def _pdf(path: Path, pages: list[list[tuple[str, bool, float]]]) -> None:
 
 def _ingested(tmp_path: Path, monkeypatch) -> CliRunner:
     pytest.importorskip("reportlab")
-    monkeypatch.setattr(batch, "run_workers", parse_here)  # ingest is the means here, not parser processes
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reports").mkdir()
     body = lambda text: (text, False, 11.0)  # noqa: E731
@@ -524,7 +521,7 @@ def _ids(runner) -> dict[str, str]:
     return {f"{row['kind']} {row['number'] or ''} {row['text'][:20]}": row["id"] for row in rows}
 
 
-def test_end_to_end_from_pdfs(tmp_path, monkeypatch):
+def test_end_to_end_from_pdfs(tmp_path, monkeypatch, parse_in_process):  # ingest is the means here
     runner = _ingested(tmp_path, monkeypatch)
     ids = _ids(runner)
     rec1 = next(v for k, v in ids.items() if k.startswith("recommendation 1 "))

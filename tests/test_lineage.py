@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from loopback import parse_here
+from loopback import parsing_here
 from pipeline.extract.lineage import CONTEXT, Assessment, EarlierItem, assessments, link
-from pipeline.ingest import batch
 from pipeline.rules import load_rules
 from test_review import REPORT_PAGES, audit_rows, copy_db, hmicfrs, ids, make_pdf, rules_of, table
 
@@ -141,8 +140,7 @@ def template(tmp_path_factory, rules: Path) -> Path:
     earlier = make_pdf(directory / "vetting.pdf", REPORT_PAGES)
     later = make_pdf(directory / "revisit.pdf", REVISIT_PAGES)
     # Linking is the subject, not the parser process: each file is parsed here (parse_in_process).
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(batch, "run_workers", parse_here)
+    with parsing_here():
         # the later report first: linking runs again when the earlier one arrives
         hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules, later)
         hmicfrs("ingest", "--workers", 1, "--quiet", "--db", db, "--rules", rules, earlier)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from org_fixtures import build, item_id, rules_with_made_up_bodies
+from org_fixtures import build, item_id
 from pipeline import store
 from pipeline.review import track as track
 from pipeline.cli.main import cli
@@ -32,9 +31,8 @@ MIDSHIRE_PCC = {item_id("national", "r3"): "addressee"}
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> tuple[Path, Path]:
-    tmp = tmp_path_factory.mktemp("ours")
-    return build(tmp / "template.db"), rules_with_made_up_bodies(tmp)
+def template(tmp_path_factory, made_up_rules) -> tuple[Path, Path]:
+    return build(tmp_path_factory.mktemp("ours") / "template.db"), made_up_rules
 
 
 @pytest.fixture(scope="module")

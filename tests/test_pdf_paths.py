@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from loopback import parse_here
+from loopback import parsing_here
 from pdf_makers import make_report
 from pipeline.brief.model import source_link
 from pipeline.cli.main import cli
-from pipeline.ingest import batch
 from pipeline.serve import app as serve
 from test_review import copy_db
 
@@ -29,8 +28,7 @@ def ingested_once(tmp_path_factory) -> dict:
     (work / "reports").mkdir(parents=True)
     pdf = make_report(work / "reports" / "vetting.pdf", "An inspection of vetting")
     db = tmp / "dbs" / "sub" / "h.db"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(batch, "run_workers", parse_here)
+    with parsing_here(), pytest.MonkeyPatch.context() as patch:
         patch.chdir(work)
         result = CliRunner().invoke(cli, ["ingest", "reports/vetting.pdf", "--db", str(db), "--workers", "1", "--quiet"])
     assert result.exit_code == 0, result.output

@@ -102,20 +102,17 @@ def copy_db(source: Path, target: Path) -> Path:
     folded it in and removed it) the main file is the whole database and is copied as it is;
     otherwise the log is folded in first. A file copy takes a twentieth of SQLite's backup API,
     most of which went on syncing the copy to disk. A source still being written is backed up."""
-    if not Path(f"{source}-wal").exists():
-        shutil.copyfile(source, target)
-        return target
-    conn = sqlite3.connect(source)
-    try:
-        busy = conn.execute("pragma wal_checkpoint(truncate)").fetchone()[0]
-        if busy:
-            dst = sqlite3.connect(target)
-            with dst:
-                conn.backup(dst)
-            dst.close()
-            return target
-    finally:
-        conn.close()
+    if Path(f"{source}-wal").exists():
+        conn = sqlite3.connect(source)
+        try:
+            if conn.execute("pragma wal_checkpoint(truncate)").fetchone()[0]:  # busy: still being written
+                dst = sqlite3.connect(target)
+                with dst:
+                    conn.backup(dst)
+                dst.close()
+                return target
+        finally:
+            conn.close()
     shutil.copyfile(source, target)
     return target
 

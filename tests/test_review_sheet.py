@@ -62,18 +62,17 @@ FORMATS = ["csv", "xlsx"]
 
 @pytest.fixture(scope="module")
 def pristine(vetting_template: Path, tmp_path_factory) -> dict:
-    """What `ids`, `review sheet` and `export` give for the untouched report, taken once per
-    module: every test's db is a copy of the same template, so a test that has not written to
-    its copy yet would get exactly these (in the order the tests asked: ids, sheet, export)."""
+    """What `review sheet` and `export` give for the untouched report, taken once per module:
+    every test's db is a copy of the same template, so a test that has not written to its copy
+    yet would get exactly these."""
     db = copy_db(vetting_template, tmp_path_factory.mktemp("sheet-pristine") / "vetting.db")
-    names = ids(db)
     sheets = {fmt: write_sheet(db, fmt) for fmt in FORMATS}
-    return {"names": names, "sheets": sheets, "export": export(db)}
+    return {"sheets": sheets, "export": export(db)}
 
 
 @pytest.fixture
-def names(pristine: dict) -> dict[str, str]:
-    return dict(pristine["names"])
+def names(vetting_names: dict[str, str]) -> dict[str, str]:
+    return dict(vetting_names)
 
 
 @pytest.fixture
@@ -350,9 +349,9 @@ def test_a_correction_in_the_gold_is_a_regression_test_for_the_rules(reviewed):
 
 
 @pytest.fixture(scope="module")
-def corpus_export(corpus_db: Path, tmp_path_factory) -> list[dict]:
-    """export(db) of an untouched copy of corpus_db, taken once for both formats."""
-    return export(copy_db(corpus_db, tmp_path_factory.mktemp("sheet-corpus") / "corpus.db"))
+def corpus_export(corpus_db: Path) -> list[dict]:
+    """export(corpus_db), which only reads it, taken once for both formats."""
+    return export(corpus_db)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -82,7 +82,11 @@ def built(serve_db) -> tuple[Path, Path]:
 @pytest.fixture
 def env(built, tmp_path):
     """A fresh copy of the database (tests write decisions) beside the same PDF path."""
-    db_path = copy_db(built[0], tmp_path / "hmicfrs.db")
+    return _copy(built, tmp_path)
+
+
+def _copy(built, folder: Path) -> dict:
+    db_path = copy_db(built[0], folder / "hmicfrs.db")
     db = store.connect(db_path)
     ids = {row["number"]: row["id"] for row in db.query("select id, number from items")}
     report_id = db.execute("select id from reports").fetchone()[0]
@@ -105,14 +109,11 @@ def reading(built, tmp_path_factory):
     where each test built its own (~70 ms of copy, build and start-up each). A test that writes,
     signs in to a throttle or changes the server's settings takes `env` and its own Datasette;
     afterwards this fails if any test wrote to the copy."""
-    db_path = copy_db(built[0], tmp_path_factory.mktemp("reading") / "hmicfrs.db")
-    before = _dump(db_path)
-    db = store.connect(db_path)
-    ids = {row["number"]: row["id"] for row in db.query("select id, number from items")}
-    report_id = db.execute("select id from reports").fetchone()[0]
-    yield {"db_path": db_path, "db": db, "ids": ids, "report_id": report_id, "pdf": built[1], "ds": _datasette(db_path)}
-    db.conn.close()
-    assert _dump(db_path) == before, "a test that takes `reading` wrote to the database: give it `env`"
+    shared = _copy(built, tmp_path_factory.mktemp("reading"))
+    before = _dump(shared["db_path"])
+    yield {**shared, "ds": _datasette(shared["db_path"])}
+    shared["db"].conn.close()
+    assert _dump(shared["db_path"]) == before, "a test that takes `reading` wrote to the database: give it `env`"
 
 
 def _datasette(db_path, token=TOKEN):

@@ -48,15 +48,10 @@ def bench_once(tmp_path_factory) -> Path:
     """The 1,000-item database (~1 s to build), built once per run for this module and
     test_serve_search, which each built their own; settled (its log folded into the main file),
     so a copy is a file copy. Read only: a test that writes takes a copy."""
-    import sqlite3
-
     from once import built_once
 
     def build(folder: Path) -> None:
         _builder()(folder / "bench.db", 1000)
-        conn = sqlite3.connect(folder / "bench.db")
-        conn.execute("pragma wal_checkpoint(truncate)")
-        conn.close()
 
     return built_once(tmp_path_factory, "serve-bench-1000", build) / "bench.db"
 

@@ -156,7 +156,7 @@ def test_each_fault_is_named_and_the_run_goes_on(site, published, tmp_path):
     site.put("/files/slow.pdf", pdf_bytes(tmp_path, "Inspection of slow services"))
     result = watch(tmp_path, site.url + "/feed.xml", extra=["--max-size", "0.1", "--fetch-timeout", FETCH_TIMEOUT])
     assert result.exit_code == 1
-    assert f"new\t" in result.stdout and "/files/broken.pdf" in result.stdout
+    assert "new\t" in result.stdout and "/files/broken.pdf" in result.stdout
     assert sorted(line.split("\t")[2] for line in result.stdout.splitlines()) == [
         f"{site.url}/files/broken.pdf", f"{site.url}/files/slow.pdf"]
     assert "timed out" not in result.stderr
