@@ -115,9 +115,11 @@ def test_the_right_password_opens_an_encrypted_report_and_clears_its_error(tmp_p
 def test_a_file_that_takes_too_long_is_stopped_and_the_batch_goes_on(tmp_path, folder):
     slow = make_bomb(tmp_path / "slow.pdf", glyphs=1_000_000)  # minutes of pdfminer work
     db = tmp_path / "h.db"
-    result = ingest_cli(str(slow), str(folder / "good.pdf"), "--db", str(db), "--timeout", "1", "--workers", "1")
+    # 2 s, not 1: the good file's fresh parser process needs the same limit, and on 2 busy cores
+    # (the other xdist worker running) it once took more than 1 s. The bomb needs minutes.
+    result = ingest_cli(str(slow), str(folder / "good.pdf"), "--db", str(db), "--timeout", "2", "--workers", "1")
     assert result.exit_code == 1
-    assert "slow.pdf: gave up after 1 s (time limit per file, --timeout)" in result.output
+    assert "slow.pdf: gave up after 2 s (time limit per file, --timeout)" in result.output
     assert rows(db, "select file, code from ingest_errors") == [("slow.pdf", "timeout")]
     assert rows(db, "select file from reports") == [("good.pdf",)]
     assert "Traceback" not in result.output
