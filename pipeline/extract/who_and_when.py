@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.models import Addressee, Deadline
-from pipeline.rules import RuleSet
+from pipeline.rules import Rule, RuleSet
 from pipeline.extract.addressees import CLAUSE_START, SubjectFinder, addressees_in, subject_span
 from pipeline.extract.deadlines import NO_DEADLINE, deadline_from_span
 from pipeline.extract.document_text import DocumentText
@@ -35,10 +35,14 @@ class WhoAndWhen:
         self.rules = rules
         self.nlp = nlp
         self.finder = SubjectFinder(rules)
-        self._items_rules = rules.of("items.jsonl")
+        # items.jsonl's rules by role, in file order: asked for about 20 times per item
+        by_role: dict[str, list[Rule]] = {}
+        for rule in rules.of("items.jsonl"):
+            by_role.setdefault(rule.get("role"), []).append(rule)
+        self._by_role = {role: tuple(found) for role, found in by_role.items()}
 
-    def _role(self, role: str):
-        return [r for r in self._items_rules if r.get("role") == role]
+    def _role(self, role: str) -> tuple[Rule, ...]:
+        return self._by_role.get(role, ())
 
     def _document_level(self, published: str | None, doc: DocumentText, profile: Profile):
         """Coroners' reports: the recipients and the response deadline apply to every concern."""
