@@ -6,7 +6,10 @@ from conftest import laid_out, line
 
 from pipeline.brief.model import long_date, published_in_window
 from pipeline.extract.deadlines import resolve
-from pipeline.dates import parse_date_phrase, parse_publication, period_end, period_start, precision_of, reduce_date
+from pipeline.dates import (
+    _dateparser_date, _dateparser_publication, _plain_date, parse_date_phrase, parse_publication, period_end,
+    period_start, precision_of, reduce_date,
+)
 from pipeline.ingest.metadata import read_metadata
 from pipeline.rules import load_rules
 
@@ -84,6 +87,26 @@ def test_publication_date_is_read_from_the_first_four_pages_only():
 )
 def test_parse_publication(phrase, expected):
     assert parse_publication(phrase) == expected
+
+
+# phrase -> read without dateparser (pipeline.dates._plain_date)? Either way, what dateparser reads.
+PLAIN_OR_NOT = [
+    ("8 March 2023", True), ("21st April 2023", True), ("08 March 2023", True), ("March 2023", True),
+    ("march 2024", True), ("8 MAY 2024", True), ("29 February 2024", True), ("8\u00a0March 2023", True),
+    ("March 2300", True), ("1 January 1850", True),  # read, then refused as a publication date
+    # near misses, left to dateparser
+    ("31 February 2023", False), ("29 February 2023", False), ("32 March 2024", False), ("0 March 2024", False),
+    ("Mar 2024", False), ("Sept 2024", False), ("8 March 23", False), ("March 31, 2024", False),
+    ("31/03/2025", False), ("2023", False), ("8 March 2023.", False), ("the 8th March 2023", False),
+    ("12TH March 2024", False), ("\u0668 March 2023", False), ("Spring 2024", False), ("8 Marchh 2023", False),
+]
+
+
+@pytest.mark.parametrize("phrase, plain", PLAIN_OR_NOT)
+def test_plain_dates_are_read_as_dateparser_reads_them(phrase, plain):
+    assert (_plain_date(phrase) is not None) is plain
+    assert parse_date_phrase(phrase) == _dateparser_date(phrase)
+    assert parse_publication(phrase) == _dateparser_publication(phrase)
 
 
 PERIODS = [
