@@ -7,8 +7,6 @@ from datetime import datetime, timezone
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
-from hypothesis import strategies as st
 
 from pipeline import store
 from pipeline.review import decisions as review
@@ -119,22 +117,6 @@ def test_fold_keeps_lines_within_75_octets_and_unfolds_to_the_original(line):
     assert all(part.startswith(" ") for part in parts[1:])
     assert folded.replace("\r\n ", "") == line
     assert (len(parts) == 1) == (len(line.encode("utf-8")) <= MAX_OCTETS)
-
-
-def _unescape(value: str) -> str:
-    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
-
-
-@pytest.mark.slow  # many generated examples, like tests/test_properties.py
-@given(st.text())
-def test_any_text_folds_within_75_octets_and_round_trips(text):
-    line = "DESCRIPTION:" + escape_text(text)
-    folded = fold(line)
-    assert "\n" not in folded.replace("\r\n", "")
-    assert all(len(part.encode("utf-8")) <= MAX_OCTETS for part in folded.split("\r\n"))
-    assert not re.search(r"[\x00-\x08\x0a-\x1f\x7f]", folded.replace("\r\n", ""))
-    kept = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text.replace("\r\n", "\n").replace("\r", "\n"))
-    assert _unescape(folded.replace("\r\n ", "")[len("DESCRIPTION:"):]) == kept
 
 
 def test_one_event_per_dated_item(db):
