@@ -39,10 +39,9 @@ _PLAIN_DATE = re.compile(r"(?:([0-9]{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\s+([0
 def _plain_date(text: str) -> tuple[date, str] | None:
     """(date, "day" or "month") for a plain day-month-year or month-year phrase; else None."""
     match = _PLAIN_DATE.fullmatch(text.strip())
-    month = _MONTHS.get(match.group(2).lower()) if match else None
-    if match is None or month is None:
+    if match is None or match.group(2).lower() not in _MONTHS:
         return None
-    day, year = match.group(1), int(match.group(3))
+    day, month, year = match.group(1), _MONTHS[match.group(2).lower()], int(match.group(3))
     if day is None:
         return date(year, month, 1), "month"
     if not 1 <= int(day) <= calendar.monthrange(year, month)[1]:
@@ -65,24 +64,21 @@ def _dateparser_date(text: str) -> date | None:
 
 def parse_publication(text: str) -> tuple[str, str] | None:
     """A date phrase as (ISO value at the precision printed, precision): "July 2024" -> ("2024-07", "month")."""
-    plain = _plain_date(text)
-    if plain is None:
-        return _dateparser_publication(text)
-    day, precision = plain
+    read = _plain_date(text) or _dateparser_reading(text)
+    if read is None:
+        return None
+    day, precision = read
     if not _MIN_YEAR <= day.year <= _MAX_YEAR:
         return None
     return reduce_date(day, precision), precision
 
 
-def _dateparser_publication(text: str) -> tuple[str, str] | None:
+def _dateparser_reading(text: str) -> tuple[date, str] | None:
+    """(date, "day", "month" or "year") as dateparser reads the phrase; else None."""
     data = _date_parser().get_date_data(text)
     if data is None or data.date_obj is None:
         return None
-    day = data.date_obj.date()
-    if not _MIN_YEAR <= day.year <= _MAX_YEAR:
-        return None
-    precision = data.period if data.period in ("month", "year") else "day"
-    return reduce_date(day, precision), precision
+    return data.date_obj.date(), data.period if data.period in ("month", "year") else "day"
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from conftest import laid_out, line
 from pipeline.brief.model import long_date, published_in_window
 from pipeline.extract.deadlines import resolve
 from pipeline.dates import (
-    _dateparser_date, _dateparser_publication, _plain_date, parse_date_phrase, parse_publication, period_end,
+    _dateparser_date, _dateparser_reading, _plain_date, parse_date_phrase, parse_publication, period_end,
     period_start, precision_of, reduce_date,
 )
 from pipeline.ingest.metadata import read_metadata
@@ -104,9 +104,11 @@ PLAIN_OR_NOT = [
 
 @pytest.mark.parametrize("phrase, plain", PLAIN_OR_NOT)
 def test_plain_dates_are_read_as_dateparser_reads_them(phrase, plain):
-    assert (_plain_date(phrase) is not None) is plain
+    read = _plain_date(phrase)
+    assert (read is not None) is plain
     assert parse_date_phrase(phrase) == _dateparser_date(phrase)
-    assert parse_publication(phrase) == _dateparser_publication(phrase)
+    if read is not None:  # parse_publication range-checks and reduces the same reading either way
+        assert read == _dateparser_reading(phrase)
 
 
 PERIODS = [
