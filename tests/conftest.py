@@ -15,7 +15,7 @@ import gc  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
 import pytest  # noqa: E402
-from once import ReadsKept, built_once, folded
+from once import ReadsKept, built_once, folded, run_folder
 
 from pipeline.models import LaidOutPage, Line, ParsedPage, Word
 
@@ -186,13 +186,34 @@ def vetting_names(vetting_template, tmp_path_factory) -> dict[str, str]:
     return ids(copy_db(vetting_template, tmp_path_factory.mktemp("names") / "vetting.db"))
 
 
+@pytest.fixture
+def names(vetting_names: dict[str, str]) -> dict[str, str]:
+    """vetting_names as the test's own dict (it may add to it): ids(db) of any vetting_db copy
+    the test has not written to."""
+    return dict(vetting_names)
+
+
+@pytest.fixture(scope="session")
+def _vetting_export(vetting_template) -> list[dict]:
+    from test_review import export
+
+    return export(vetting_template)  # only reads it
+
+
+@pytest.fixture
+def original(_vetting_export: list[dict]) -> list[dict]:
+    """export(db) of a vetting_db copy before the test writes to it: taken once per session, each
+    test gets its own copy (it may edit it)."""
+    import copy
+
+    return copy.deepcopy(_vetting_export)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _pdf_reads_kept(request, tmp_path_factory):
     """What pdfplumber read from a PDF's bytes is kept and given again for the same bytes, across
     tests, workers and runs (once.ReadsKept says what is keyed and what still runs). Parser
     processes, which only the slow tests start, read for themselves."""
-    from once import run_folder
-
     from pipeline.ingest import pdf
 
     cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
@@ -410,7 +431,7 @@ def serve_db(tmp_path_factory):
 
 
 @pytest.fixture
-def parse_in_process(monkeypatch):
+def parse_in_process():
     """Ingest runs each file's parse_and_clean in this process rather than in a parser process.
 
     For tests where ingest is the means, not the subject (decisions surviving a re-ingest, what
@@ -419,8 +440,7 @@ def parse_in_process(monkeypatch):
     per ingest). Worker processes, their time and memory limits and their failures are the subject
     of test_parallel.py, test_robustness.py and the tests in test_ingest*.py that do not ask for
     this, which keep them."""
-    from loopback import parse_here
+    from loopback import parsing_here
 
-    from pipeline.ingest import batch
-
-    monkeypatch.setattr(batch, "run_workers", parse_here)
+    with parsing_here():
+        yield

@@ -40,11 +40,6 @@ def rules(template: Path) -> Path:
     return rules_of(template)
 
 
-@pytest.fixture
-def names(vetting_names: dict[str, str]) -> dict[str, str]:
-    return vetting_names  # ids(db): every db is a copy of the template (conftest.py)
-
-
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):
     """edited_rules(...) made once per module and edit, and only read by the tests: a rules folder

@@ -7,7 +7,6 @@ the other review test files (test_review_sheet, test_track, test_status, test_de
 """
 from __future__ import annotations
 
-import copy
 import json
 import shutil
 import sqlite3
@@ -173,24 +172,6 @@ def template(vetting_template: Path) -> Path:
 @pytest.fixture
 def db(template: Path, tmp_path: Path) -> Path:
     return copy_db(template, tmp_path / "review.db")
-
-
-@pytest.fixture(scope="module")
-def _exported(template: Path) -> list[dict]:
-    return export(template)  # read only, like every test's copy before the test writes to it
-
-
-@pytest.fixture
-def original(_exported: list[dict]) -> list[dict]:
-    """export(db) before the test changed anything: each db is a byte copy of the template, which
-    is exported once per module (a test may edit what it gets)."""
-    return copy.deepcopy(_exported)
-
-
-@pytest.fixture
-def names(vetting_names: dict[str, str]) -> dict[str, str]:
-    """ids(db) before the test changed anything (the items' ids are the template's: conftest.py)."""
-    return dict(vetting_names)
 
 
 # ---------------------------------------------------------------------------------------------

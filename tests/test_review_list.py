@@ -17,11 +17,6 @@ def db(vetting_db: Path) -> Path:
     return vetting_db
 
 
-@pytest.fixture
-def names(vetting_names: dict[str, str]) -> dict[str, str]:
-    return vetting_names  # ids(db) of every test's db, a copy of the template (conftest.py)
-
-
 @pytest.fixture(scope="module")
 def rec2_accepted(vetting_template: Path, vetting_names, tmp_path_factory) -> Path:
     """The template with rec2 accepted, made once per module: the filter rows only list it."""

@@ -62,30 +62,18 @@ FORMATS = ["csv", "xlsx"]
 
 @pytest.fixture(scope="module")
 def pristine(vetting_template: Path, tmp_path_factory) -> dict:
-    """What `review sheet` and `export` give for the untouched report, taken once per module:
+    """The sheet `review sheet` writes for the untouched report, in each format, once per module:
     every test's db is a copy of the same template, so a test that has not written to its copy
-    yet would get exactly these."""
+    yet would get exactly these (its export is conftest's `original`)."""
     db = copy_db(vetting_template, tmp_path_factory.mktemp("sheet-pristine") / "vetting.db")
-    sheets = {fmt: write_sheet(db, fmt) for fmt in FORMATS}
-    return {"sheets": sheets, "export": export(db)}
-
-
-@pytest.fixture
-def names(vetting_names: dict[str, str]) -> dict[str, str]:
-    return dict(vetting_names)
-
-
-@pytest.fixture
-def untouched(pristine: dict) -> list[dict]:
-    """export(db) of a db no test has written to yet."""
-    return copy.deepcopy(pristine["export"])
+    return {fmt: write_sheet(db, fmt) for fmt in FORMATS}
 
 
 @pytest.fixture
 def unedited_sheet(pristine: dict, db: Path):
     """The sheet `review sheet` writes for the untouched db, as the test's own file beside it."""
     def sheet(fmt: str) -> Path:
-        return Path(shutil.copyfile(pristine["sheets"][fmt], db.parent / f"review.{fmt}"))
+        return Path(shutil.copyfile(pristine[fmt], db.parent / f"review.{fmt}"))
     return sheet
 
 
@@ -125,10 +113,10 @@ def _spreadsheet_edits(fmt: str, names: dict) -> dict:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_an_edited_sheet_changes_exactly_what_was_edited(db, names, untouched, unedited_sheet, fmt):
+def test_an_edited_sheet_changes_exactly_what_was_edited(db, names, original, unedited_sheet, fmt):
     sheet = unedited_sheet(fmt)
     edit(sheet, _spreadsheet_edits(fmt, names))
-    before = untouched
+    before = original
     result = apply(db, sheet, "--by", "liaison")
     assert "applied 5 changes" in result.stderr
     assert changed_fields(before, export(db)) == {
@@ -172,10 +160,10 @@ def test_an_edited_sheet_changes_exactly_what_was_edited(db, names, untouched, u
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_dry_run_prints_the_changes_and_changes_nothing(db, names, untouched, unedited_sheet, fmt):
+def test_dry_run_prints_the_changes_and_changes_nothing(db, names, original, unedited_sheet, fmt):
     sheet = unedited_sheet(fmt)
     edit(sheet, _spreadsheet_edits(fmt, names))
-    before = untouched
+    before = original
     result = apply(db, sheet, "--dry-run")
     assert result.stdout.splitlines() == [
         f"row 2: correct {names['coc']}: addressees: [] -> [\"force\", \"police_and_crime_commissioners\"]",
@@ -221,12 +209,12 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("bad, message", BAD_ROWS, ids=[f"{next(iter(b))}={next(iter(b.values()))}" for b, _m in BAD_ROWS])
-def test_one_bad_row_changes_nothing_and_is_named(db, names, untouched, unedited_sheet, fmt, bad, message):
+def test_one_bad_row_changes_nothing_and_is_named(db, names, original, unedited_sheet, fmt, bad, message):
     sheet = unedited_sheet(fmt)
     cells = {(ROW["rec1"], "text"): "Chief constables should train officers.", (ROW["afi1"], "decision"): "accept"}
     cells.update({(ROW["rec3"], column): value.format(**names) for column, value in bad.items()})
     edit(sheet, cells)
-    before = untouched
+    before = original
     for extra in ((), ("--dry-run",)):
         result = apply(db, sheet, *extra, ok=False)
         assert result.exit_code == 1
@@ -250,10 +238,10 @@ SHEET_PARENTS = [
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("parents, message", SHEET_PARENTS, ids=[" ".join(f"{a}={b}" for a, b in p.items()) for p, _m in SHEET_PARENTS])
-def test_a_sheet_making_a_parent_cycle_changes_nothing(db, names, untouched, unedited_sheet, fmt, parents, message):
+def test_a_sheet_making_a_parent_cycle_changes_nothing(db, names, original, unedited_sheet, fmt, parents, message):
     sheet = unedited_sheet(fmt)
     edit(sheet, {(ROW[item], "parent"): names.get(parent, "") for item, parent in parents.items()})
-    before = untouched
+    before = original
     result = apply(db, sheet, ok=message is None)
     if message is None:
         assert f"applied {len(parents)} changes" in result.stderr
