@@ -17,7 +17,6 @@ from test_serve import SCRIPT, built, env  # noqa: F401
 from test_serve_speed import bench_once
 
 
-
 @pytest.mark.parametrize("args, words, filters, page", [
     ({"q": "  custody   vetting "}, "custody vetting", (), 1),
     ({"q": "custody", "kind": "recommendation", "page": "3"}, "custody", (("kind", "recommendation"),), 3),
