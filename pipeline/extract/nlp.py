@@ -15,6 +15,10 @@ from pipeline.rules import Rule, RuleSet, load_rules
 
 _Prepared = tuple[tuple[Rule, bool, int], ...]
 
+# The rule files the pipeline's components are built from (the other files serve the Extractor).
+DEADLINE_RULES, ADDRESSEE_RULES = "deadlines.jsonl", "addressees.jsonl"
+PIPELINE_RULE_FILES = (DEADLINE_RULES, ADDRESSEE_RULES)
+
 
 def _prepared(rules) -> _Prepared:
     """Each rule with its fallback flag and priority, looked up once per pipeline, not per doc."""
@@ -52,7 +56,7 @@ def _regex_spans(doc: Doc, rules: _Prepared, label_of) -> list[Span]:
 
 @Language.factory("hmicfrs_deadlines", default_config={"rules_dir": None})
 def make_deadline_component(nlp: Language, name: str, rules_dir: str | None):
-    rules = _prepared(sorted(load_rules(rules_dir).of("deadlines.jsonl"), key=lambda r: r.get("priority", 100)))
+    rules = _prepared(sorted(load_rules(rules_dir).of(DEADLINE_RULES), key=lambda r: r.get("priority", 100)))
 
     def find_deadlines(doc: Doc) -> Doc:
         doc.spans["deadlines"] = _regex_spans(doc, rules, lambda rule, _m: str(rule.get("kind")))
@@ -63,7 +67,7 @@ def make_deadline_component(nlp: Language, name: str, rules_dir: str | None):
 
 @Language.factory("hmicfrs_addressees", default_config={"rules_dir": None})
 def make_addressee_component(nlp: Language, name: str, rules_dir: str | None):
-    rules = _prepared(load_rules(rules_dir).of("addressees.jsonl"))
+    rules = _prepared(load_rules(rules_dir).of(ADDRESSEE_RULES))
 
     def label(rule, match: re.Match) -> str:
         addressee = str(rule.get("addressee"))
