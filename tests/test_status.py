@@ -32,11 +32,11 @@ def test_untracked_items_are_open_and_pending(db):
         "pending_review": 5, "changed_since_review": 0, "overdue": 0, "due_next_90_days": 0, "today": "2023-01-01"}
 
 
-def test_rows_by_level_where_set(db, vetting_names):
-    hmicfrs("track", vetting_names["rec1"], "--db", db, "--level", 1)
-    hmicfrs("track", vetting_names["rec2"], "--db", db, "--level", 1, "--status", "closed")
-    hmicfrs("track", vetting_names["rec3"], "--db", db, "--level", 2, "--status", "in_progress")
-    hmicfrs("track", vetting_names["coc"], "--db", db, "--level", 3)
+def test_rows_by_level_where_set(db, names):
+    hmicfrs("track", names["rec1"], "--db", db, "--level", 1)
+    hmicfrs("track", names["rec2"], "--db", db, "--level", 1, "--status", "closed")
+    hmicfrs("track", names["rec3"], "--db", db, "--level", 2, "--status", "in_progress")
+    hmicfrs("track", names["coc"], "--db", db, "--level", 3)
     assert rows(db) == [
         ("Cause of concern Level 3", 1, 0, 1),
         ("Recommendation Level 1", 1, 1, 2),
@@ -45,18 +45,18 @@ def test_rows_by_level_where_set(db, vetting_names):
     ]
 
 
-def test_items_without_a_level_get_their_own_row_beside_levelled_ones(db, vetting_names):
-    hmicfrs("track", vetting_names["rec1"], "--db", db, "--level", 4, "--status", "closed")
+def test_items_without_a_level_get_their_own_row_beside_levelled_ones(db, names):
+    hmicfrs("track", names["rec1"], "--db", db, "--level", 4, "--status", "closed")
     assert rows(db) == [
         ("Cause of concern", 1, 0, 1), ("Recommendation Level 4", 0, 1, 1), ("Recommendation (no level)", 2, 0, 2),
         ("AFI", 1, 0, 1),
     ]
 
 
-def test_review_decisions_shape_the_table(db, vetting_names):
-    hmicfrs("review", "reject", vetting_names["rec3"], "--db", db)  # not on the tracker
-    hmicfrs("review", "accept", vetting_names["rec1"], "--db", db)
-    hmicfrs("review", "correct", vetting_names["afi1"], "--db", db, "--set", "kind=recommendation")  # moves row
+def test_review_decisions_shape_the_table(db, names):
+    hmicfrs("review", "reject", names["rec3"], "--db", db)  # not on the tracker
+    hmicfrs("review", "accept", names["rec1"], "--db", db)
+    hmicfrs("review", "correct", names["afi1"], "--db", db, "--set", "kind=recommendation")  # moves row
     hmicfrs("review", "add", "--db", db, "--report", REPORT_FILE, "--kind", "matter_of_concern",
             "--text", "The force should publish its vetting data.")
     assert rows(db) == [
@@ -74,17 +74,17 @@ def test_overdue_and_due_soon_counts(db, today, overdue, soon):
     assert (got["overdue"], got["due_next_90_days"], got["today"]) == (overdue, soon, today)
 
 
-def test_closing_and_revising_move_the_counts(db, vetting_names):
-    hmicfrs("track", vetting_names["rec2"], "--db", db, "--status", "closed")
-    hmicfrs("track", vetting_names["rec1"], "--db", db, "--due", "2024-12-31", "--reason", "agreed extension")
+def test_closing_and_revising_move_the_counts(db, names):
+    hmicfrs("track", names["rec2"], "--db", db, "--status", "closed")
+    hmicfrs("track", names["rec1"], "--db", db, "--due", "2024-12-31", "--reason", "agreed extension")
     got = summary(db, "2024-04-01")
     assert (got["overdue"], got["due_next_90_days"]) == (0, 0)
 
 
-def test_the_table_as_text(db, vetting_names):
-    hmicfrs("track", vetting_names["rec2"], "--db", db, "--level", 1, "--status", "closed")
-    hmicfrs("track", vetting_names["rec1"], "--db", db, "--level", 1)
-    hmicfrs("review", "accept", vetting_names["rec1"], "--db", db)
+def test_the_table_as_text(db, names):
+    hmicfrs("track", names["rec2"], "--db", db, "--level", 1, "--status", "closed")
+    hmicfrs("track", names["rec1"], "--db", db, "--level", 1)
+    hmicfrs("review", "accept", names["rec1"], "--db", db)
     out = hmicfrs("status", "--db", db, "--today", "2024-01-01").stdout.splitlines()
     assert [line.split() for line in out] == [
         ["Open", "Closed", "Total"],

@@ -42,31 +42,31 @@ TRACKING = [
 
 
 @pytest.mark.parametrize("options, expected", TRACKING, ids=[" ".join(o) for o, _e in TRACKING])
-def test_track_records_what_it_is_told(db, vetting_names, options, expected):
-    item = vetting_names["rec1"]
+def test_track_records_what_it_is_told(db, names, options, expected):
+    item = names["rec1"]
     hmicfrs("track", item, "--db", db, *options, "--by", "liaison")
     row = tracking(db)[item]
     assert {k: row[k] for k in expected} == expected
     assert row["updated_by"] == "liaison"
 
 
-def test_later_updates_keep_earlier_fields(db, vetting_names):
-    item = vetting_names["rec1"]
+def test_later_updates_keep_earlier_fields(db, names):
+    item = names["rec1"]
     hmicfrs("track", item, "--db", db, "--level", 2, "--owner", "DCI Smith")
     hmicfrs("track", item, "--db", db, "--status", "in_progress")
     row = tracking(db)[item]
     assert (row["status"], row["level"], row["owner"]) == ("in_progress", 2, "DCI Smith")
 
 
-def test_a_closed_item_can_have_its_closure_date_put_right(db, vetting_names):
-    item = vetting_names["rec1"]
+def test_a_closed_item_can_have_its_closure_date_put_right(db, names):
+    item = names["rec1"]
     hmicfrs("track", item, "--db", db, "--status", "closed", "--closed-on", "2024-05-01")
     hmicfrs("track", item, "--db", db, "--closed-on", "2024-04-30")
     assert (tracking(db)[item]["status"], tracking(db)[item]["closed_on"]) == ("closed", "2024-04-30")
 
 
-def test_reopening_an_item_clears_its_closure_date(db, vetting_names):
-    item = vetting_names["rec1"]
+def test_reopening_an_item_clears_its_closure_date(db, names):
+    item = names["rec1"]
     hmicfrs("track", item, "--db", db, "--status", "closed", "--closed-on", "2024-05-01")
     hmicfrs("track", item, "--db", db, "--status", "open")
     assert (tracking(db)[item]["status"], tracking(db)[item]["closed_on"]) == ("open", None)
@@ -74,16 +74,16 @@ def test_reopening_an_item_clears_its_closure_date(db, vetting_names):
         ("status", "closed", "open"), ("closed_on", "2024-05-01", None)]
 
 
-def test_a_revised_due_date_without_a_reason_is_refused(db, vetting_names):
-    item = vetting_names["rec1"]
+def test_a_revised_due_date_without_a_reason_is_refused(db, names):
+    item = names["rec1"]
     result = hmicfrs("track", item, "--db", db, "--due", "2024-09-30", ok=False)
     assert result.exit_code == 1 and "a revised due date needs --reason" in result.stderr
     assert tracking(db) == {} and audit_rows(db) == []
     assert tracked(db)[item]["due"] == "2024-03-31"
 
 
-def test_a_revised_due_date_keeps_the_extracted_one_beside_it(db, vetting_names):
-    item = vetting_names["rec1"]
+def test_a_revised_due_date_keeps_the_extracted_one_beside_it(db, names):
+    item = names["rec1"]
     hmicfrs("track", item, "--db", db, "--due", "2024-09-30", "--reason", "awaiting national guidance", "--by", "liaison")
     row = tracked(db)[item]
     assert (row["due"], row["due_extracted"], row["due_revised"], row["due_reason"]) == (
@@ -99,8 +99,8 @@ def test_a_revised_due_date_keeps_the_extracted_one_beside_it(db, vetting_names)
     assert [(r["field"], r["old"], r["new"]) for r in audit_rows(db)][3] == ("due_revised", "2024-09-30", "2024-12-31")
 
 
-def test_every_tracking_change_is_logged(db, vetting_names):
-    item = vetting_names["rec2"]
+def test_every_tracking_change_is_logged(db, names):
+    item = names["rec2"]
     hmicfrs("track", item, "--db", db, "--status", "in_progress", "--level", 1, "--owner", "Supt Jones", "--by", "pat")
     hmicfrs("track", item, "--db", db, "--level", 1, "--by", "pat")  # no change, no entry
     hmicfrs("track", item, "--db", db, "--evidence", "Guidance published", "--status", "closed",
@@ -125,8 +125,8 @@ def test_every_tracking_change_is_logged(db, vetting_names):
     (("--status", "in_progress", "--closed-on", "2024-05-01"), 1, "a closure date is for a closed item"),
     (("--due", "2024-02-30", "--reason", "x"), 1, "bad date '2024-02-30'"),
 ])
-def test_bad_tracking_values_are_refused(db, vetting_names, options, code, message):
-    result = hmicfrs("track", vetting_names["rec1"], "--db", db, *options, ok=False)
+def test_bad_tracking_values_are_refused(db, names, options, code, message):
+    result = hmicfrs("track", names["rec1"], "--db", db, *options, ok=False)
     assert result.exit_code == code and message in result.output
     assert tracking(db) == {} and audit_rows(db) == []
 
@@ -149,25 +149,25 @@ DUE = [
 
 
 @pytest.mark.parametrize("today, overdue, soon", DUE, ids=[d[0] for d in DUE])
-def test_overdue_and_due_soon_from_today(db, vetting_names, today, overdue, soon):
+def test_overdue_and_due_soon_from_today(db, names, today, overdue, soon):
     rows = tracked(db, date.fromisoformat(today))
-    assert {k for k in ("rec1", "rec2", "rec3", "afi1", "coc") if rows[vetting_names[k]]["overdue"]} == overdue
-    assert {k for k in ("rec1", "rec2", "rec3", "afi1", "coc") if rows[vetting_names[k]]["due_soon"]} == soon
+    assert {k for k in ("rec1", "rec2", "rec3", "afi1", "coc") if rows[names[k]]["overdue"]} == overdue
+    assert {k for k in ("rec1", "rec2", "rec3", "afi1", "coc") if rows[names[k]]["due_soon"]} == soon
 
 
-def test_closed_items_are_never_overdue_and_revised_dates_count(db, vetting_names):
-    hmicfrs("track", vetting_names["rec2"], "--db", db, "--status", "closed")
-    hmicfrs("track", vetting_names["rec1"], "--db", db, "--due", "2024-06-30", "--reason", "agreed with HMICFRS")
+def test_closed_items_are_never_overdue_and_revised_dates_count(db, names):
+    hmicfrs("track", names["rec2"], "--db", db, "--status", "closed")
+    hmicfrs("track", names["rec1"], "--db", db, "--due", "2024-06-30", "--reason", "agreed with HMICFRS")
     rows = tracked(db, date(2024, 4, 1))
-    assert (rows[vetting_names["rec2"]]["overdue"], rows[vetting_names["rec2"]]["due_soon"]) == (False, False)
-    assert (rows[vetting_names["rec1"]]["overdue"], rows[vetting_names["rec1"]]["due_soon"]) == (False, True)
+    assert (rows[names["rec2"]]["overdue"], rows[names["rec2"]]["due_soon"]) == (False, False)
+    assert (rows[names["rec1"]]["overdue"], rows[names["rec1"]]["due_soon"]) == (False, True)
 
 
-def test_rejected_items_are_not_tracked(db, vetting_names):
-    hmicfrs("review", "reject", vetting_names["rec2"], "--db", db)
-    assert vetting_names["rec2"] not in tracked(db)
+def test_rejected_items_are_not_tracked(db, names):
+    hmicfrs("review", "reject", names["rec2"], "--db", db)
+    assert names["rec2"] not in tracked(db)
 
 
-def test_a_corrected_deadline_is_the_due_date(db, vetting_names):
-    hmicfrs("review", "correct", vetting_names["rec3"], "--db", db, "--set", "deadline_date=2025-01-31", "--set", "deadline_kind=date")
-    assert tracked(db)[vetting_names["rec3"]]["due"] == "2025-01-31"
+def test_a_corrected_deadline_is_the_due_date(db, names):
+    hmicfrs("review", "correct", names["rec3"], "--db", db, "--set", "deadline_date=2025-01-31", "--set", "deadline_kind=date")
+    assert tracked(db)[names["rec3"]]["due"] == "2025-01-31"

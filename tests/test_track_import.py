@@ -187,8 +187,8 @@ def test_an_unedited_export_imports_as_no_change(db, tmp_path, suffix):
     assert audit_rows(db) == [] and table(db, "tracking") == []
 
 
-def test_round_trip_export_edit_dry_run_then_import(db, vetting_names, tmp_path):
-    short = vetting_names
+def test_round_trip_export_edit_dry_run_then_import(db, names, tmp_path):
+    short = names
     sheet = tmp_path / "tracking.csv"
     hmicfrs("track", "export", sheet, "--db", db)
     rows = read_csv(sheet)
@@ -234,8 +234,8 @@ def test_round_trip_export_edit_dry_run_then_import(db, vetting_names, tmp_path)
     assert len(audit_rows(db)) == len(audit)
 
 
-def test_import_with_a_column_map_from_another_tracker(db, vetting_names, tmp_path):
-    short = vetting_names
+def test_import_with_a_column_map_from_another_tracker(db, names, tmp_path):
+    short = names
     sheet = tmp_path / "portal.csv"
     write_csv(sheet, [{"Report title": "vetting", "Rec no": "Recommendation 2",
                        "Status": "Closed", "Closure date": "03/04/2024", "Lead": "Supt Jones"}])
@@ -257,8 +257,8 @@ def test_bad_maps_are_refused(db, tmp_path, args, message):
     assert table(db, "tracking") == []
 
 
-def test_track_id_still_means_track_set(db, vetting_names):
-    item_id = vetting_names["rec1"]
+def test_track_id_still_means_track_set(db, names):
+    item_id = names["rec1"]
     hmicfrs("track", item_id, "--db", db, "--status", "in_progress")
     hmicfrs("track", "set", item_id, "--db", db, "--level", "2")
     row = {r["item_id"]: r for r in table(db, "tracking")}[item_id]

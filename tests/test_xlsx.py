@@ -67,16 +67,16 @@ def test_the_formatted_sheet_still_applies_back_unchanged(db):
     ("chief_constables;police_and_crime_commissioners", ["chief_constables", "police_and_crime_commissioners"]),
     ("police_and_crime_commissioners", ["police_and_crime_commissioners"]),
 ])
-def test_addressees_typed_with_either_separator(db, vetting_names, typed, expected):
-    item = vetting_names["rec1"]
+def test_addressees_typed_with_either_separator(db, names, typed, expected):
+    item = names["rec1"]
     hmicfrs("review", "correct", item, "--db", db, "--set", f"addressees={typed}")
     exported = hmicfrs("export", "--db", db, "--format", "csv").stdout
     row = next(r for r in csv.DictReader(io.StringIO(exported)) if r["id"] == item)
     assert row["addressees"] == LIST_SEPARATOR.join(expected)
 
 
-def test_export_xlsx_with_tracking(db, vetting_names):
-    item = vetting_names["afi1"]
+def test_export_xlsx_with_tracking(db, names):
+    item = names["afi1"]
     hmicfrs("track", item, "--db", db, "--status", "in_progress", "--level", "2", "--owner", "=ops lead")
     path = db.parent / "items.xlsx"
     result = hmicfrs("export", "--db", db, "--format", "xlsx", "--tracking", "-o", path)
