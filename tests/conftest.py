@@ -85,7 +85,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_collection(session: pytest.Session):
     """What import and collection build (spaCy, pandas, Datasette, some 2,200 test items) lives for
     the whole run and holds little garbage, yet the collector walked it again and again as it
-    grew: 0.45-0.65 s of each xdist worker. It is left alone while it is built and then frozen,
+    grew: 0.45-0.7 s of each xdist worker. It is left alone while it is built and then frozen,
     which keeps it out of the passes over the old generation during the tests too (those went
     from 1.0-1.2 s to 0.8-1.0 s a worker). The largest process still peaks at about 368 MB."""
     gc.disable()
