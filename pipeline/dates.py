@@ -51,15 +51,8 @@ def _plain_date(text: str) -> tuple[date, str] | None:
 
 def parse_date_phrase(text: str) -> date | None:
     """Parse one date phrase (never free text) the UK way: day before month."""
-    plain = _plain_date(text)
-    return plain[0] if plain else _dateparser_date(text)
-
-
-def _dateparser_date(text: str) -> date | None:
-    import dateparser
-
-    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
-    return parsed.date() if parsed else None
+    read = _plain_date(text) or _dateparser_reading(text)
+    return read[0] if read else None
 
 
 def parse_publication(text: str) -> tuple[str, str] | None:
